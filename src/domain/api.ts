@@ -1,0 +1,274 @@
+/**
+ * The schemas of the HTTP API: one zod schema per boundary, used by the server to validate and to
+ * describe (OpenAPI), and by the web app for its forms and types. Messages are Vietnamese.
+ */
+import { z } from 'zod';
+import { ROLES } from './authz.js';
+import { nfc } from './text.js';
+import { AUTHORITIES, COMMUNE_KINDS, UNIT_KINDS } from './units.js';
+
+/** Text from a user: NFC, trimmed, length-checked with a Vietnamese message. */
+export const text = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `${label}: cần nhập chữ.` })
+    .transform((v) => nfc(v).trim())
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min <= 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${min} ký tự.` })
+        .max(max, { error: `${label} không được dài quá ${max} ký tự.` }),
+    );
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}: cần nhập chữ.` })
+    .max(max, { error: `${label} không được dài quá ${max} ký tự.` })
+    .transform((v) => nfc(v).trim())
+    .nullable();
+
+export const idParam = z.object({
+  id: z.coerce.number({ error: 'Mã số không hợp lệ.' }).int({ error: 'Mã số không hợp lệ.' }).positive({ error: 'Mã số không hợp lệ.' }),
+});
+
+export const roleSchema = z.enum(ROLES, { error: 'Vai trò không hợp lệ.' });
+export const unitKindSchema = z.enum(UNIT_KINDS);
+export const authoritySchema = z.enum(AUTHORITIES, { error: 'Thẩm quyền ký không hợp lệ.' });
+
+// ---------- health ----------
+export const healthResponse = z.object({ status: z.literal('ok') });
+
+// ---------- auth ----------
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export const username = z
+  .string({ error: 'Tên đăng nhập: cần nhập chữ.' })
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(
+    z.string().min(1, { error: 'Vui lòng nhập tên đăng nhập.' }).max(64, { error: 'Tên đăng nhập quá dài.' }),
+  );
+
+export const signInBody = z.object({
+  username,
+  password: z
+    .string({ error: 'Mật khẩu: cần nhập chữ.' })
+    .min(1, { error: 'Vui lòng nhập mật khẩu.' })
+    .max(256, { error: 'Mật khẩu quá dài.' }),
+});
+export type SignInBody = z.input<typeof signInBody>;
+
+export const unitRefOut = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+});
+export type UnitRefOut = z.infer<typeof unitRefOut>;
+
+export const grantOut = z.object({ role: roleSchema, unit: unitRefOut });
+export type GrantOut = z.infer<typeof grantOut>;
+
+export const meResponse = z.object({
+  user: z.object({ id: z.number(), username: z.string(), fullName: z.string() }),
+  grants: z.array(grantOut),
+  /** What the interface may offer this user; the server checks every action again. */
+  abilities: z.object({ manageUsers: z.boolean(), manageUnits: z.boolean(), manageRounds: z.boolean() }),
+  sessionExpiresAt: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+// ---------- home ----------
+export const dueItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  unit: unitRefOut,
+  deadline: z.string(),
+  daysLeft: z.number(),
+  status: z.string(),
+  href: z.string(),
+});
+export type DueItem = z.infer<typeof dueItem>;
+
+export const currentPeriod = z.object({
+  kind: z.string(),
+  label: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  daysToClose: z.number(),
+});
+export type CurrentPeriod = z.infer<typeof currentPeriod>;
+
+export const homeResponse = z.object({
+  today: z.string(),
+  due: z.array(dueItem),
+  periods: z.array(currentPeriod),
+  units: z.array(unitRefOut),
+});
+export type HomeResponse = z.infer<typeof homeResponse>;
+
+// ---------- units ----------
+export const unitListQuery = z.object({
+  q: z.string().max(200, { error: 'Từ khóa tìm kiếm quá dài.' }).optional(),
+  kind: unitKindSchema.optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số.' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type UnitListQuery = z.input<typeof unitListQuery>;
+
+export const unitSummary = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+  communeKind: z.enum(COMMUNE_KINDS).nullable(),
+  provinceCode: z.string().nullable(),
+  provinceName: z.string().nullable(),
+  parentId: z.number().nullable(),
+  active: z.boolean(),
+});
+export type UnitSummary = z.infer<typeof unitSummary>;
+
+export const unitListResponse = z.object({ items: z.array(unitSummary), total: z.number() });
+export type UnitListResponse = z.infer<typeof unitListResponse>;
+
+export const identityFields = z.object({
+  parentHeader: optionalText('Dòng cơ quan chủ quản', 200),
+  issuerHeader: text('Tên cơ quan ban hành', 300),
+  placeName: text('Địa danh', 100),
+  symbol: text('Chữ viết tắt tên cơ quan', 20).pipe(
+    z.string().regex(/^[\p{L}\d]+$/u, { error: 'Chữ viết tắt tên cơ quan chỉ gồm chữ và số, không dấu cách.' }),
+  ),
+  archiveCode: text('Đơn vị lưu (dòng "Lưu: VT, …")', 20),
+});
+export type IdentityFields = z.input<typeof identityFields>;
+
+export const signerFields = z
+  .object({
+    fullName: text('Họ và tên người ký', 100),
+    title: text('Chức vụ', 100),
+    authority: authoritySchema,
+    authorityOf: optionalText('Thẩm quyền (tập thể hoặc chức vụ người đứng đầu)', 100),
+    collective: optionalText('Tập thể (dòng "TM.")', 100),
+    isDefault: z.boolean().default(false),
+  })
+  .superRefine((s, ctx) => {
+    if (s.authority !== 'NONE' && !s.authorityOf) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authorityOf'],
+        message:
+          s.authority === 'TM'
+            ? 'Ký "TM." phải ghi tên tập thể (ví dụ: Ủy ban nhân dân).'
+            : `Ký "${s.authority}." phải ghi chức vụ người đứng đầu (ví dụ: Chủ tịch, Giám đốc).`,
+      });
+    }
+  });
+export type SignerFields = z.input<typeof signerFields>;
+
+export const signerOut = z.object({
+  id: z.number(),
+  fullName: z.string(),
+  title: z.string(),
+  authority: authoritySchema,
+  authorityOf: z.string().nullable(),
+  collective: z.string().nullable(),
+  isDefault: z.boolean(),
+  /** The signature block as it will print: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]. */
+  lines: z.array(z.string()),
+});
+export type SignerOut = z.infer<typeof signerOut>;
+
+export const recipientsBody = z.object({
+  kinhGui: z.array(text('Nơi gửi (Kính gửi)', 200)).max(30),
+  noiNhan: z.array(text('Nơi nhận', 200)).max(50),
+});
+export type RecipientsBody = z.input<typeof recipientsBody>;
+
+export const unitDetail = unitSummary.extend({
+  identity: z.object({
+    parentHeader: z.string().nullable(),
+    issuerHeader: z.string(),
+    placeName: z.string(),
+    symbol: z.string(),
+    archiveCode: z.string(),
+  }),
+  signers: z.array(signerOut),
+  recipients: z.object({ kinhGui: z.array(z.string()), noiNhan: z.array(z.string()) }),
+  children: z.array(unitSummary),
+  canManage: z.boolean(),
+});
+export type UnitDetail = z.infer<typeof unitDetail>;
+
+export const createBodyUnit = identityFields.extend({
+  provinceId: z.number().int().positive(),
+  name: text('Tên cơ quan', 200),
+});
+export type CreateBodyUnit = z.input<typeof createBodyUnit>;
+
+// ---------- users ----------
+export const PASSWORD_MIN = 10;
+export const password = z
+  .string({ error: 'Mật khẩu: cần nhập chữ.' })
+  .min(PASSWORD_MIN, { error: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.` })
+  .max(256, { error: 'Mật khẩu không được dài quá 256 ký tự.' });
+
+export const grantIn = z.object({
+  role: roleSchema,
+  unitId: z.number({ error: 'Cần chọn đơn vị.' }).int().positive(),
+});
+export type GrantIn = z.infer<typeof grantIn>;
+
+export const createUserBody = z.object({
+  username: username.pipe(
+    z.string().regex(USERNAME_PATTERN, {
+      error: 'Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    }),
+  ),
+  fullName: text('Họ và tên', 100),
+  password,
+  grants: z.array(grantIn).min(1, { error: 'Cần giao ít nhất một vai trò.' }).max(20),
+});
+export type CreateUserBody = z.input<typeof createUserBody>;
+
+export const updateUserBody = z.object({
+  fullName: text('Họ và tên', 100).optional(),
+  active: z.boolean().optional(),
+  password: password.optional(),
+  grants: z.array(grantIn).min(1, { error: 'Cần giao ít nhất một vai trò.' }).max(20).optional(),
+});
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+export const userListQuery = z.object({
+  q: z.string().max(200).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const userOut = z.object({
+  id: z.number(),
+  username: z.string(),
+  fullName: z.string(),
+  active: z.boolean(),
+  grants: z.array(grantOut),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+export type UserOut = z.infer<typeof userOut>;
+
+export const userListResponse = z.object({ items: z.array(userOut), total: z.number() });
+export type UserListResponse = z.infer<typeof userListResponse>;
+
+// ---------- errors ----------
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

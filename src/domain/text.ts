@@ -1,0 +1,30 @@
+/** Vietnamese text helpers shared by server, CLI and web. Pure functions, no I/O. */
+
+/** Every piece of text we store is NFC: NFD input (common from macOS and some IMEs) is normalised. */
+export function nfc(value: string): string {
+  return value.normalize('NFC');
+}
+
+/** Trim, collapse runs of white space and normalise to NFC. */
+export function cleanText(value: string): string {
+  return nfc(value).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Folds Vietnamese text for searching: lower case, no diacritics, "đ" as "d".
+ * "Xã Thạch Hà" and "xa thach ha" fold to the same key.
+ */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Upper case the Vietnamese way (toLocaleUpperCase keeps NFC composed forms). */
+export function upperVi(value: string): string {
+  return nfc(value).toLocaleUpperCase('vi-VN');
+}
