@@ -118,6 +118,7 @@ export const unitListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export type UnitListQuery = z.input<typeof unitListQuery>;
+export type UnitListParams = z.infer<typeof unitListQuery>;
 
 export const unitSummary = z.object({
   id: z.number(),
@@ -199,6 +200,11 @@ export const unitDetail = unitSummary.extend({
   signers: z.array(signerOut),
   recipients: z.object({ kinhGui: z.array(z.string()), noiNhan: z.array(z.string()) }),
   children: z.array(unitSummary),
+  /**
+   * True when the user holds no role reaching this unit: the catalogue entry and header lines are
+   * shown, but the unit's own data (signers, recipients) is not, and comes back empty.
+   */
+  restricted: z.boolean(),
   canManage: z.boolean(),
 });
 export type UnitDetail = z.infer<typeof unitDetail>;

@@ -1,0 +1,60 @@
+/** `doingoai serve`: open the database, prepare it, and serve the API and the web app. */
+import { openConfiguredDatabase } from './database.js';
+import { CliError } from './errors.js';
+import { buildApp } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import { prepareDatabase } from '../db/prepare.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo.js';
+import { pruneExpired } from '../db/sessions.js';
+import { findUserByUsername } from '../db/users.js';
+
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const started = Date.now();
+  const database = await openConfiguredDatabase(config);
+  try {
+    // Demo accounts have a known password: only on the embedded database, unless asked for.
+    const demo = options.demo && database.kind === 'pglite';
+    const prepared = await prepareDatabase(database, { demo });
+    const app = await buildApp({
+      db: database.db,
+      config,
+      logger: { level: config.logLevel },
+    });
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await app.close();
+      if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+        throw new CliError(`Cổng ${config.port} đang được chương trình khác dùng. Hãy dừng nó hoặc đặt PORT khác.`, 4);
+      }
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const hasDemo = demo && (await findUserByUsername(database.db, DEMO_ACCOUNTS[0]?.username ?? ''));
+    const lines = [
+      `doingoai đang chạy tại http://localhost:${port} (khởi động ${((Date.now() - started) / 1000).toFixed(1)} giây)`,
+      `Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng, thư mục ${database.location}` : `PostgreSQL ${database.location}`}`,
+    ];
+    if (prepared.unitsAdded > 0) lines.push(`Đã nạp ${prepared.unitsAdded} đơn vị vào danh mục.`);
+    if (hasDemo) {
+      lines.push(
+        `Tài khoản demo (mật khẩu ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+      );
+    }
+    console.log(lines.join('\n'));
+
+    const prune = setInterval(() => void pruneExpired(database.db).catch(() => undefined), 3600_000);
+    prune.unref();
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    clearInterval(prune);
+    console.log('Đang dừng doingoai…');
+    await app.close();
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,301 @@
+/** The unit catalogue and each unit's document identity: queries and audited changes. */
+import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { RecipientsBody, SignerOut, UnitDetail, UnitListParams, UnitSummary } from '../domain/api.js';
+import type { UnitRef } from '../domain/authz.js';
+import { AppError } from '../domain/errors.js';
+import { foldForSearch } from '../domain/text.js';
+import { type Authority, bodyCode, type DocumentIdentity, signatureLines, type UnitKind } from '../domain/units.js';
+import { type AuditActor, writeAudit } from './audit.js';
+import type { Queryable } from './client.js';
+import { recipients, signers, units } from './schema.js';
+
+const province = alias(units, 'province');
+
+const summaryColumns = {
+  id: units.id,
+  code: units.code,
+  name: units.name,
+  kind: units.kind,
+  communeKind: units.communeKind,
+  provinceCode: units.provinceCode,
+  provinceName: province.name,
+  parentId: units.parentId,
+  active: units.active,
+};
+
+export async function loadUnitRefs(q: Queryable, ids: number[]): Promise<Map<number, UnitRef & { code: string }>> {
+  const map = new Map<number, UnitRef & { code: string }>();
+  if (ids.length === 0) return map;
+  const rows = await q
+    .select({ id: units.id, kind: units.kind, provinceCode: units.provinceCode, path: units.path, code: units.code })
+    .from(units)
+    .where(inArray(units.id, ids));
+  for (const r of rows) map.set(r.id, r);
+  return map;
+}
+
+export async function loadUnitRef(q: Queryable, id: number): Promise<UnitRef & { code: string }> {
+  const ref = (await loadUnitRefs(q, [id])).get(id);
+  if (!ref) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  return ref;
+}
+
+/** Units in official code order; the search ignores diacritics and case. */
+export async function listUnits(
+  q: Queryable,
+  query: UnitListParams,
+): Promise<{ items: UnitSummary[]; total: number }> {
+  const conditions: SQL[] = [];
+  const term = query.q ? foldForSearch(query.q) : '';
+  // The words as typed, in order: "thach ha" finds "Xã Thạch Hà", not "Xã Thạch An" (which holds "ha").
+  if (term) conditions.push(like(units.searchKey, `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.kind) conditions.push(eq(units.kind, query.kind));
+  if (query.provinceCode) conditions.push(eq(units.provinceCode, query.provinceCode));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [total] = await q.select({ n: count() }).from(units).where(where);
+  const items = await q
+    .select(summaryColumns)
+    .from(units)
+    .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
+    .where(where)
+    // Provinces first, then by official code (codes of equal length sort as numbers).
+    .orderBy(sql`CASE ${units.kind} WHEN 'country' THEN 0 WHEN 'province' THEN 1 WHEN 'body' THEN 2 ELSE 3 END`, asc(units.code))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { items, total: total?.n ?? 0 };
+}
+
+type SignerRow = typeof signers.$inferSelect;
+
+function presentSigner(s: SignerRow): SignerOut {
+  return {
+    id: s.id,
+    fullName: s.fullName,
+    title: s.title,
+    authority: s.authority,
+    authorityOf: s.authorityOf,
+    collective: s.collective,
+    isDefault: s.isDefault,
+    lines: signatureLines(s),
+  };
+}
+
+export async function getUnitDetail(
+  q: Queryable,
+  id: number,
+  access: { canRead: boolean; canManage: boolean },
+): Promise<UnitDetail> {
+  const rows = await q
+    .select({
+      ...summaryColumns,
+      parentHeader: units.parentHeader,
+      issuerHeader: units.issuerHeader,
+      placeName: units.placeName,
+      symbol: units.symbol,
+      archiveCode: units.archiveCode,
+    })
+    .from(units)
+    .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
+    .where(eq(units.id, id))
+    .limit(1);
+  const u = rows[0];
+  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  const signerRows = !access.canRead
+    ? []
+    : await q
+    .select()
+    .from(signers)
+    .where(and(eq(signers.unitId, id), eq(signers.active, true)))
+    .orderBy(asc(signers.id));
+  const recipientRows = !access.canRead
+    ? []
+    : await q
+    .select()
+    .from(recipients)
+    .where(eq(recipients.unitId, id))
+    .orderBy(asc(recipients.kind), asc(recipients.position));
+  const children =
+    u.kind === 'country'
+      ? []
+      : await q
+          .select(summaryColumns)
+          .from(units)
+          .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
+          .where(eq(units.parentId, id))
+          .orderBy(sql`CASE ${units.kind} WHEN 'body' THEN 0 ELSE 1 END`, asc(units.code));
+  const { parentHeader, issuerHeader, placeName, symbol, archiveCode, ...summary } = u;
+  return {
+    ...summary,
+    identity: { parentHeader, issuerHeader, placeName, symbol, archiveCode },
+    signers: signerRows.map(presentSigner),
+    recipients: {
+      kinhGui: recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
+      noiNhan: recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
+    },
+    children,
+    restricted: !access.canRead,
+    canManage: access.canManage,
+  };
+}
+
+async function identityOf(q: Queryable, id: number): Promise<DocumentIdentity & { name: string; kind: UnitKind }> {
+  const rows = await q
+    .select({
+      name: units.name,
+      kind: units.kind,
+      parentHeader: units.parentHeader,
+      issuerHeader: units.issuerHeader,
+      placeName: units.placeName,
+      symbol: units.symbol,
+      archiveCode: units.archiveCode,
+    })
+    .from(units)
+    .where(eq(units.id, id))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  return row;
+}
+
+export async function updateIdentity(q: Queryable, actor: AuditActor, id: number, identity: DocumentIdentity) {
+  const before = await identityOf(q, id);
+  await q
+    .update(units)
+    .set({ ...identity, updatedAt: new Date() })
+    .where(eq(units.id, id));
+  await writeAudit(q, actor, { action: 'unit.identity.update', entity: 'unit', entityId: id, before, after: identity });
+}
+
+/** Adds a province-level body (Sở Ngoại vụ, Văn phòng UBND tỉnh, a department) under a province. */
+export async function createBodyUnit(
+  q: Queryable,
+  actor: AuditActor,
+  input: DocumentIdentity & { provinceId: number; name: string },
+): Promise<number> {
+  const parent = await loadUnitRef(q, input.provinceId);
+  if (parent.kind !== 'province' || !parent.provinceCode) {
+    throw new AppError('VALIDATION', undefined, [
+      { path: 'provinceId', message: 'Cơ quan cấp tỉnh phải thuộc một tỉnh, thành phố.' },
+    ]);
+  }
+  const code = bodyCode(parent.provinceCode, input.symbol);
+  const existing = await q.select({ id: units.id }).from(units).where(eq(units.code, code)).limit(1);
+  if (existing.length > 0) {
+    throw new AppError('CONFLICT', `Tỉnh này đã có cơ quan với chữ viết tắt "${input.symbol}".`, [
+      { path: 'symbol', message: 'Chữ viết tắt này đã được một cơ quan của tỉnh dùng.' },
+    ]);
+  }
+  const { provinceId, name, ...identity } = input;
+  const [row] = await q
+    .insert(units)
+    .values({
+      code,
+      kind: 'body',
+      name,
+      parentId: provinceId,
+      provinceCode: parent.provinceCode,
+      path: [...parent.path],
+      searchKey: `${foldForSearch(name)} ${code.toLowerCase()}`,
+      ...identity,
+    })
+    .returning({ id: units.id });
+  if (!row) throw new Error('insert returned no row');
+  await q
+    .update(units)
+    .set({ path: [...parent.path, row.id] })
+    .where(eq(units.id, row.id));
+  await writeAudit(q, actor, { action: 'unit.create', entity: 'unit', entityId: row.id, after: { code, ...input } });
+  return row.id;
+}
+
+export interface SignerInput {
+  fullName: string;
+  title: string;
+  authority: Authority;
+  authorityOf: string | null;
+  collective: string | null;
+  isDefault: boolean;
+}
+
+async function clearDefault(q: Queryable, unitId: number, except: number | null) {
+  await q
+    .update(signers)
+    .set({ isDefault: false })
+    .where(and(eq(signers.unitId, unitId), except === null ? undefined : sql`${signers.id} <> ${except}`));
+}
+
+export async function addSigner(q: Queryable, actor: AuditActor, unitId: number, input: SignerInput): Promise<SignerOut> {
+  await loadUnitRef(q, unitId);
+  if (input.isDefault) await clearDefault(q, unitId, null);
+  const [row] = await q
+    .insert(signers)
+    .values({ unitId, ...input })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  await writeAudit(q, actor, { action: 'signer.create', entity: 'signer', entityId: row.id, after: { unitId, ...input } });
+  return presentSigner(row);
+}
+
+async function signerOf(q: Queryable, unitId: number, signerId: number): Promise<SignerRow> {
+  const rows = await q
+    .select()
+    .from(signers)
+    .where(and(eq(signers.id, signerId), eq(signers.unitId, unitId), eq(signers.active, true)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy người ký của đơn vị này.');
+  return row;
+}
+
+export async function updateSigner(
+  q: Queryable,
+  actor: AuditActor,
+  unitId: number,
+  signerId: number,
+  input: SignerInput,
+): Promise<SignerOut> {
+  const before = await signerOf(q, unitId, signerId);
+  if (input.isDefault) await clearDefault(q, unitId, signerId);
+  const [row] = await q
+    .update(signers)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(signers.id, signerId))
+    .returning();
+  if (!row) throw new Error('update returned no row');
+  await writeAudit(q, actor, { action: 'signer.update', entity: 'signer', entityId: signerId, before, after: input });
+  return presentSigner(row);
+}
+
+/** Signers are retired, not deleted: issued documents keep naming them. */
+export async function retireSigner(q: Queryable, actor: AuditActor, unitId: number, signerId: number): Promise<void> {
+  const before = await signerOf(q, unitId, signerId);
+  await q.update(signers).set({ active: false, isDefault: false, updatedAt: new Date() }).where(eq(signers.id, signerId));
+  await writeAudit(q, actor, { action: 'signer.retire', entity: 'signer', entityId: signerId, before, after: null });
+}
+
+export async function setRecipients(
+  q: Queryable,
+  actor: AuditActor,
+  unitId: number,
+  input: Record<keyof RecipientsBody, string[]>,
+): Promise<void> {
+  await loadUnitRef(q, unitId);
+  const before = await q.select().from(recipients).where(eq(recipients.unitId, unitId));
+  await q.delete(recipients).where(eq(recipients.unitId, unitId));
+  const rows = [
+    ...input.kinhGui.map((text, position) => ({ unitId, kind: 'kinh_gui' as const, position, text })),
+    ...input.noiNhan.map((text, position) => ({ unitId, kind: 'noi_nhan' as const, position, text })),
+  ];
+  if (rows.length) await q.insert(recipients).values(rows);
+  await writeAudit(q, actor, {
+    action: 'unit.recipients.update',
+    entity: 'unit',
+    entityId: unitId,
+    before: {
+      kinhGui: before.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
+      noiNhan: before.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
+    },
+    after: input,
+  });
+}

@@ -1,0 +1,110 @@
+/** Builds the Fastify application: plugins, error handling, the API routes and the web app. */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { WEB_DIST } from '../paths.js';
+import { authPlugin } from './auth/plugin.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import type { App, AppContext } from './context.js';
+import { registerErrorHandling, sendNotFound } from './errors.js';
+import { registerHomeRoutes } from './home/routes.js';
+import { registerSystemRoutes } from './system/routes.js';
+import { registerUnitRoutes } from './units/routes.js';
+import { registerUserRoutes } from './users/routes.js';
+
+/** Requests larger than this are refused with 413 before they are parsed. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildOptions extends AppContext {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; defaults to web/dist. */
+  webDist?: string;
+}
+
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    // A client must not choose the id we log its request under.
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+    // Plain HTTP on a LAN is a supported deployment; HSTS is for the proxy that terminates TLS.
+    strictTransportSecurity: false,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'doingoai API',
+        description: 'Hệ thống báo cáo công tác đối ngoại: API của máy chủ.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authPlugin, { db: options.db, trustedOrigins: options.config.trustedOrigins });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerSystemRoutes(app);
+  registerAuthRoutes(app, options);
+  registerHomeRoutes(app, options);
+  registerUnitRoutes(app, options);
+  registerUserRoutes(app, options);
+
+  const webDist = options.webDist ?? WEB_DIST;
+  const indexHtml = path.join(webDist, 'index.html');
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (res, file) => {
+        if (!file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !path.extname(request.url.split('?')[0] ?? '');
+    if (!isPage) return sendNotFound(request, reply);
+    if (!existsSync(indexHtml)) {
+      return reply
+        .status(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8"><title>doingoai</title>' +
+            '<p>Giao diện web chưa được xây dựng. Hãy chạy <code>npm run build:web</code> (hoặc <code>npm start</code>, lệnh này tự xây dựng).</p></html>',
+        );
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+  });
+
+  return app;
+}

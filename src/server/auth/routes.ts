@@ -1,0 +1,123 @@
+/** Sign-in, sign-out and "who am I". */
+import type { FastifyRequest } from 'fastify';
+import { meResponse, okResponse, signInBody, errorResponse, type MeResponse } from '../../domain/api.js';
+import { canAnywhere } from '../../domain/authz.js';
+import { AppError } from '../../domain/errors.js';
+import { writeAudit } from '../../db/audit.js';
+import {
+  clearFailures,
+  createSession,
+  deleteSession,
+  recentFailures,
+  recordFailure,
+  type SessionUser,
+} from '../../db/sessions.js';
+import { findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
+import type { App, AppContext } from '../context.js';
+import { burnVerify, verifyPassword } from './password.js';
+import { type Auth, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
+
+/** Failed sign-ins allowed per username and per address within the window, before a pause. */
+export const SIGN_IN_LIMITS = { windowMinutes: 15, perUser: 5, perIp: 30 } as const;
+
+async function presentMe(ctx: AppContext, session: Pick<SessionUser, 'user' | 'expiresAt'>, auth?: Auth): Promise<MeResponse> {
+  const actor = auth?.actor ?? (await loadActor(ctx.db, session.user.id));
+  const user = await getUser(ctx.db, session.user.id);
+  return {
+    user: { id: user.id, username: user.username, fullName: user.fullName },
+    grants: user.grants,
+    abilities: {
+      manageUsers: canAnywhere(actor, 'user.manage'),
+      manageUnits: canAnywhere(actor, 'unit.manage'),
+      manageRounds: canAnywhere(actor, 'round.manage'),
+    },
+    sessionExpiresAt: session.expiresAt.toISOString(),
+  };
+}
+
+const clientIp = (request: FastifyRequest) => request.ip || 'unknown';
+
+export function registerAuthRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/auth/sign-in',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu',
+        body: signInBody,
+        response: { 200: meResponse, 401: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const ip = clientIp(request);
+      const failures = await recentFailures(ctx.db, username, ip, SIGN_IN_LIMITS.windowMinutes);
+      if (failures.byUser >= SIGN_IN_LIMITS.perUser || failures.byIp >= SIGN_IN_LIMITS.perIp) {
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
+        );
+      }
+      const user = await findUserByUsername(ctx.db, username);
+      const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerify(password), false);
+      if (!user || !ok) {
+        await recordFailure(ctx.db, username, ip);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      if (!user.active) throw new AppError('ACCOUNT_DISABLED');
+      const session = await ctx.db.transaction(async (tx) => {
+        await clearFailures(tx, username);
+        const created = await createSession(tx, {
+          userId: user.id,
+          ttlHours: ctx.config.sessionTtlHours,
+          ip,
+          userAgent: request.headers['user-agent'],
+        });
+        await markSignedIn(tx, user.id);
+        await writeAudit(
+          tx,
+          { userId: user.id, label: user.username, requestId: request.id },
+          { action: 'auth.sign_in', entity: 'user', entityId: user.id, after: { ip } },
+        );
+        return created;
+      });
+      setSessionCookie(reply, session.token, session.expiresAt, ctx.config.cookieSecure);
+      return presentMe(ctx, { user, expiresAt: session.expiresAt });
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } } },
+    async (request, reply) => {
+      const auth = request.auth;
+      if (auth) {
+        await ctx.db.transaction(async (tx) => {
+          await deleteSession(tx, auth.sessionId);
+          await writeAudit(
+            tx,
+            { userId: auth.user.id, label: auth.user.username, requestId: request.id },
+            { action: 'auth.sign_out', entity: 'user', entityId: auth.user.id },
+          );
+        });
+      }
+      clearSessionCookie(reply, ctx.config.cookieSecure);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Người dùng đang đăng nhập',
+        response: { 200: meResponse, 401: errorResponse },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      return presentMe(ctx, auth, auth);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+/** Configuration from the environment, validated once at start-up with a clear message. */
+import path from 'node:path';
+import { z } from 'zod';
+import { ROOT } from '../paths.js';
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'PORT phải là một số.' })
+    .int({ error: 'PORT phải là số nguyên.' })
+    .min(0, { error: 'PORT phải từ 0 đến 65535.' })
+    .max(65535, { error: 'PORT phải từ 0 đến 65535.' })
+    .default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/tên-csdl.' })
+    .optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'SESSION_TTL_HOURS phải là một số.' })
+    .positive({ error: 'SESSION_TTL_HOURS phải lớn hơn 0.' })
+    .max(24 * 30, { error: 'SESSION_TTL_HOURS tối đa 720 giờ.' })
+    .default(12),
+  /** "true" when the site is served over HTTPS (behind a proxy): cookies get the Secure flag. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], { error: 'COOKIE_SECURE chỉ nhận true hoặc false.' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Extra origins allowed to send state-changing requests (comma separated), e.g. a dev server. */
+  TRUSTED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database; unused when `databaseUrl` is set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  env: 'development' | 'production' | 'test';
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustedOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình môi trường không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR ?? path.join(ROOT, '.data')),
+    databaseUrl: e.DATABASE_URL,
+    env: e.NODE_ENV,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    trustedOrigins: e.TRUSTED_ORIGINS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

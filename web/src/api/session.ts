@@ -1,0 +1,47 @@
+/** The signed-in user: one query that every page reads; null means "not signed in". */
+import type { MeResponse, SignInBody } from '@domain/api';
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import { ApiError, api, request, setUnauthenticatedHandler } from './client';
+
+export const ME_KEY = ['me'] as const;
+
+async function fetchMe(): Promise<MeResponse | null> {
+  try {
+    return await request<MeResponse>('GET', '/api/auth/me', undefined, { allowUnauthenticated: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export function signIn(body: SignInBody): Promise<MeResponse> {
+  return request<MeResponse>('POST', '/api/auth/sign-in', body, { allowUnauthenticated: true });
+}
+
+export function signOut(): Promise<{ ok: true }> {
+  return api.post('/api/auth/sign-out');
+}
+
+/** Client errors will not get better by asking again; a slow 3G link that dropped might. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+  // Any 401 means the session is gone: forget the user and let the guard send them to sign in.
+  setUnauthenticatedHandler(() => {
+    client.setQueryData(ME_KEY, null);
+  });
+  return client;
+}

@@ -1,0 +1,107 @@
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ME_KEY, signOut, useMe } from '../api/session';
+import { notifyError } from '../lib/notify';
+import { ErrorAlert } from './ErrorAlert';
+import { PageLoader } from './PageLoader';
+
+/** The shell of every signed-in page; sends anyone without a session to sign in, keeping the address. */
+export function AppLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const signOutMutation = useMutation({
+    mutationFn: signOut,
+    onSuccess: () => {
+      navigate('/dang-nhap', { replace: true });
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+    },
+    onError: notifyError,
+  });
+
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) {
+    return (
+      <Stack p="md" maw={640} mx="auto">
+        <ErrorAlert error={me.error} onRetry={() => me.refetch()} />
+      </Stack>
+    );
+  }
+  if (me.data === null) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/dang-nhap?next=${next}`} replace />;
+  }
+
+  const user = me.data.user;
+  const links = [
+    { to: '/', label: 'Trang chủ', active: location.pathname === '/' },
+    { to: '/don-vi', label: 'Đơn vị', active: location.pathname.startsWith('/don-vi') },
+  ];
+  if (me.data.abilities.manageUsers) {
+    links.push({ to: '/nguoi-dung', label: 'Người dùng', active: location.pathname.startsWith('/nguoi-dung') });
+  }
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Mở menu" />
+            <Link to="/" style={{ textDecoration: 'none', color: 'inherit' }}>
+              <Text fw={700} size="lg" c="blue.8" lh={1.1}>
+                doingoai
+              </Text>
+              <Text size="xs" c="dimmed" visibleFrom="sm" lh={1.1}>
+                Hệ thống báo cáo công tác đối ngoại
+              </Text>
+            </Link>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" truncate maw={260}>
+              {user.fullName}
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => signOutMutation.mutate()}
+              loading={signOutMutation.isPending}
+            >
+              Đăng xuất
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Menu chính">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            active={link.active}
+            onClick={close}
+            fw={500}
+          />
+        ))}
+        <Text size="sm" c="dimmed" hiddenFrom="sm" mt="md" px="sm">
+          Đang đăng nhập: {user.fullName}
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

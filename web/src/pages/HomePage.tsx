@@ -1,0 +1,105 @@
+import type { HomeResponse } from '@domain/api';
+import { ROLE_LABELS } from '@domain/authz';
+import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import { DueList } from '../components/DueList';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { capitalize, formatDate, formatNumber } from '../lib/format';
+
+function closeText(days: number): string {
+  if (days > 0) return `Còn ${formatNumber(days)} ngày đến ngày chốt số liệu`;
+  if (days === 0) return 'Hôm nay là ngày chốt số liệu';
+  return `Đã chốt số liệu ${formatNumber(-days)} ngày trước`;
+}
+
+export default function HomePage() {
+  const me = useMe().data;
+  const home = useQuery({
+    queryKey: ['home'],
+    queryFn: ({ signal }) => api.get<HomeResponse>('/api/home', signal),
+  });
+
+  return (
+    <Stack gap="xl" maw={1100}>
+      <Stack gap="xs">
+        <Title order={1} fz={{ base: 22, sm: 26 }}>
+          Xin chào, {me?.user.fullName}
+        </Title>
+        {home.data && (
+          <Text c="dimmed" size="sm">
+            Hôm nay là ngày {formatDate(home.data.today)}
+          </Text>
+        )}
+        <Group gap="xs">
+          {me?.grants.map((grant) => (
+            <Badge
+              key={`${grant.role}-${grant.unit.id}`}
+              component={Link}
+              to={`/don-vi/${grant.unit.id}`}
+              variant="light"
+              size="lg"
+              tt="none"
+              fw={500}
+              style={{ cursor: 'pointer', maxWidth: '100%' }}
+            >
+              {ROLE_LABELS[grant.role]} · {grant.unit.name}
+            </Badge>
+          ))}
+        </Group>
+      </Stack>
+
+      {home.isError && <ErrorAlert error={home.error} onRetry={() => home.refetch()} />}
+
+      <Stack gap="sm" component="section" aria-labelledby="due-heading">
+        <Title order={2} fz={20} id="due-heading">
+          Việc cần làm
+        </Title>
+        {home.isPending ? <Skeleton h={80} /> : home.data && <DueList items={home.data.due} />}
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="periods-heading">
+        <Title order={2} fz={20} id="periods-heading">
+          Kỳ chốt số liệu hiện hành
+        </Title>
+        <Text size="sm" c="dimmed">
+          Theo Nghị định số 09/2019/NĐ-CP: số liệu của mỗi kỳ tính từ ngày 15 của tháng trước kỳ đến ngày 14
+          của tháng cuối kỳ.
+        </Text>
+        {home.isPending ? (
+          <Skeleton h={120} />
+        ) : (
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+            {home.data?.periods.map((period) => (
+              <Card key={`${period.kind}-${period.label}`} withBorder padding="md">
+                <Text fw={600}>{capitalize(period.label)}</Text>
+                <Text size="sm" mt={4}>
+                  Từ {formatDate(period.windowStart)} đến {formatDate(period.windowEnd)}
+                </Text>
+                <Text size="sm" c={period.daysToClose <= 7 ? 'orange.8' : 'dimmed'} mt={4}>
+                  {closeText(period.daysToClose)}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </Stack>
+
+      {home.data && home.data.units.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Đơn vị của bạn:{' '}
+          {home.data.units.map((unit, i) => (
+            <span key={unit.id}>
+              {i > 0 && ', '}
+              <Anchor component={Link} to={`/don-vi/${unit.id}`} size="sm">
+                {unit.name}
+              </Anchor>
+            </span>
+          ))}
+        </Text>
+      )}
+    </Stack>
+  );
+}
