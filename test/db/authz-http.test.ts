@@ -1,0 +1,152 @@
+/**
+ * The authorisation matrix at the HTTP level: every route that reads or changes a unit's data,
+ * for every role, on its own unit, another commune of its province and a commune elsewhere.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/authz.js';
+import { defaultBodyIdentity } from '../../src/domain/units.js';
+import { CLI_ACTOR } from '../../src/db/audit.js';
+import { createBodyUnit } from '../../src/db/units.js';
+import type { App } from '../../src/server/context.js';
+import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+
+let database: TestDatabase;
+let app: App;
+const ids = { own: 0, sibling: 0, province: 0, body: 0, elsewhere: 0 };
+const clients = {} as Record<Role, Client>;
+
+const HELD_AT: Record<Role, 'own' | 'body' | 'province'> = {
+  commune_officer: 'own',
+  commune_leader: 'own',
+  province_officer: 'body',
+  province_leader: 'body',
+  admin: 'province',
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database.db);
+  ids.own = await unitId(database.db, '18562'); // Xã Thạch Hà, Hà Tĩnh
+  ids.sibling = await unitId(database.db, '18277'); // Xã Đức Thịnh, Hà Tĩnh
+  ids.province = await unitId(database.db, '42');
+  ids.elsewhere = await unitId(database.db, '11140'); // Xã Lạc Phượng, Hải Phòng
+  ids.body = await createBodyUnit(database.db, CLI_ACTOR, {
+    provinceId: ids.province,
+    name: 'Sở Ngoại vụ tỉnh Hà Tĩnh',
+    ...defaultBodyIdentity('Sở Ngoại vụ', 'Tỉnh Hà Tĩnh', 'SNgV'),
+  });
+  const codeOf = { own: '18562', body: '42.SNGV', province: '42' };
+  for (const role of Object.keys(HELD_AT) as Role[]) {
+    const user = await buildUser(database.db, [{ role, unitCode: codeOf[HELD_AT[role]] }]);
+    clients[role] = await signIn(app, user.username);
+  }
+});
+afterAll(async () => {
+  await app.close();
+  await database.destroy();
+});
+
+type Where = 'own' | 'sibling' | 'elsewhere';
+const ROLES = Object.keys(HELD_AT) as Role[];
+
+/** Expected HTTP status of a change to a unit's identity, per role and target. */
+const MANAGE: Record<Role, Record<Where, number>> = {
+  commune_officer: { own: 403, sibling: 403, elsewhere: 403 },
+  commune_leader: { own: 403, sibling: 403, elsewhere: 403 },
+  province_officer: { own: 403, sibling: 403, elsewhere: 403 },
+  province_leader: { own: 403, sibling: 403, elsewhere: 403 },
+  admin: { own: 200, sibling: 200, elsewhere: 403 },
+};
+
+/** Whether the unit's own data (signers, recipients) is visible. */
+const READ: Record<Role, Record<Where, boolean>> = {
+  commune_officer: { own: true, sibling: false, elsewhere: false },
+  commune_leader: { own: true, sibling: false, elsewhere: false },
+  province_officer: { own: true, sibling: true, elsewhere: false },
+  province_leader: { own: true, sibling: true, elsewhere: false },
+  admin: { own: true, sibling: true, elsewhere: false },
+};
+
+describe('reading a unit', () => {
+  for (const role of ROLES) {
+    it(`${role}: sees the catalogue everywhere, the unit's own data only within reach`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const res = await clients[role].request('GET', `/api/units/${ids[where]}`);
+        expect(res.statusCode, `${role} on ${where}`).toBe(200);
+        expect(res.json().restricted, `${role} on ${where}`).toBe(!READ[role][where]);
+      }
+      expect((await clients[role].request('GET', '/api/units?q=thach ha')).statusCode).toBe(200);
+    });
+  }
+});
+
+describe('changing a unit', () => {
+  for (const role of ROLES) {
+    it(`${role}: identity, signers and recipients`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const id = ids[where];
+        const before = (await clients.admin.request('GET', `/api/units/${id}`)).json();
+        const patch = await clients[role].request('PATCH', `/api/units/${id}`, {
+          ...before.identity,
+          placeName: before.identity.placeName,
+        });
+        expect(patch.statusCode, `PATCH ${role} on ${where}`).toBe(MANAGE[role][where]);
+        const signer = await clients[role].request('POST', `/api/units/${id}/signers`, {
+          fullName: 'Người Ký Thử',
+          title: 'Chủ tịch',
+          authority: 'TM',
+          authorityOf: 'Ủy ban nhân dân',
+          collective: null,
+        });
+        expect(signer.statusCode, `signer ${role} on ${where}`).toBe(MANAGE[role][where]);
+        const recipients = await clients[role].request('PUT', `/api/units/${id}/recipients`, {
+          kinhGui: ['Sở Ngoại vụ'],
+          noiNhan: ['Như trên'],
+        });
+        expect(recipients.statusCode, `recipients ${role} on ${where}`).toBe(MANAGE[role][where]);
+      }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`${role}: adding a province-level body`, async () => {
+      const inProvince = await clients[role].request('POST', '/api/units', {
+        provinceId: ids.province,
+        name: `Văn phòng thử ${role}`,
+        parentHeader: 'UBND TỈNH HÀ TĨNH',
+        issuerHeader: 'VĂN PHÒNG THỬ',
+        placeName: 'Hà Tĩnh',
+        symbol: `VPT${ROLES.indexOf(role)}`,
+        archiveCode: 'VP',
+      });
+      expect(inProvince.statusCode).toBe(role === 'admin' ? 200 : 403);
+    });
+  }
+});
+
+describe('user administration', () => {
+  for (const role of ROLES) {
+    it(`${role}: lists and creates users only as an administrator, only inside reach`, async () => {
+      const list = await clients[role].request('GET', '/api/users');
+      expect(list.statusCode).toBe(role === 'admin' ? 200 : 403);
+      for (const where of ['own', 'elsewhere'] as const) {
+        const res = await clients[role].request('POST', '/api/users', {
+          username: `moi.${role.replace('_', '')}.${where}`,
+          fullName: 'Người Dùng Mới',
+          password: 'mot-mat-khau-dai',
+          grants: [{ role: 'commune_officer', unitId: ids[where] }],
+        });
+        expect(res.statusCode, `${role} creating at ${where}`).toBe(role === 'admin' && where === 'own' ? 200 : 403);
+      }
+    });
+  }
+
+  it("keeps an administrator away from users of another province", async () => {
+    const outsider = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '11140' }]);
+    const res = await clients.admin.request('PATCH', `/api/users/${outsider.id}`, { fullName: 'Đổi Tên' });
+    expect(res.statusCode).toBe(403);
+    const list = (await clients.admin.request('GET', '/api/users?limit=200')).json();
+    expect(list.items.map((u: { id: number }) => u.id)).not.toContain(outsider.id);
+  });
+});

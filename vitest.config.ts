@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test`: pure unit tests beside the code, database tests (PGlite, or PostgreSQL when
+// TEST_DATABASE_URL is set), and command-line tests that start real processes.
+// Browser tests have their own config (vitest.browser.config.ts): they need Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'db', include: ['test/db/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'cli', include: ['test/cli/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 90_000 } },
+    ],
+  },
+});
