@@ -1,4 +1,4 @@
-import { DatabaseOpenError, type Database, openDatabase } from '../db/client.js';
+import { type Database, DatabaseOpenError, openDatabase } from '../db/client.js';
 import { DataDirLockedError } from '../db/lock.js';
 import type { Config } from '../server/config.js';
 import { CliError } from './errors.js';
@@ -8,7 +8,9 @@ export const DATABASE_NOT_READY = 3;
 /** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded database in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   try {
-    return await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    return await openDatabase(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
+    );
   } catch (error) {
     if (error instanceof DataDirLockedError || error instanceof DatabaseOpenError) {
       throw new CliError(error.message, DATABASE_NOT_READY);

@@ -1,17 +1,17 @@
 /** The `doingoai` command: serve, migrate, seed, user add. */
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
-import { createUserBody } from '../domain/api.js';
-import { ROLES } from '../domain/authz.js';
-import { AppError } from '../domain/errors.js';
+import { eq } from 'drizzle-orm';
 import { CLI_ACTOR } from '../db/audit.js';
 import { seedCatalogue } from '../db/catalogue.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../db/demo.js';
 import { units } from '../db/schema.js';
 import { createUser } from '../db/users.js';
+import { createUserBody } from '../domain/api.js';
+import { ROLES } from '../domain/authz.js';
+import { AppError } from '../domain/errors.js';
 import { hashPassword } from '../server/auth/password.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
-import { eq } from 'drizzle-orm';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { serve } from './serve.js';
@@ -28,7 +28,9 @@ function config(): Config {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function buildProgram(): Command {
@@ -58,7 +60,9 @@ export function buildProgram(): Command {
 
   program
     .command('seed')
-    .description('Nạp danh mục 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; --demo thêm tỉnh demo Hà Tĩnh')
+    .description(
+      'Nạp danh mục 34 tỉnh, thành phố và 3.321 xã, phường, đặc khu; --demo thêm tỉnh demo Hà Tĩnh',
+    )
     .option('--demo', 'thêm dữ liệu demo: Sở Ngoại vụ, người ký và tài khoản demo của tỉnh Hà Tĩnh')
     .action(async (opts: { demo?: boolean }) => {
       const database = await openConfiguredDatabase(config());
@@ -84,42 +88,68 @@ export function buildProgram(): Command {
   const user = program.command('user').description('Quản lý người dùng');
   user
     .command('add')
-    .description('Tạo người dùng, ví dụ quản trị viên đầu tiên: doingoai user add quantri --name "…" --role admin --unit VN')
+    .description(
+      'Tạo người dùng, ví dụ quản trị viên đầu tiên: doingoai user add quantri --name "…" --role admin --unit VN',
+    )
     .argument('<username>', 'tên đăng nhập (chữ thường không dấu, số, dấu chấm, gạch ngang)')
     .requiredOption('--name <fullName>', 'họ và tên')
     .addOption(new Option('--role <role>', 'vai trò').choices([...ROLES]).makeOptionMandatory())
-    .requiredOption('--unit <code>', 'mã đơn vị giữ vai trò: VN (cả nước), mã tỉnh "42", mã xã "18562", cơ quan "42.SNGV"')
-    .option('--password-stdin', 'đọc mật khẩu từ đầu vào chuẩn; nếu không, hệ thống tạo mật khẩu ngẫu nhiên và in ra')
-    .action(async (username: string, opts: { name: string; role: string; unit: string; passwordStdin?: boolean }) => {
-      const generated = !opts.passwordStdin;
-      const password = opts.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
-      const database = await openConfiguredDatabase(config());
-      try {
-        await database.migrate();
-        const [unit] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, opts.unit)).limit(1);
-        if (!unit) {
-          throw new CliError(`Không có đơn vị mã "${opts.unit}". Hãy chạy "doingoai seed" để nạp danh mục trước.`, 2);
+    .requiredOption(
+      '--unit <code>',
+      'mã đơn vị giữ vai trò: VN (cả nước), mã tỉnh "42", mã xã "18562", cơ quan "42.SNGV"',
+    )
+    .option(
+      '--password-stdin',
+      'đọc mật khẩu từ đầu vào chuẩn; nếu không, hệ thống tạo mật khẩu ngẫu nhiên và in ra',
+    )
+    .action(
+      async (
+        username: string,
+        opts: { name: string; role: string; unit: string; passwordStdin?: boolean },
+      ) => {
+        const generated = !opts.passwordStdin;
+        const password = opts.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
+        const database = await openConfiguredDatabase(config());
+        try {
+          await database.migrate();
+          const [unit] = await database.db
+            .select({ id: units.id })
+            .from(units)
+            .where(eq(units.code, opts.unit))
+            .limit(1);
+          if (!unit) {
+            throw new CliError(
+              `Không có đơn vị mã "${opts.unit}". Hãy chạy "doingoai seed" để nạp danh mục trước.`,
+              2,
+            );
+          }
+          const parsed = createUserBody.safeParse({
+            username,
+            fullName: opts.name,
+            password,
+            grants: [{ role: opts.role, unitId: unit.id }],
+          });
+          if (!parsed.success) {
+            throw new CliError(parsed.error.issues.map((i) => i.message).join('\n'), 2);
+          }
+          const body = parsed.data;
+          const passwordHash = await hashPassword(body.password);
+          const created = await database.db.transaction((tx) =>
+            createUser(tx, CLI_ACTOR, {
+              username: body.username,
+              fullName: body.fullName,
+              passwordHash,
+              grants: body.grants,
+            }),
+          );
+          console.log(`Đã tạo người dùng ${created.username} (${created.fullName}).`);
+          if (generated)
+            console.log(`Mật khẩu: ${password}\nHãy đổi mật khẩu này sau lần đăng nhập đầu tiên.`);
+        } finally {
+          await database.close();
         }
-        const parsed = createUserBody.safeParse({
-          username,
-          fullName: opts.name,
-          password,
-          grants: [{ role: opts.role, unitId: unit.id }],
-        });
-        if (!parsed.success) {
-          throw new CliError(parsed.error.issues.map((i) => i.message).join('\n'), 2);
-        }
-        const body = parsed.data;
-        const passwordHash = await hashPassword(body.password);
-        const created = await database.db.transaction((tx) =>
-          createUser(tx, CLI_ACTOR, { username: body.username, fullName: body.fullName, passwordHash, grants: body.grants }),
-        );
-        console.log(`Đã tạo người dùng ${created.username} (${created.fullName}).`);
-        if (generated) console.log(`Mật khẩu: ${password}\nHãy đổi mật khẩu này sau lần đăng nhập đầu tiên.`);
-      } finally {
-        await database.close();
-      }
-    });
+      },
+    );
 
   return program;
 }

@@ -1,12 +1,13 @@
 /** `doingoai serve`: open the database, prepare it, and serve the API and the web app. */
-import { openConfiguredDatabase } from './database.js';
-import { CliError } from './errors.js';
-import { buildApp } from '../server/app.js';
-import type { Config } from '../server/config.js';
-import { prepareDatabase } from '../db/prepare.js';
+
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo.js';
+import { prepareDatabase } from '../db/prepare.js';
 import { pruneExpired } from '../db/sessions.js';
 import { findUserByUsername } from '../db/users.js';
+import { buildApp } from '../server/app.js';
+import type { Config } from '../server/config.js';
+import { openConfiguredDatabase } from './database.js';
+import { CliError } from './errors.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
   const started = Date.now();
@@ -25,7 +26,10 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     } catch (error) {
       await app.close();
       if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-        throw new CliError(`Cổng ${config.port} đang được chương trình khác dùng. Hãy dừng nó hoặc đặt PORT khác.`, 4);
+        throw new CliError(
+          `Cổng ${config.port} đang được chương trình khác dùng. Hãy dừng nó hoặc đặt PORT khác.`,
+          4,
+        );
       }
       throw error;
     }

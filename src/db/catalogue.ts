@@ -30,7 +30,11 @@ export function readCatalogue(file: string = UNITS_CSV): CatalogueRow[] {
   const records: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, trim: true });
   return records.map((r, i) => {
     const kind = r.commune_kind as CommuneKind;
-    if (!COMMUNE_KINDS.includes(kind) || !/^\d{2}$/.test(r.province_code ?? '') || !/^\d{5}$/.test(r.commune_code ?? '')) {
+    if (
+      !COMMUNE_KINDS.includes(kind) ||
+      !/^\d{2}$/.test(r.province_code ?? '') ||
+      !/^\d{5}$/.test(r.commune_code ?? '')
+    ) {
       throw new Error(`Dòng ${i + 2} của ${file} không hợp lệ.`);
     }
     return {
@@ -46,7 +50,11 @@ export function readCatalogue(file: string = UNITS_CSV): CatalogueRow[] {
 const searchKey = (name: string, code: string) => `${foldForSearch(name)} ${code}`;
 
 /** Returns how many units were added. */
-export async function seedCatalogue(q: Queryable, actor: AuditActor, rows = readCatalogue()): Promise<number> {
+export async function seedCatalogue(
+  q: Queryable,
+  actor: AuditActor,
+  rows = readCatalogue(),
+): Promise<number> {
   let added = 0;
   const country = await q
     .insert(units)
@@ -76,7 +84,11 @@ export async function seedCatalogue(q: Queryable, actor: AuditActor, rows = read
     ...defaultProvinceIdentity(name),
   }));
   added += (
-    await q.insert(units).values(provinceRows).onConflictDoNothing({ target: units.code }).returning({ id: units.id })
+    await q
+      .insert(units)
+      .values(provinceRows)
+      .onConflictDoNothing({ target: units.code })
+      .returning({ id: units.id })
   ).length;
   await q.execute(sql`UPDATE units SET parent_id = (SELECT id FROM units WHERE code = ${COUNTRY_CODE})
     WHERE kind = 'province' AND parent_id IS NULL`);

@@ -52,7 +52,11 @@ async function openPgliteFolder(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPglite(dataPath: string | undefined, location: string, lock: DataDirLock | null): Promise<Database> {
+async function openPglite(
+  dataPath: string | undefined,
+  location: string,
+  lock: DataDirLock | null,
+): Promise<Database> {
   const client = dataPath ? new PGlite(dataPath) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema });

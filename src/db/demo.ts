@@ -35,13 +35,48 @@ interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'demo.canbo.thachha', fullName: 'Cán bộ Demo Thạch Hà', role: 'commune_officer', unit: DEMO_COMMUNES.thachHa },
-  { username: 'demo.chutich.thachha', fullName: 'Chủ tịch Demo Thạch Hà', role: 'commune_leader', unit: DEMO_COMMUNES.thachHa },
-  { username: 'demo.canbo.ducthinh', fullName: 'Cán bộ Demo Đức Thịnh', role: 'commune_officer', unit: DEMO_COMMUNES.ducThinh },
-  { username: 'demo.chutich.ducthinh', fullName: 'Chủ tịch Demo Đức Thịnh', role: 'commune_leader', unit: DEMO_COMMUNES.ducThinh },
-  { username: 'demo.canbo.thanhsen', fullName: 'Cán bộ Demo Thành Sen', role: 'commune_officer', unit: DEMO_COMMUNES.thanhSen },
-  { username: 'demo.canbo.songv', fullName: 'Cán bộ Demo Sở Ngoại vụ', role: 'province_officer', unit: 'body' },
-  { username: 'demo.giamdoc.songv', fullName: 'Giám đốc Demo Sở Ngoại vụ', role: 'province_leader', unit: 'body' },
+  {
+    username: 'demo.canbo.thachha',
+    fullName: 'Cán bộ Demo Thạch Hà',
+    role: 'commune_officer',
+    unit: DEMO_COMMUNES.thachHa,
+  },
+  {
+    username: 'demo.chutich.thachha',
+    fullName: 'Chủ tịch Demo Thạch Hà',
+    role: 'commune_leader',
+    unit: DEMO_COMMUNES.thachHa,
+  },
+  {
+    username: 'demo.canbo.ducthinh',
+    fullName: 'Cán bộ Demo Đức Thịnh',
+    role: 'commune_officer',
+    unit: DEMO_COMMUNES.ducThinh,
+  },
+  {
+    username: 'demo.chutich.ducthinh',
+    fullName: 'Chủ tịch Demo Đức Thịnh',
+    role: 'commune_leader',
+    unit: DEMO_COMMUNES.ducThinh,
+  },
+  {
+    username: 'demo.canbo.thanhsen',
+    fullName: 'Cán bộ Demo Thành Sen',
+    role: 'commune_officer',
+    unit: DEMO_COMMUNES.thanhSen,
+  },
+  {
+    username: 'demo.canbo.songv',
+    fullName: 'Cán bộ Demo Sở Ngoại vụ',
+    role: 'province_officer',
+    unit: 'body',
+  },
+  {
+    username: 'demo.giamdoc.songv',
+    fullName: 'Giám đốc Demo Sở Ngoại vụ',
+    role: 'province_leader',
+    unit: 'body',
+  },
   { username: 'demo.quantri', fullName: 'Quản trị Demo Hà Tĩnh', role: 'admin', unit: DEMO_PROVINCE_CODE },
 ];
 
@@ -108,7 +143,12 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
     });
     await setRecipients(q, actor, unitId, {
       kinhGui: ['Sở Ngoại vụ tỉnh Hà Tĩnh'],
-      noiNhan: ['Như trên', 'Thường trực Đảng ủy xã', 'Thường trực HĐND xã', 'Chủ tịch, các Phó Chủ tịch UBND xã'],
+      noiNhan: [
+        'Như trên',
+        'Thường trực Đảng ủy xã',
+        'Thường trực HĐND xã',
+        'Chủ tịch, các Phó Chủ tịch UBND xã',
+      ],
     });
   }
 
@@ -117,14 +157,24 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
   for (const row of await q
     .select({ id: units.id, code: units.code })
     .from(units)
-    .where(inArray(units.code, [...new Set(DEMO_ACCOUNTS.map((a) => a.unit))].filter((c) => c !== 'body')))) {
+    .where(
+      inArray(
+        units.code,
+        [...new Set(DEMO_ACCOUNTS.map((a) => a.unit))].filter((c) => c !== 'body'),
+      ),
+    )) {
     unitIds.set(row.code, row.id);
   }
   for (const account of DEMO_ACCOUNTS) {
     const unitId = account.unit === 'body' ? bodyId : unitIds.get(account.unit);
     if (!unitId) throw new Error(`Không có đơn vị ${account.unit}`);
     const grants: GrantIn[] = [{ role: account.role, unitId }];
-    await createUser(q, actor, { username: account.username, fullName: account.fullName, passwordHash, grants });
+    await createUser(q, actor, {
+      username: account.username,
+      fullName: account.fullName,
+      passwordHash,
+      grants,
+    });
   }
   return true;
 }

@@ -9,7 +9,10 @@ export interface PrepareResult {
   demoCreated: boolean;
 }
 
-export async function prepareDatabase(database: Database, options: { demo: boolean }): Promise<PrepareResult> {
+export async function prepareDatabase(
+  database: Database,
+  options: { demo: boolean },
+): Promise<PrepareResult> {
   await database.migrate();
   return database.db.transaction(async (tx) => {
     const unitsAdded = await seedCatalogue(tx, SEED_ACTOR);

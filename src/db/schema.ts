@@ -120,7 +120,10 @@ export const userRoles = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('user_roles_key').on(t.userId, t.unitId, t.role), index('user_roles_unit_idx').on(t.unitId)],
+  (t) => [
+    uniqueIndex('user_roles_key').on(t.userId, t.unitId, t.role),
+    index('user_roles_unit_idx').on(t.unitId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -148,7 +151,10 @@ export const signInFailures = pgTable(
     ip: text('ip').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_failures_username_idx').on(t.username, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    index('sign_in_failures_username_idx').on(t.username, t.at),
+    index('sign_in_failures_ip_idx').on(t.ip, t.at),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -5,7 +5,13 @@ import type { RecipientsBody, SignerOut, UnitDetail, UnitListParams, UnitSummary
 import type { UnitRef } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
 import { foldForSearch } from '../domain/text.js';
-import { type Authority, bodyCode, type DocumentIdentity, signatureLines, type UnitKind } from '../domain/units.js';
+import {
+  type Authority,
+  bodyCode,
+  type DocumentIdentity,
+  signatureLines,
+  type UnitKind,
+} from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { recipients, signers, units } from './schema.js';
@@ -24,11 +30,20 @@ const summaryColumns = {
   active: units.active,
 };
 
-export async function loadUnitRefs(q: Queryable, ids: number[]): Promise<Map<number, UnitRef & { code: string }>> {
+export async function loadUnitRefs(
+  q: Queryable,
+  ids: number[],
+): Promise<Map<number, UnitRef & { code: string }>> {
   const map = new Map<number, UnitRef & { code: string }>();
   if (ids.length === 0) return map;
   const rows = await q
-    .select({ id: units.id, kind: units.kind, provinceCode: units.provinceCode, path: units.path, code: units.code })
+    .select({
+      id: units.id,
+      kind: units.kind,
+      provinceCode: units.provinceCode,
+      path: units.path,
+      code: units.code,
+    })
     .from(units)
     .where(inArray(units.id, ids));
   for (const r of rows) map.set(r.id, r);
@@ -60,7 +75,10 @@ export async function listUnits(
     .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
     .where(where)
     // Provinces first, then by official code (codes of equal length sort as numbers).
-    .orderBy(sql`CASE ${units.kind} WHEN 'country' THEN 0 WHEN 'province' THEN 1 WHEN 'body' THEN 2 ELSE 3 END`, asc(units.code))
+    .orderBy(
+      sql`CASE ${units.kind} WHEN 'country' THEN 0 WHEN 'province' THEN 1 WHEN 'body' THEN 2 ELSE 3 END`,
+      asc(units.code),
+    )
     .limit(query.limit)
     .offset(query.offset);
   return { items, total: total?.n ?? 0 };
@@ -104,17 +122,17 @@ export async function getUnitDetail(
   const signerRows = !access.canRead
     ? []
     : await q
-    .select()
-    .from(signers)
-    .where(and(eq(signers.unitId, id), eq(signers.active, true)))
-    .orderBy(asc(signers.id));
+        .select()
+        .from(signers)
+        .where(and(eq(signers.unitId, id), eq(signers.active, true)))
+        .orderBy(asc(signers.id));
   const recipientRows = !access.canRead
     ? []
     : await q
-    .select()
-    .from(recipients)
-    .where(eq(recipients.unitId, id))
-    .orderBy(asc(recipients.kind), asc(recipients.position));
+        .select()
+        .from(recipients)
+        .where(eq(recipients.unitId, id))
+        .orderBy(asc(recipients.kind), asc(recipients.position));
   const children =
     u.kind === 'country'
       ? []
@@ -139,7 +157,10 @@ export async function getUnitDetail(
   };
 }
 
-async function identityOf(q: Queryable, id: number): Promise<DocumentIdentity & { name: string; kind: UnitKind }> {
+async function identityOf(
+  q: Queryable,
+  id: number,
+): Promise<DocumentIdentity & { name: string; kind: UnitKind }> {
   const rows = await q
     .select({
       name: units.name,
@@ -158,13 +179,24 @@ async function identityOf(q: Queryable, id: number): Promise<DocumentIdentity & 
   return row;
 }
 
-export async function updateIdentity(q: Queryable, actor: AuditActor, id: number, identity: DocumentIdentity) {
+export async function updateIdentity(
+  q: Queryable,
+  actor: AuditActor,
+  id: number,
+  identity: DocumentIdentity,
+) {
   const before = await identityOf(q, id);
   await q
     .update(units)
     .set({ ...identity, updatedAt: new Date() })
     .where(eq(units.id, id));
-  await writeAudit(q, actor, { action: 'unit.identity.update', entity: 'unit', entityId: id, before, after: identity });
+  await writeAudit(q, actor, {
+    action: 'unit.identity.update',
+    entity: 'unit',
+    entityId: id,
+    before,
+    after: identity,
+  });
 }
 
 /** Adds a province-level body (Sở Ngoại vụ, Văn phòng UBND tỉnh, a department) under a province. */
@@ -205,7 +237,12 @@ export async function createBodyUnit(
     .update(units)
     .set({ path: [...parent.path, row.id] })
     .where(eq(units.id, row.id));
-  await writeAudit(q, actor, { action: 'unit.create', entity: 'unit', entityId: row.id, after: { code, ...input } });
+  await writeAudit(q, actor, {
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: row.id,
+    after: { code, ...input },
+  });
   return row.id;
 }
 
@@ -225,7 +262,12 @@ async function clearDefault(q: Queryable, unitId: number, except: number | null)
     .where(and(eq(signers.unitId, unitId), except === null ? undefined : sql`${signers.id} <> ${except}`));
 }
 
-export async function addSigner(q: Queryable, actor: AuditActor, unitId: number, input: SignerInput): Promise<SignerOut> {
+export async function addSigner(
+  q: Queryable,
+  actor: AuditActor,
+  unitId: number,
+  input: SignerInput,
+): Promise<SignerOut> {
   await loadUnitRef(q, unitId);
   if (input.isDefault) await clearDefault(q, unitId, null);
   const [row] = await q
@@ -233,7 +275,12 @@ export async function addSigner(q: Queryable, actor: AuditActor, unitId: number,
     .values({ unitId, ...input })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  await writeAudit(q, actor, { action: 'signer.create', entity: 'signer', entityId: row.id, after: { unitId, ...input } });
+  await writeAudit(q, actor, {
+    action: 'signer.create',
+    entity: 'signer',
+    entityId: row.id,
+    after: { unitId, ...input },
+  });
   return presentSigner(row);
 }
 
@@ -263,15 +310,35 @@ export async function updateSigner(
     .where(eq(signers.id, signerId))
     .returning();
   if (!row) throw new Error('update returned no row');
-  await writeAudit(q, actor, { action: 'signer.update', entity: 'signer', entityId: signerId, before, after: input });
+  await writeAudit(q, actor, {
+    action: 'signer.update',
+    entity: 'signer',
+    entityId: signerId,
+    before,
+    after: input,
+  });
   return presentSigner(row);
 }
 
 /** Signers are retired, not deleted: issued documents keep naming them. */
-export async function retireSigner(q: Queryable, actor: AuditActor, unitId: number, signerId: number): Promise<void> {
+export async function retireSigner(
+  q: Queryable,
+  actor: AuditActor,
+  unitId: number,
+  signerId: number,
+): Promise<void> {
   const before = await signerOf(q, unitId, signerId);
-  await q.update(signers).set({ active: false, isDefault: false, updatedAt: new Date() }).where(eq(signers.id, signerId));
-  await writeAudit(q, actor, { action: 'signer.retire', entity: 'signer', entityId: signerId, before, after: null });
+  await q
+    .update(signers)
+    .set({ active: false, isDefault: false, updatedAt: new Date() })
+    .where(eq(signers.id, signerId));
+  await writeAudit(q, actor, {
+    action: 'signer.retire',
+    entity: 'signer',
+    entityId: signerId,
+    before,
+    after: null,
+  });
 }
 
 export async function setRecipients(

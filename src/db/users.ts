@@ -1,13 +1,12 @@
 /** Users and their role grants: queries and audited changes. */
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { GrantIn, UserOut } from '../domain/api.js';
-import { type Actor, type Role, type RoleGrant, roleFitsUnit } from '../domain/authz.js';
+import { type Actor, ROLE_LABELS, type Role, type RoleGrant, roleFitsUnit } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
-import { ROLE_LABELS } from '../domain/authz.js';
 import { UNIT_KIND_LABELS } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
-import { userRoles, units, users } from './schema.js';
+import { units, userRoles, users } from './schema.js';
 import { deleteUserSessions } from './sessions.js';
 import { loadUnitRefs } from './units.js';
 
@@ -93,7 +92,10 @@ export async function listUsers(
   if (scopeUnitIds) {
     if (scopeUnitIds.length === 0) return { items: [], total: 0 };
     conditions.push(sql`${users.id} IN (SELECT ur.user_id FROM user_roles ur JOIN units u ON u.id = ur.unit_id
-      WHERE u.path && ARRAY[${sql.join(scopeUnitIds.map((id) => sql`${id}`), sql`, `)}]::int[])`);
+      WHERE u.path && ARRAY[${sql.join(
+        scopeUnitIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::int[])`);
   }
   if (filter.unitId) {
     conditions.push(sql`${users.id} IN (SELECT user_id FROM user_roles WHERE unit_id = ${filter.unitId})`);
@@ -129,7 +131,9 @@ async function validateGrants(q: Queryable, grants: GrantIn[]) {
   grants.forEach((g, i) => {
     const unit = refs.get(g.unitId);
     if (!unit) {
-      throw new AppError('VALIDATION', undefined, [{ path: `grants.${i}.unitId`, message: 'Không tìm thấy đơn vị.' }]);
+      throw new AppError('VALIDATION', undefined, [
+        { path: `grants.${i}.unitId`, message: 'Không tìm thấy đơn vị.' },
+      ]);
     }
     if (!roleFitsUnit(g.role, unit.kind)) {
       throw new AppError('VALIDATION', undefined, [
@@ -181,7 +185,12 @@ export async function updateUser(
   q: Queryable,
   actor: AuditActor,
   id: number,
-  input: { fullName?: string | undefined; active?: boolean | undefined; passwordHash?: string | undefined; grants?: GrantIn[] | undefined },
+  input: {
+    fullName?: string | undefined;
+    active?: boolean | undefined;
+    passwordHash?: string | undefined;
+    grants?: GrantIn[] | undefined;
+  },
 ): Promise<UserOut> {
   const before = await getUser(q, id);
   const patch: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };

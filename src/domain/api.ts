@@ -15,7 +15,9 @@ export const text = (label: string, max: number, min = 1) =>
     .pipe(
       z
         .string()
-        .min(min, { error: min <= 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${min} ký tự.` })
+        .min(min, {
+          error: min <= 1 ? `${label} không được để trống.` : `${label} cần ít nhất ${min} ký tự.`,
+        })
         .max(max, { error: `${label} không được dài quá ${max} ký tự.` }),
     );
 
@@ -27,7 +29,10 @@ const optionalText = (label: string, max: number) =>
     .nullable();
 
 export const idParam = z.object({
-  id: z.coerce.number({ error: 'Mã số không hợp lệ.' }).int({ error: 'Mã số không hợp lệ.' }).positive({ error: 'Mã số không hợp lệ.' }),
+  id: z.coerce
+    .number({ error: 'Mã số không hợp lệ.' })
+    .int({ error: 'Mã số không hợp lệ.' })
+    .positive({ error: 'Mã số không hợp lệ.' }),
 });
 
 export const roleSchema = z.enum(ROLES, { error: 'Vai trò không hợp lệ.' });
@@ -141,7 +146,9 @@ export const identityFields = z.object({
   issuerHeader: text('Tên cơ quan ban hành', 300),
   placeName: text('Địa danh', 100),
   symbol: text('Chữ viết tắt tên cơ quan', 20).pipe(
-    z.string().regex(/^[\p{L}\d]+$/u, { error: 'Chữ viết tắt tên cơ quan chỉ gồm chữ và số, không dấu cách.' }),
+    z
+      .string()
+      .regex(/^[\p{L}\d]+$/u, { error: 'Chữ viết tắt tên cơ quan chỉ gồm chữ và số, không dấu cách.' }),
   ),
   archiveCode: text('Đơn vị lưu (dòng "Lưu: VT, …")', 20),
 });

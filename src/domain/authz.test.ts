@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, type Actor, can, canAnywhere, canGrant, type Role, roleFitsUnit, type UnitRef } from './authz.js';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  canAnywhere,
+  canGrant,
+  type Role,
+  roleFitsUnit,
+  type UnitRef,
+} from './authz.js';
 
 // A small tree: the country, province 42 with communes A and B and its Sở Ngoại vụ, province 01 with commune X.
 const country: UnitRef = { id: 1, kind: 'country', provinceCode: null, path: [1] };
@@ -92,7 +102,9 @@ describe('authorisation matrix', () => {
   });
 
   it('lets every signed-in user list the public catalogue, and nobody without a role', () => {
-    expect(can({ userId: 1, grants: [{ role: 'commune_officer', unit: communeA }] }, 'unit.list', communeX)).toBe(true);
+    expect(
+      can({ userId: 1, grants: [{ role: 'commune_officer', unit: communeA }] }, 'unit.list', communeX),
+    ).toBe(true);
     expect(can({ userId: 1, grants: [] }, 'unit.list', communeA)).toBe(false);
   });
 

@@ -4,7 +4,13 @@
  */
 import type { UnitKind } from './units.js';
 
-export const ROLES = ['commune_officer', 'commune_leader', 'province_officer', 'province_leader', 'admin'] as const;
+export const ROLES = [
+  'commune_officer',
+  'commune_leader',
+  'province_officer',
+  'province_leader',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -138,7 +144,9 @@ function reaches(grant: RoleGrant, target: UnitRef, action: Action): boolean {
 /** May this actor take this action on this unit? */
 export function can(actor: Actor, action: Action, target: UnitRef): boolean {
   if (action === 'unit.list') return actor.grants.length > 0;
-  return actor.grants.some((grant) => POLICY[grant.role].actions.includes(action) && reaches(grant, target, action));
+  return actor.grants.some(
+    (grant) => POLICY[grant.role].actions.includes(action) && reaches(grant, target, action),
+  );
 }
 
 /** May this actor take this action on at least one unit (used to show or hide a menu entry)? */

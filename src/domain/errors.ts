@@ -4,11 +4,17 @@
  */
 export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, message: 'Yêu cầu không hợp lệ.' },
-  VALIDATION: { status: 400, message: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.' },
+  VALIDATION: {
+    status: 400,
+    message: 'Dữ liệu nhập chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  },
   MALFORMED_JSON: { status: 400, message: 'Dữ liệu gửi lên không đúng định dạng JSON.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
-  UNAUTHENTICATED: { status: 401, message: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  },
   INVALID_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
   ACCOUNT_DISABLED: { status: 403, message: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.' },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.' },
@@ -18,7 +24,11 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { status: 404, message: 'Không có địa chỉ này trong hệ thống.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ cho địa chỉ này.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
-  INTERNAL: { status: 500, message: 'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.' },
+  INTERNAL: {
+    status: 500,
+    message:
+      'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.',
+  },
   UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

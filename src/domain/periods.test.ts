@@ -1,23 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { dataWindow, daysBetween, formatDateShort, periodLabel, periodsContaining, todayInVietnam } from './periods.js';
+import {
+  dataWindow,
+  daysBetween,
+  formatDateShort,
+  periodLabel,
+  periodsContaining,
+  todayInVietnam,
+} from './periods.js';
 
 describe('data windows of Nghị định 09/2019', () => {
   it('closes a month on the 14th, opening on the 15th of the month before', () => {
-    expect(dataWindow({ kind: 'month', year: 2026, index: 6 })).toEqual({ start: '2026-05-15', end: '2026-06-14' });
-    expect(dataWindow({ kind: 'month', year: 2026, index: 1 })).toEqual({ start: '2025-12-15', end: '2026-01-14' });
+    expect(dataWindow({ kind: 'month', year: 2026, index: 6 })).toEqual({
+      start: '2026-05-15',
+      end: '2026-06-14',
+    });
+    expect(dataWindow({ kind: 'month', year: 2026, index: 1 })).toEqual({
+      start: '2025-12-15',
+      end: '2026-01-14',
+    });
   });
   it('gives the quarters their windows across the year boundary', () => {
-    expect(dataWindow({ kind: 'quarter', year: 2026, index: 1 })).toEqual({ start: '2025-12-15', end: '2026-03-14' });
-    expect(dataWindow({ kind: 'quarter', year: 2026, index: 4 })).toEqual({ start: '2026-09-15', end: '2026-12-14' });
+    expect(dataWindow({ kind: 'quarter', year: 2026, index: 1 })).toEqual({
+      start: '2025-12-15',
+      end: '2026-03-14',
+    });
+    expect(dataWindow({ kind: 'quarter', year: 2026, index: 4 })).toEqual({
+      start: '2026-09-15',
+      end: '2026-12-14',
+    });
   });
   it('gives the 6-month, 9-month and annual windows', () => {
-    expect(dataWindow({ kind: 'half1', year: 2026, index: 0 })).toEqual({ start: '2025-12-15', end: '2026-06-14' });
-    expect(dataWindow({ kind: 'half2', year: 2026, index: 0 })).toEqual({ start: '2026-06-15', end: '2026-12-14' });
+    expect(dataWindow({ kind: 'half1', year: 2026, index: 0 })).toEqual({
+      start: '2025-12-15',
+      end: '2026-06-14',
+    });
+    expect(dataWindow({ kind: 'half2', year: 2026, index: 0 })).toEqual({
+      start: '2026-06-15',
+      end: '2026-12-14',
+    });
     expect(dataWindow({ kind: 'nine_months', year: 2026, index: 0 })).toEqual({
       start: '2025-12-15',
       end: '2026-09-14',
     });
-    expect(dataWindow({ kind: 'year', year: 2026, index: 0 })).toEqual({ start: '2025-12-15', end: '2026-12-14' });
+    expect(dataWindow({ kind: 'year', year: 2026, index: 0 })).toEqual({
+      start: '2025-12-15',
+      end: '2026-12-14',
+    });
   });
 });
 

@@ -40,7 +40,11 @@ describe('document identity defaults', () => {
   it('gives a province two issuer lines and a body its own symbol', () => {
     expect(defaultProvinceIdentity('Tỉnh Hà Tĩnh').issuerHeader).toBe('ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH');
     const body = defaultBodyIdentity('Sở Ngoại vụ', 'Tỉnh Hà Tĩnh', 'SNgV');
-    expect(body).toMatchObject({ parentHeader: 'UBND TỈNH HÀ TĨNH', issuerHeader: 'SỞ NGOẠI VỤ', symbol: 'SNgV' });
+    expect(body).toMatchObject({
+      parentHeader: 'UBND TỈNH HÀ TĨNH',
+      issuerHeader: 'SỞ NGOẠI VỤ',
+      symbol: 'SNgV',
+    });
   });
 });
 

@@ -131,7 +131,11 @@ export function defaultCommuneIdentity(communeName: string, provinceName: string
 }
 
 /** A province-level body (Sở Ngoại vụ, Văn phòng UBND tỉnh): under the provincial committee. */
-export function defaultBodyIdentity(bodyName: string, provinceName: string, symbol: string): DocumentIdentity {
+export function defaultBodyIdentity(
+  bodyName: string,
+  provinceName: string,
+  symbol: string,
+): DocumentIdentity {
   return {
     parentHeader: provinceCommitteeLine(provinceName),
     issuerHeader: upperVi(bodyName),

@@ -7,7 +7,12 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { WEB_DIST } from '../paths.js';
 import { authPlugin } from './auth/plugin.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -92,7 +97,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !path.extname(request.url.split('?')[0] ?? '');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !path.extname(request.url.split('?')[0] ?? '');
     if (!isPage) return sendNotFound(request, reply);
     if (!existsSync(indexHtml)) {
       return reply

@@ -14,7 +14,9 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/tên-csdl.' })
+    .regex(/^postgres(ql)?:\/\//, {
+      error: 'DATABASE_URL phải có dạng postgres://người-dùng@máy:cổng/tên-csdl.',
+    })
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SESSION_TTL_HOURS: z.coerce

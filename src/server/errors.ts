@@ -6,7 +6,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '../domain/errors.js';
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message?: string, fields?: FieldError[]) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  message?: string,
+  fields?: FieldError[],
+) {
   const body: ErrorBody = {
     error: { code, message: message ?? ERROR_CODES[code].message, requestId: request.id },
   };
@@ -46,8 +52,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, request, mapped);
-    if (error instanceof SyntaxError && (error.statusCode ?? 500) === 400) return send(reply, request, 'MALFORMED_JSON');
-    if (error.statusCode === 429) return send(reply, request, 'TOO_MANY_ATTEMPTS', 'Quá nhiều yêu cầu. Vui lòng thử lại sau.');
+    if (error instanceof SyntaxError && (error.statusCode ?? 500) === 400)
+      return send(reply, request, 'MALFORMED_JSON');
+    if (error.statusCode === 429)
+      return send(reply, request, 'TOO_MANY_ATTEMPTS', 'Quá nhiều yêu cầu. Vui lòng thử lại sau.');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return send(reply, request, 'BAD_REQUEST');

@@ -58,20 +58,37 @@ describe('doingoai serve on the embedded database', () => {
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/thêm 3356 đơn vị/);
     const added = await run(
-      ['user', 'add', 'quantri', '--name', 'Quản Trị Viên', '--role', 'admin', '--unit', 'VN', '--password-stdin'],
+      [
+        'user',
+        'add',
+        'quantri',
+        '--name',
+        'Quản Trị Viên',
+        '--role',
+        'admin',
+        '--unit',
+        'VN',
+        '--password-stdin',
+      ],
       { DATA_DIR },
       'mot-mat-khau-rat-dai\n',
     );
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/Đã tạo người dùng quantri/);
 
-    const unknownUnit = await run(['user', 'add', 'ai.do', '--name', 'Ai Đó', '--role', 'admin', '--unit', '99'], {
-      DATA_DIR,
-    });
+    const unknownUnit = await run(
+      ['user', 'add', 'ai.do', '--name', 'Ai Đó', '--role', 'admin', '--unit', '99'],
+      {
+        DATA_DIR,
+      },
+    );
     expect(unknownUnit.code).toBe(2);
     expect(unknownUnit.stderr).toMatch(/Không có đơn vị mã "99"/);
 
-    const taken = await run(['user', 'add', 'quantri', '--name', 'Trùng', '--role', 'admin', '--unit', 'VN'], { DATA_DIR });
+    const taken = await run(
+      ['user', 'add', 'quantri', '--name', 'Trùng', '--role', 'admin', '--unit', 'VN'],
+      { DATA_DIR },
+    );
     expect(taken.code).toBe(2);
     expect(taken.stderr).toMatch(/đã được dùng/);
 

@@ -16,11 +16,17 @@ afterAll(async () => {
   await database.destroy();
 });
 
-const expectError = (res: { statusCode: number; json(): unknown; body: string }, status: number, code: string) => {
+const expectError = (
+  res: { statusCode: number; json(): unknown; body: string },
+  status: number,
+  code: string,
+) => {
   expect(res.statusCode).toBe(status);
   const body = res.json() as { error: { code: string; message: string; requestId: string } };
   expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  expect(body.error.message).toMatch(
+    /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i,
+  );
   expect(body.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(res.body).not.toMatch(/at .*\.ts:\d+/);
 };
@@ -38,7 +44,13 @@ describe('the API', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/auth/sign-in', '/api/units', '/api/units/{id}', '/api/users']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/sign-in',
+        '/api/units',
+        '/api/units/{id}',
+        '/api/users',
+      ]),
     );
     const signIn = doc.paths['/api/auth/sign-in'].post.requestBody.content['application/json'].schema;
     expect(signIn.required).toEqual(expect.arrayContaining(['username', 'password']));
@@ -65,7 +77,11 @@ describe('the API', () => {
   });
 
   it('refuses the wrong JSON types with field messages', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 12, password: [] } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 12, password: [] },
+    });
     expectError(res, 400, 'VALIDATION');
   });
 

@@ -106,7 +106,10 @@ describe('sessions', () => {
   it('refuses an expired session', async () => {
     const user = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }]);
     const client = await signIn(app, user.username);
-    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     const res = await client.request('GET', '/api/home');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
@@ -117,7 +120,9 @@ describe('sessions', () => {
     const user = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }]);
     const client = await signIn(app, user.username);
     const adminClient = await signIn(app, admin.username);
-    expect((await adminClient.request('PATCH', `/api/users/${user.id}`, { active: false })).statusCode).toBe(200);
+    expect((await adminClient.request('PATCH', `/api/users/${user.id}`, { active: false })).statusCode).toBe(
+      200,
+    );
     expect((await client.request('GET', '/api/home')).statusCode).toBe(401);
   });
 });
@@ -151,7 +156,12 @@ describe('cross-site request forgery', () => {
     const res = await app.inject({
       method: 'PATCH',
       url: `/api/users/${user.id}`,
-      headers: { cookie: client.cookie, origin: 'http://localhost:3000', host: 'localhost:3000', 'sec-fetch-site': 'same-origin' },
+      headers: {
+        cookie: client.cookie,
+        origin: 'http://localhost:3000',
+        host: 'localhost:3000',
+        'sec-fetch-site': 'same-origin',
+      },
       payload: { fullName: 'Tên mới' },
     });
     expect(res.statusCode).toBe(200);

@@ -3,10 +3,10 @@
  * for every role, on its own unit, another commune of its province and a commune elsewhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/domain/authz.js';
-import { defaultBodyIdentity } from '../../src/domain/units.js';
 import { CLI_ACTOR } from '../../src/db/audit.js';
 import { createBodyUnit } from '../../src/db/units.js';
+import type { Role } from '../../src/domain/authz.js';
+import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -137,12 +137,14 @@ describe('user administration', () => {
           password: 'mot-mat-khau-dai',
           grants: [{ role: 'commune_officer', unitId: ids[where] }],
         });
-        expect(res.statusCode, `${role} creating at ${where}`).toBe(role === 'admin' && where === 'own' ? 200 : 403);
+        expect(res.statusCode, `${role} creating at ${where}`).toBe(
+          role === 'admin' && where === 'own' ? 200 : 403,
+        );
       }
     });
   }
 
-  it("keeps an administrator away from users of another province", async () => {
+  it('keeps an administrator away from users of another province', async () => {
     const outsider = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '11140' }]);
     const res = await clients.admin.request('PATCH', `/api/users/${outsider.id}`, { fullName: 'Đổi Tên' });
     expect(res.statusCode).toBe(403);

@@ -16,7 +16,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildTestApp(database.db);
   admin = await signIn(app, (await buildUser(database.db, [{ role: 'admin', unitCode: '42' }])).username);
-  officer = await signIn(app, (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }])).username);
+  officer = await signIn(
+    app,
+    (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }])).username,
+  );
 });
 afterAll(async () => {
   await app.close();
@@ -47,7 +50,9 @@ describe('the unit catalogue', () => {
   it('finds a unit by its code, and NFD input like NFC', async () => {
     const byCode = (await officer.request('GET', '/api/units?q=18562')).json();
     expect(byCode.items[0].name).toBe('Xã Thạch Hà');
-    const nfd = (await officer.request('GET', `/api/units?q=${encodeURIComponent('Đức Thịnh'.normalize('NFD'))}`)).json();
+    const nfd = (
+      await officer.request('GET', `/api/units?q=${encodeURIComponent('Đức Thịnh'.normalize('NFD'))}`)
+    ).json();
     expect(nfd.items.map((u: { code: string }) => u.code)).toContain('18277');
   });
 
@@ -120,7 +125,9 @@ describe('document identity', () => {
       collective: null,
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual([{ path: 'authorityOf', message: expect.stringMatching(/KT\./) }]);
+    expect(res.json().error.fields).toEqual([
+      { path: 'authorityOf', message: expect.stringMatching(/KT\./) },
+    ]);
   });
 
   it('retires a signer instead of deleting it', async () => {
@@ -148,9 +155,15 @@ describe('document identity', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().recipients.noiNhan).toEqual(['Như trên', 'TT Đảng ủy xã']);
-    const bad = await admin.request('PUT', `/api/units/${id}/recipients`, { kinhGui: [], noiNhan: ['- Lưu: VT, VP.'] });
+    const bad = await admin.request('PUT', `/api/units/${id}/recipients`, {
+      kinhGui: [],
+      noiNhan: ['- Lưu: VT, VP.'],
+    });
     expect(bad.statusCode).toBe(400);
-    expect((await admin.request('GET', `/api/units/${id}`)).json().recipients.noiNhan).toEqual(['Như trên', 'TT Đảng ủy xã']);
+    expect((await admin.request('GET', `/api/units/${id}`)).json().recipients.noiNhan).toEqual([
+      'Như trên',
+      'TT Đảng ủy xã',
+    ]);
   });
 
   it('stores NFD input as NFC', async () => {

@@ -36,7 +36,10 @@ describe('user administration', () => {
     expect(created.grants[0]).toMatchObject({ role: 'commune_officer', unit: { code: '18562' } });
     expect(JSON.stringify(created)).not.toMatch(/passwordHash|argon/);
     await signIn(app, 'can.bo.moi', 'mat-khau-du-dai');
-    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id)));
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(created.id)));
     expect(audit?.action).toBe('user.create');
     expect(audit?.actorUserId).toBe(adminId);
     expect(JSON.stringify(audit?.after)).not.toMatch(/mat-khau|\$argon/);
@@ -51,7 +54,10 @@ describe('user administration', () => {
       grants: [{ role: 'commune_officer', unitId: unit }],
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.fields[0]).toEqual({ path: 'username', message: 'Tên đăng nhập này đã được dùng.' });
+    expect(taken.json().error.fields[0]).toEqual({
+      path: 'username',
+      message: 'Tên đăng nhập này đã được dùng.',
+    });
     const short = await admin.request('POST', '/api/users', {
       username: 'ngan',
       fullName: 'Mật Khẩu Ngắn',
@@ -59,7 +65,10 @@ describe('user administration', () => {
       grants: [{ role: 'commune_officer', unitId: unit }],
     });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.fields).toContainEqual({ path: 'password', message: 'Mật khẩu cần ít nhất 10 ký tự.' });
+    expect(short.json().error.fields).toContainEqual({
+      path: 'password',
+      message: 'Mật khẩu cần ít nhất 10 ký tự.',
+    });
     const misfit = await admin.request('POST', '/api/users', {
       username: 'sai.vai.tro',
       fullName: 'Sai Vai Trò',
@@ -72,7 +81,10 @@ describe('user administration', () => {
 
   it('changes nothing, audit included, when part of a change is refused', async () => {
     const user = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }]);
-    const auditBefore = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(user.id)));
+    const auditBefore = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(user.id)));
     const res = await admin.request('PATCH', `/api/users/${user.id}`, {
       fullName: 'Tên Không Được Lưu',
       grants: [{ role: 'province_leader', unitId: await unitId(database.db, '18562') }],
@@ -80,14 +92,20 @@ describe('user administration', () => {
     expect(res.statusCode).toBe(400);
     const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.fullName).toBe(user.fullName);
-    const auditAfter = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(user.id)));
+    const auditAfter = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(user.id)));
     expect(auditAfter).toHaveLength(auditBefore.length);
   });
 
   it('records before and after of a change', async () => {
     const user = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }]);
     await admin.request('PATCH', `/api/users/${user.id}`, { fullName: 'Tên Mới' });
-    const rows = await database.db.select().from(auditLog).where(eq(auditLog.entityId, String(user.id)));
+    const rows = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(user.id)));
     const update = rows.find((r) => r.action === 'user.update');
     expect(update?.before).toMatchObject({ fullName: user.fullName });
     expect(update?.after).toMatchObject({ fullName: 'Tên Mới' });
@@ -96,7 +114,9 @@ describe('user administration', () => {
 
   it('resets a password: the old one stops working', async () => {
     const user = await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }]);
-    expect((await admin.request('PATCH', `/api/users/${user.id}`, { password: 'mat-khau-moi-123' })).statusCode).toBe(200);
+    expect(
+      (await admin.request('PATCH', `/api/users/${user.id}`, { password: 'mat-khau-moi-123' })).statusCode,
+    ).toBe(200);
     await expect(signIn(app, user.username)).rejects.toThrow(/401/);
     await signIn(app, user.username, 'mat-khau-moi-123');
   });

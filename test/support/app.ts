@@ -1,19 +1,22 @@
 /** The application on a test database, with factories for users and signed-in clients. */
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import type { GrantIn } from '../../src/domain/api.js';
-import type { Role } from '../../src/domain/authz.js';
 import { CLI_ACTOR } from '../../src/db/audit.js';
 import type { Db } from '../../src/db/client.js';
 import { units } from '../../src/db/schema.js';
 import { createUser } from '../../src/db/users.js';
+import type { GrantIn } from '../../src/domain/api.js';
+import type { Role } from '../../src/domain/authz.js';
 import { buildApp } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { App } from '../../src/server/context.js';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
-export async function buildTestApp(db: Db, config: Partial<Parameters<typeof buildApp>[0]['config']> = {}): Promise<App> {
+export async function buildTestApp(
+  db: Db,
+  config: Partial<Parameters<typeof buildApp>[0]['config']> = {},
+): Promise<App> {
   return buildApp({
     db,
     config: { sessionTtlHours: 12, cookieSecure: false, trustedOrigins: [], env: 'test', ...config },
@@ -31,7 +34,11 @@ let counter = 0;
 let hashed: Promise<string> | null = null;
 
 /** Creates a user holding `role` at the unit of `unitCode`. */
-export async function buildUser(db: Db, grants: { role: Role; unitCode: string }[], overrides: { username?: string } = {}) {
+export async function buildUser(
+  db: Db,
+  grants: { role: Role; unitCode: string }[],
+  overrides: { username?: string } = {},
+) {
   counter += 1;
   hashed ??= hashPassword(TEST_PASSWORD);
   const resolved: GrantIn[] = [];
@@ -48,7 +55,11 @@ export async function buildUser(db: Db, grants: { role: Role; unitCode: string }
 /** A client signed in as `username`: every request carries its session cookie. */
 export interface Client {
   cookie: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(app: App, username: string, password = TEST_PASSWORD): Promise<Client> {
@@ -60,6 +71,11 @@ export async function signIn(app: App, username: string, password = TEST_PASSWOR
   return {
     cookie,
     request: (method, url, body) =>
-      app.inject({ method, url, headers: { cookie }, ...(body === undefined ? {} : { payload: body as object }) }),
+      app.inject({
+        method,
+        url,
+        headers: { cookie },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
   };
 }

@@ -4,12 +4,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Action, type Actor, can, type UnitRef } from '../../domain/authz.js';
-import { AppError } from '../../domain/errors.js';
 import type { AuditActor } from '../../db/audit.js';
 import type { Db } from '../../db/client.js';
 import { findSession, type SessionUser } from '../../db/sessions.js';
 import { loadActor } from '../../db/users.js';
+import { type Action, type Actor, can, type UnitRef } from '../../domain/authz.js';
+import { AppError } from '../../domain/errors.js';
 
 export const SESSION_COOKIE = 'doingoai_sid';
 

@@ -1,8 +1,5 @@
 /** Sign-in, sign-out and "who am I". */
 import type { FastifyRequest } from 'fastify';
-import { meResponse, okResponse, signInBody, errorResponse, type MeResponse } from '../../domain/api.js';
-import { canAnywhere } from '../../domain/authz.js';
-import { AppError } from '../../domain/errors.js';
 import { writeAudit } from '../../db/audit.js';
 import {
   clearFailures,
@@ -13,6 +10,9 @@ import {
   type SessionUser,
 } from '../../db/sessions.js';
 import { findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
+import { errorResponse, type MeResponse, meResponse, okResponse, signInBody } from '../../domain/api.js';
+import { canAnywhere } from '../../domain/authz.js';
+import { AppError } from '../../domain/errors.js';
 import type { App, AppContext } from '../context.js';
 import { burnVerify, verifyPassword } from './password.js';
 import { type Auth, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
@@ -20,7 +20,11 @@ import { type Auth, clearSessionCookie, requireAuth, setSessionCookie } from './
 /** Failed sign-ins allowed per username and per address within the window, before a pause. */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perUser: 5, perIp: 30 } as const;
 
-async function presentMe(ctx: AppContext, session: Pick<SessionUser, 'user' | 'expiresAt'>, auth?: Auth): Promise<MeResponse> {
+async function presentMe(
+  ctx: AppContext,
+  session: Pick<SessionUser, 'user' | 'expiresAt'>,
+  auth?: Auth,
+): Promise<MeResponse> {
   const actor = auth?.actor ?? (await loadActor(ctx.db, session.user.id));
   const user = await getUser(ctx.db, session.user.id);
   return {
@@ -59,7 +63,9 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
         );
       }
       const user = await findUserByUsername(ctx.db, username);
-      const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerify(password), false);
+      let ok = false;
+      if (user) ok = await verifyPassword(user.passwordHash, password);
+      else await burnVerify(password); // as slow as a wrong password: no probing for usernames
       if (!user || !ok) {
         await recordFailure(ctx.db, username, ip);
         throw new AppError('INVALID_CREDENTIALS');

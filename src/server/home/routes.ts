@@ -1,9 +1,16 @@
 /** The home page of a signed-in user: what is due, the current data windows, the user's units. */
-import { homeResponse } from '../../domain/api.js';
-import { dataWindow, daysBetween, periodLabel, periodsContaining, todayInVietnam } from '../../domain/periods.js';
+
 import { getUser } from '../../db/users.js';
-import type { App, AppContext } from '../context.js';
+import { homeResponse } from '../../domain/api.js';
+import {
+  dataWindow,
+  daysBetween,
+  periodLabel,
+  periodsContaining,
+  todayInVietnam,
+} from '../../domain/periods.js';
 import { requireAuth } from '../auth/plugin.js';
+import type { App, AppContext } from '../context.js';
 
 export function registerHomeRoutes(app: App, ctx: AppContext): void {
   app.get(

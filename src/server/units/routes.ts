@@ -1,4 +1,16 @@
 /** The unit catalogue and each unit's document identity, signers and recipients. */
+
+import {
+  addSigner,
+  createBodyUnit,
+  getUnitDetail,
+  listUnits,
+  loadUnitRef,
+  retireSigner,
+  setRecipients,
+  updateIdentity,
+  updateSigner,
+} from '../../db/units.js';
 import {
   createBodyUnit as createBodySchema,
   errorResponse,
@@ -14,22 +26,17 @@ import {
 } from '../../domain/api.js';
 import { can } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
-import {
-  addSigner,
-  createBodyUnit,
-  getUnitDetail,
-  listUnits,
-  loadUnitRef,
-  retireSigner,
-  setRecipients,
-  updateIdentity,
-  updateSigner,
-} from '../../db/units.js';
-import type { App, AppContext } from '../context.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
+import type { App, AppContext } from '../context.js';
 
 const signerParams = idParam.extend({ signerId: idParam.shape.id });
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+const errors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+};
 
 export function registerUnitRoutes(app: App, ctx: AppContext): void {
   const detail = async (request: Parameters<typeof requireAuth>[0], id: number) => {
@@ -59,7 +66,14 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/units/:id',
-    { schema: { tags: ['units'], summary: 'Thông tin một đơn vị', params: idParam, response: { 200: unitDetail, ...errors } } },
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Thông tin một đơn vị',
+        params: idParam,
+        response: { 200: unitDetail, ...errors },
+      },
+    },
     async (request) => detail(request, request.params.id),
   );
 
@@ -169,11 +183,17 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
       authorize(request, 'unit.manage', await loadUnitRef(ctx.db, id));
       const body = request.body;
       if (body.noiNhan.some((line) => /^lưu\s*:/iu.test(line.replace(/^-\s*/, '')))) {
-        throw new AppError('VALIDATION', 'Dòng "Lưu: VT, …" được thêm tự động theo đơn vị lưu; không cần nhập.', [
-          { path: 'noiNhan', message: 'Bỏ dòng "Lưu: …": hệ thống tự thêm.' },
-        ]);
+        throw new AppError(
+          'VALIDATION',
+          'Dòng "Lưu: VT, …" được thêm tự động theo đơn vị lưu; không cần nhập.',
+          [{ path: 'noiNhan', message: 'Bỏ dòng "Lưu: …": hệ thống tự thêm.' }],
+        );
       }
-      const strip = (line: string) => line.replace(/^-\s*/, '').replace(/[;.]\s*$/, '').trim();
+      const strip = (line: string) =>
+        line
+          .replace(/^-\s*/, '')
+          .replace(/[;.]\s*$/, '')
+          .trim();
       await ctx.db.transaction((tx) =>
         setRecipients(tx, auditActor(request), id, {
           kinhGui: body.kinhGui.map(strip).filter(Boolean),
@@ -184,4 +204,3 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
     },
   );
 }
-

@@ -1,4 +1,9 @@
 /** User administration: administrators create users and grant roles inside the units they administer. */
+
+import type { Queryable } from '../../db/client.js';
+import { loadUnitRefs } from '../../db/units.js';
+import { createUser, getUser, listUsers, updateUser } from '../../db/users.js';
+import type { GrantIn } from '../../domain/api.js';
 import {
   createUserBody,
   errorResponse,
@@ -10,15 +15,17 @@ import {
 } from '../../domain/api.js';
 import { type Actor, can, canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
-import type { GrantIn } from '../../domain/api.js';
-import type { Queryable } from '../../db/client.js';
-import { loadUnitRefs } from '../../db/units.js';
-import { createUser, getUser, listUsers, updateUser } from '../../db/users.js';
-import type { App, AppContext } from '../context.js';
 import { hashPassword } from '../auth/password.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
+import type { App, AppContext } from '../context.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+const errors = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+};
 
 /** The units an actor administers; null when he administers the whole country. */
 function adminScope(actor: Actor): number[] | null {
@@ -54,8 +61,10 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
       ctx.db,
       user.grants.map((g) => g.unit.id),
     );
-    const outside = user.grants.length === 0 || [...refs.values()].some((ref) => !can(actor, 'user.manage', ref));
-    if (outside) throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ở đơn vị ngoài phạm vi bạn quản trị.');
+    const outside =
+      user.grants.length === 0 || [...refs.values()].some((ref) => !can(actor, 'user.manage', ref));
+    if (outside)
+      throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ở đơn vị ngoài phạm vi bạn quản trị.');
     return user;
   };
 
@@ -77,7 +86,14 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/users/:id',
-    { schema: { tags: ['users'], summary: 'Một người dùng', params: idParam, response: { 200: userOut, ...errors } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Một người dùng',
+        params: idParam,
+        response: { 200: userOut, ...errors },
+      },
+    },
     async (request) => {
       const auth = requireAdmin(request);
       return assertManages(auth.actor, request.params.id);
