@@ -11,6 +11,19 @@ import { CliError } from './errors.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
   const started = Date.now();
+  // Listen for the stop signals first: a signal that arrives while starting must still close the
+  // database cleanly and release the data-folder lock, not kill the process with the lock held.
+  // A second signal during shutdown is ignored too: dying then would leave the lock behind.
+  let stopping = false;
+  const stopRequested = new Promise<void>((resolve) => {
+    const onSignal = () => {
+      if (stopping) console.log('Đang dừng, vui lòng chờ để đóng cơ sở dữ liệu an toàn…');
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
   const database = await openConfiguredDatabase(config);
   try {
     // Demo accounts have a known password: only on the embedded database, unless asked for.
@@ -50,11 +63,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
 
     const prune = setInterval(() => void pruneExpired(database.db).catch(() => undefined), 3600_000);
     prune.unref();
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await stopRequested;
     clearInterval(prune);
     console.log('Đang dừng doingoai…');
     await app.close();

@@ -52,6 +52,20 @@ describe('doingoai serve on the embedded database', () => {
     }
   });
 
+  it('releases the folder even when told to stop twice in a row', async () => {
+    const DATA_DIR = tempDataDir();
+    const server = await startServer({ DATA_DIR });
+    const closed = new Promise<number | null>((resolve) => server.child.once('close', resolve));
+    server.child.kill('SIGTERM');
+    // The second signal arrives while the first shutdown is under way (an impatient Ctrl+C).
+    await new Promise((r) => setTimeout(r, 20));
+    server.child.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    // Straight away, not after the stale-lock delay.
+    const next = await startServer({ DATA_DIR });
+    await next.stop();
+  });
+
   it('adds the first administrator with a password read from standard input', async () => {
     const DATA_DIR = tempDataDir();
     const seeded = await run(['seed'], { DATA_DIR });
