@@ -11,7 +11,8 @@ import { AppRoutes } from './routes';
 const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
 });
 
 const queryClient = createQueryClient();

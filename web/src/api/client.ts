@@ -43,7 +43,12 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (options.signal) init.signal = options.signal;
   if (body !== undefined) {
@@ -75,7 +80,8 @@ export function withQuery(path: string, query: Record<string, string | number | 
 }
 
 export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal ? { signal } : {}),
+  get: <T>(path: string, signal?: AbortSignal) =>
+    request<T>('GET', path, undefined, signal ? { signal } : {}),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

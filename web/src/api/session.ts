@@ -26,9 +26,12 @@ export function signOut(): Promise<{ ok: true }> {
   return api.post('/api/auth/sign-out');
 }
 
-/** Client errors will not get better by asking again; a slow 3G link that dropped might. */
+/**
+ * A slow 3G link that dropped, or a server restarting (502–504), may work a second later; a refused
+ * request or an internal error (500, with a request id to report) will not.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;
+  if (error instanceof ApiError && error.status !== 0 && error.status < 502) return false;
   return failureCount < 2;
 }
 

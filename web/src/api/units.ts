@@ -32,5 +32,7 @@ export function unitKindText(unit: Pick<UnitSummary, 'kind' | 'communeKind'>): s
 export const foldFilter: OptionsFilter = ({ options, search }) => {
   const key = foldForSearch(search);
   if (!key) return options;
-  return options.filter((option: ComboboxParsedItem) => 'label' in option && foldForSearch(option.label).includes(key));
+  return options.filter(
+    (option: ComboboxParsedItem) => 'label' in option && foldForSearch(option.label).includes(key),
+  );
 };

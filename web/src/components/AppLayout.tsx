@@ -1,8 +1,8 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Suspense, useRef } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ME_KEY, signOut, useMe } from '../api/session';
 import { notifyError } from '../lib/notify';
 import { ErrorAlert } from './ErrorAlert';
@@ -12,13 +12,14 @@ import { PageLoader } from './PageLoader';
 export function AppLayout() {
   const me = useMe();
   const location = useLocation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // After "Đăng xuất" the sign-in page must not offer to return to the page the user just left.
+  const signedOut = useRef(false);
   const signOutMutation = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
-      navigate('/dang-nhap', { replace: true });
+      signedOut.current = true;
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);
     },
@@ -34,8 +35,10 @@ export function AppLayout() {
     );
   }
   if (me.data === null) {
-    const next = encodeURIComponent(location.pathname + location.search);
-    return <Navigate to={`/dang-nhap?next=${next}`} replace />;
+    if (signedOut.current) return <Navigate to="/dang-nhap" replace />;
+    const here = location.pathname + location.search;
+    if (here === '/') return <Navigate to="/dang-nhap" replace />;
+    return <Navigate to={`/dang-nhap?next=${encodeURIComponent(here)}`} replace />;
   }
 
   const user = me.data.user;
@@ -44,7 +47,11 @@ export function AppLayout() {
     { to: '/don-vi', label: 'Đơn vị', active: location.pathname.startsWith('/don-vi') },
   ];
   if (me.data.abilities.manageUsers) {
-    links.push({ to: '/nguoi-dung', label: 'Người dùng', active: location.pathname.startsWith('/nguoi-dung') });
+    links.push({
+      to: '/nguoi-dung',
+      label: 'Người dùng',
+      active: location.pathname.startsWith('/nguoi-dung'),
+    });
   }
 
   return (

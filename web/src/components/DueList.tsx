@@ -40,7 +40,8 @@ export function DueList({ items }: { items: DueItem[] }) {
                 {item.title}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {item.unit.name} · Hạn nộp: {formatDate(item.deadline)} · {STATUS_LABELS[item.status] ?? item.status}
+                {item.unit.name} · Hạn nộp: {formatDate(item.deadline)} ·{' '}
+                {STATUS_LABELS[item.status] ?? item.status}
               </Text>
             </Stack>
             <Badge color={countdownColor(item.daysLeft)} variant="light" tt="none" size="lg">

@@ -18,7 +18,17 @@ interface Props {
 
 /** A modal holding one form; shown full screen on a phone, where a floating dialog has no room. */
 export function FormModal(props: Props) {
-  const { title, onClose, onSubmit, pending, error, submitLabel = 'Lưu', submitColor, size = 'lg', children } = props;
+  const {
+    title,
+    onClose,
+    onSubmit,
+    pending,
+    error,
+    submitLabel = 'Lưu',
+    submitColor,
+    size = 'lg',
+    children,
+  } = props;
   const phone = useMediaQuery('(max-width: 36em)');
   const failure = error ? errorText(error) : null;
   const submit = (event: FormEvent) => {
@@ -26,7 +36,14 @@ export function FormModal(props: Props) {
     onSubmit();
   };
   return (
-    <Modal opened onClose={onClose} title={title} size={size} fullScreen={phone} closeButtonProps={{ 'aria-label': 'Đóng' }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size={size}
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': 'Đóng' }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {children}

@@ -1,6 +1,6 @@
 import type { HomeResponse } from '@domain/api';
 import { ROLE_LABELS } from '@domain/authz';
-import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
@@ -71,7 +71,7 @@ export default function HomePage() {
         {home.isPending ? (
           <Skeleton h={120} />
         ) : (
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
             {home.data?.periods.map((period) => (
               <Card key={`${period.kind}-${period.label}`} withBorder padding="md">
                 <Text fw={600}>{capitalize(period.label)}</Text>
@@ -86,20 +86,6 @@ export default function HomePage() {
           </SimpleGrid>
         )}
       </Stack>
-
-      {home.data && home.data.units.length > 0 && (
-        <Text size="sm" c="dimmed">
-          Đơn vị của bạn:{' '}
-          {home.data.units.map((unit, i) => (
-            <span key={unit.id}>
-              {i > 0 && ', '}
-              <Anchor component={Link} to={`/don-vi/${unit.id}`} size="sm">
-                {unit.name}
-              </Anchor>
-            </span>
-          ))}
-        </Text>
-      )}
     </Stack>
   );
 }

@@ -12,7 +12,8 @@ export default function NotFoundPage() {
           Không tìm thấy trang
         </Title>
         <Text ta="center" c="dimmed">
-          Địa chỉ bạn mở không có trong hệ thống doingoai. Có thể đường dẫn bị gõ sai hoặc trang đã được chuyển đi.
+          Địa chỉ bạn mở không có trong hệ thống doingoai. Có thể đường dẫn bị gõ sai hoặc trang đã được
+          chuyển đi.
         </Text>
         <Button component={Link} to="/" mt="sm">
           Về trang chủ

@@ -1,5 +1,5 @@
 import type { UnitDetail } from '@domain/api';
-import { Anchor, Breadcrumbs, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -25,7 +25,14 @@ export default function UnitPage() {
   });
 
   if (!Number.isInteger(id) || id <= 0) {
-    return <ErrorAlert title="Không tìm thấy đơn vị" error={null} />;
+    return (
+      <Alert color="yellow" title="Không tìm thấy đơn vị" maw={720}>
+        Địa chỉ này không chỉ tới đơn vị nào.{' '}
+        <Anchor component={Link} to="/don-vi">
+          Về danh mục đơn vị
+        </Anchor>
+      </Alert>
+    );
   }
   if (unit.isError) {
     return (

@@ -42,6 +42,11 @@ export default function UnitsPage() {
   useEffect(() => {
     if (debounced !== q) update({ q: debounced || null });
   }, [debounced]);
+  // The address changed from outside (the menu, "back"): show its search text in the box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the address only.
+  useEffect(() => {
+    if (q !== debounced) setSearch(q);
+  }, [q]);
 
   const provinces = useProvinces();
   const units = useQuery({

@@ -72,7 +72,11 @@ export function IdentityForm({ unit, onClose }: Props) {
         minRows={2}
         {...input('issuerHeader')}
       />
-      <TextInput label="Địa danh" description="Dòng ngày tháng: «Thạch Hà, ngày … tháng … năm …»." {...input('placeName')} />
+      <TextInput
+        label="Địa danh"
+        description="Dòng ngày tháng: «Thạch Hà, ngày … tháng … năm …»."
+        {...input('placeName')}
+      />
       <TextInput
         label="Chữ viết tắt tên cơ quan"
         description="Trong số, ký hiệu văn bản, ví dụ: UBND trong 297/BC-UBND."

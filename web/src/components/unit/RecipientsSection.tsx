@@ -29,12 +29,21 @@ function RecipientsForm({ unit, onClose }: { unit: UnitDetail; onClose: () => vo
     onError: (error) => form.setErrors(serverFieldErrors(error)),
   });
   const submit = () => {
-    const parsed = recipientsBody.safeParse({ kinhGui: toLines(form.values.kinhGui), noiNhan: toLines(form.values.noiNhan) });
+    const parsed = recipientsBody.safeParse({
+      kinhGui: toLines(form.values.kinhGui),
+      noiNhan: toLines(form.values.noiNhan),
+    });
     if (!parsed.success) return form.setErrors(issuesToErrors(parsed.error.issues));
     mutation.mutate(parsed.data);
   };
   return (
-    <FormModal title="Sửa nơi gửi, nơi nhận" onClose={onClose} onSubmit={submit} pending={mutation.isPending} error={mutation.error}>
+    <FormModal
+      title="Sửa nơi gửi, nơi nhận"
+      onClose={onClose}
+      onSubmit={submit}
+      pending={mutation.isPending}
+      error={mutation.error}
+    >
       <Textarea
         label="Kính gửi"
         description="Mỗi dòng một cơ quan, ví dụ: Sở Ngoại vụ tỉnh Hà Tĩnh."

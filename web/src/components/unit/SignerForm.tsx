@@ -71,7 +71,11 @@ export function SignerForm({ unitId, signer, onClose }: Props) {
       size="md"
     >
       <TextInput label="Họ và tên người ký" {...text('fullName')} />
-      <TextInput label="Chức vụ" description="Chức vụ của chính người ký, ví dụ: Phó Chủ tịch." {...text('title')} />
+      <TextInput
+        label="Chức vụ"
+        description="Chức vụ của chính người ký, ví dụ: Phó Chủ tịch."
+        {...text('title')}
+      />
       <Select
         label="Thẩm quyền ký"
         data={AUTHORITY_OPTIONS}

@@ -65,7 +65,11 @@ export function SignersSection({ unit }: { unit: UnitDetail }) {
         ))}
       </SimpleGrid>
       {editing && (
-        <SignerForm unitId={unit.id} signer={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+        <SignerForm
+          unitId={unit.id}
+          signer={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
       {deleting && (
         <FormModal
