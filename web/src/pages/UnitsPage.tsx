@@ -70,7 +70,7 @@ export default function UnitsPage() {
       <Group align="flex-end" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
         <TextInput
           label="Tìm đơn vị"
-          placeholder="Tên hoặc mã, ví dụ: thach ha"
+          placeholder="Tìm theo tên hoặc mã, ví dụ: thach ha"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           type="search"
