@@ -32,7 +32,11 @@ if (stale) {
       stdio: 'inherit',
     },
   );
-  if (result.status !== 0) {
+  const compressed =
+    result.status === 0
+      ? spawnSync(process.execPath, [path.join(root, 'web/compress.mjs')], { stdio: 'inherit' })
+      : result;
+  if (result.status !== 0 || compressed.status !== 0) {
     console.error('Không xây dựng được giao diện web. Hãy chạy "npm install" rồi thử lại.');
     process.exit(result.status ?? 1);
   }

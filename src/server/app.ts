@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -53,11 +54,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        // Served over plain HTTP inside a government LAN too: never rewrite requests to https.
+        upgradeInsecureRequests: null,
       },
     },
     // Plain HTTP on a LAN is a supported deployment; HSTS is for the proxy that terminates TLS.
     strictTransportSecurity: false,
   });
+  // API answers (a unit list, a report) are compressed on the fly; the web app's files are sent
+  // pre-compressed by @fastify/static (web/compress.mjs writes .br and .gz at build time).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -88,6 +94,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       root: webDist,
       wildcard: false,
       index: false,
+      preCompressed: true,
       maxAge: '1y',
       immutable: true,
       setHeaders: (res, file) => {

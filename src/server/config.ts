@@ -39,7 +39,11 @@ const envSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL chỉ nhận fatal, error, warn, info, debug, trace hoặc silent.',
+    })
+    .optional(),
 });
 
 export interface Config {
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     trustedOrigins: e.TRUSTED_ORIGINS,
-    logLevel: e.LOG_LEVEL,
+    // Request logs in production; only warnings and errors on a developer's terminal.
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
   };
 }

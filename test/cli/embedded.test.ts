@@ -55,13 +55,15 @@ describe('doingoai serve on the embedded database', () => {
   it('releases the folder even when told to stop twice in a row', async () => {
     const DATA_DIR = tempDataDir();
     const server = await startServer({ DATA_DIR });
-    const closed = new Promise<number | null>((resolve) => server.child.once('close', resolve));
+    const closed = new Promise<void>((resolve) => server.child.once('close', () => resolve()));
     server.child.kill('SIGTERM');
-    // The second signal arrives while the first shutdown is under way (an impatient Ctrl+C).
-    await new Promise((r) => setTimeout(r, 20));
+    // The second signal arrives while the first shutdown is under way (an impatient Ctrl+C): with
+    // `process.once` it killed the process before the lock was released (fails 3 times out of 3).
+    await new Promise((r) => setTimeout(r, 3));
     server.child.kill('SIGTERM');
-    expect(await closed).toBe(0);
-    // Straight away, not after the stale-lock delay.
+    await closed;
+    // The lock was released (a second signal may still end the process once its cleanup is done):
+    // the folder opens again straight away, not after the stale-lock delay.
     const next = await startServer({ DATA_DIR });
     await next.stop();
   });

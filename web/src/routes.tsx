@@ -2,14 +2,16 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { PageLoader } from './components/PageLoader';
+import HomePage from './pages/HomePage';
+import NotFoundPage from './pages/NotFoundPage';
+import SignInPage from './pages/SignInPage';
+import UnitPage from './pages/UnitPage';
+import UnitsPage from './pages/UnitsPage';
 
-// Each page is its own chunk: a commune officer on 3G downloads the home page, not the admin screens.
-const SignInPage = lazy(() => import('./pages/SignInPage'));
-const HomePage = lazy(() => import('./pages/HomePage'));
-const UnitsPage = lazy(() => import('./pages/UnitsPage'));
-const UnitPage = lazy(() => import('./pages/UnitPage'));
+// The pages every user needs are in the main bundle, so that a page loads with one HTML, one
+// script and one style sheet (no waterfall of chunks on a 3G link). Only the administrators'
+// screen is loaded on demand.
 const UsersPage = lazy(() => import('./pages/UsersPage'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export function AppRoutes() {
   return (
