@@ -1,16 +1,11 @@
+import { signInBody } from '@domain/api';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect } from 'react';
+import type { FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ME_KEY, signIn, useMe } from '../api/session';
 import { errorFor, issuesToErrors, serverFieldErrors, useFormState } from '../lib/forms';
 import { errorText } from '../lib/notify';
-
-/**
- * The shared schemas bring zod (~26 kB gzipped) that the sign-in screen itself does not need to
- * draw: fetch them while the officer types, so that the first paint on a slow line comes sooner.
- */
-const loadSchemas = () => import('@domain/api');
 
 /** Only our own pages are a place to return to: "/don-vi?q=x" yes, "//evil.example" no. */
 function safeNext(next: string | null): string {
@@ -34,19 +29,12 @@ export default function SignInPage() {
     onError: (error) => form.setErrors(serverFieldErrors(error)),
   });
 
-  useEffect(() => {
-    loadSchemas().catch(() => {});
-  }, []);
-
   if (me.data) return <Navigate to={next} replace />;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (mutation.isPending) return;
-    // Without the schemas (a dropped connection), the server still checks everything.
-    const schemas = await loadSchemas().catch(() => null);
-    if (!schemas) return mutation.mutate(form.values);
-    const parsed = schemas.signInBody.safeParse(form.values);
+    const parsed = signInBody.safeParse(form.values);
     if (!parsed.success) {
       form.setErrors(issuesToErrors(parsed.error.issues));
       return;
