@@ -4,7 +4,17 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorResponse } from '../domain/api.js';
 import { AppError, ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '../domain/errors.js';
+
+/** The error answers a route that reads or changes data can give, for its OpenAPI description. */
+export const ERROR_RESPONSES = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+} as const;
 
 function send(
   reply: FastifyReply,

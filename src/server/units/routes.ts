@@ -28,15 +28,10 @@ import { can } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
+import { ERROR_RESPONSES } from '../errors.js';
 
 const signerParams = idParam.extend({ signerId: idParam.shape.id });
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
+const errors = ERROR_RESPONSES;
 
 export function registerUnitRoutes(app: App, ctx: AppContext): void {
   const detail = async (request: Parameters<typeof requireAuth>[0], id: number) => {

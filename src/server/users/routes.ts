@@ -6,7 +6,6 @@ import { createUser, getUser, listUsers, updateUser } from '../../db/users.js';
 import type { GrantIn } from '../../domain/api.js';
 import {
   createUserBody,
-  errorResponse,
   idParam,
   updateUserBody,
   userListQuery,
@@ -18,14 +17,9 @@ import { AppError } from '../../domain/errors.js';
 import { hashPassword } from '../auth/password.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
+import { ERROR_RESPONSES } from '../errors.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-};
+const errors = ERROR_RESPONSES;
 
 /** The units an actor administers; null when he administers the whole country. */
 function adminScope(actor: Actor): number[] | null {
