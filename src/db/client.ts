@@ -17,6 +17,11 @@ import { type DataDirLock, lockDataDir } from './lock.js';
 import { schema } from './schema.js';
 
 export type Schema = typeof schema;
+/**
+ * The database as the rest of the code sees it: the query builder common to drizzle's PGlite and
+ * node-postgres drivers. Each driver's own type differs only in its result type (HKT), which no
+ * query here depends on, hence the one cast per driver below.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either the database or a transaction: query functions take this. */
