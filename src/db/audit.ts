@@ -14,6 +14,8 @@ export interface AuditEntry {
   action: string;
   entity: string;
   entityId: string | number;
+  /** The unit whose data changed (a unit, its signer, its recipients); users are found by their roles. */
+  unitId?: number | null;
   before?: unknown;
   after?: unknown;
 }
@@ -25,6 +27,7 @@ export async function writeAudit(q: Queryable, actor: AuditActor, entry: AuditEn
     action: entry.action,
     entity: entry.entity,
     entityId: String(entry.entityId),
+    unitId: entry.unitId ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: actor.requestId ?? null,

@@ -168,11 +168,17 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The unit whose data changed, when there is one: an administrator sees the log of his units. */
+    unitId: integer('unit_id').references(() => units.id),
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at),
+    index('audit_unit_idx').on(t.unitId),
+  ],
 );
 
 export const schema = { units, signers, recipients, users, userRoles, sessions, signInFailures, auditLog };

@@ -1,6 +1,6 @@
 /** Sessions stored in the database; the cookie holds a random token, the table its SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Queryable } from './client.js';
 import { sessions, signInFailures, users } from './schema.js';
 
@@ -57,8 +57,11 @@ export async function deleteSession(q: Queryable, sessionId: string): Promise<vo
   await q.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteUserSessions(q: Queryable, userId: number): Promise<void> {
-  await q.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends the user's sessions, all of them or all but `keep` (the one changing its password). */
+export async function deleteUserSessions(q: Queryable, userId: number, keep?: string): Promise<void> {
+  await q
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep === undefined ? undefined : ne(sessions.id, keep)));
 }
 
 export async function pruneExpired(q: Queryable): Promise<void> {

@@ -194,6 +194,7 @@ export async function updateIdentity(
     action: 'unit.identity.update',
     entity: 'unit',
     entityId: id,
+    unitId: id,
     before,
     after: identity,
   });
@@ -241,6 +242,7 @@ export async function createBodyUnit(
     action: 'unit.create',
     entity: 'unit',
     entityId: row.id,
+    unitId: row.id,
     after: { code, ...input },
   });
   return row.id;
@@ -279,6 +281,7 @@ export async function addSigner(
     action: 'signer.create',
     entity: 'signer',
     entityId: row.id,
+    unitId: unitId,
     after: { unitId, ...input },
   });
   return presentSigner(row);
@@ -314,6 +317,7 @@ export async function updateSigner(
     action: 'signer.update',
     entity: 'signer',
     entityId: signerId,
+    unitId: unitId,
     before,
     after: input,
   });
@@ -336,6 +340,7 @@ export async function retireSigner(
     action: 'signer.retire',
     entity: 'signer',
     entityId: signerId,
+    unitId: unitId,
     before,
     after: null,
   });
@@ -359,6 +364,7 @@ export async function setRecipients(
     action: 'unit.recipients.update',
     entity: 'unit',
     entityId: unitId,
+    unitId: unitId,
     before: {
       kinhGui: before.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
       noiNhan: before.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),

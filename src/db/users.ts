@@ -222,6 +222,25 @@ export async function updateUser(
   return after;
 }
 
+/** A user changes his own password: his other sessions end, the one he is using goes on. */
+export async function changeOwnPassword(
+  q: Queryable,
+  actor: AuditActor,
+  input: { userId: number; passwordHash: string; keepSession: string },
+): Promise<void> {
+  await q
+    .update(users)
+    .set({ passwordHash: input.passwordHash, updatedAt: new Date() })
+    .where(eq(users.id, input.userId));
+  await deleteUserSessions(q, input.userId, input.keepSession);
+  await writeAudit(q, actor, {
+    action: 'user.password.change',
+    entity: 'user',
+    entityId: input.userId,
+    after: { passwordChanged: true },
+  });
+}
+
 export async function markSignedIn(q: Queryable, userId: number): Promise<void> {
   await q.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, userId));
 }

@@ -75,7 +75,12 @@ export const meResponse = z.object({
   user: z.object({ id: z.number(), username: z.string(), fullName: z.string() }),
   grants: z.array(grantOut),
   /** What the interface may offer this user; the server checks every action again. */
-  abilities: z.object({ manageUsers: z.boolean(), manageUnits: z.boolean(), manageRounds: z.boolean() }),
+  abilities: z.object({
+    manageUsers: z.boolean(),
+    manageUnits: z.boolean(),
+    manageRounds: z.boolean(),
+    readAudit: z.boolean(),
+  }),
   sessionExpiresAt: z.string(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
@@ -255,6 +260,20 @@ export const updateUserBody = z.object({
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 
+export const changePasswordBody = z
+  .object({
+    currentPassword: z
+      .string({ error: 'Mật khẩu hiện tại: cần nhập chữ.' })
+      .min(1, { error: 'Vui lòng nhập mật khẩu hiện tại.' })
+      .max(256, { error: 'Mật khẩu quá dài.' }),
+    newPassword: password,
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    path: ['newPassword'],
+    error: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  });
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+
 export const userListQuery = z.object({
   q: z.string().max(200).optional(),
   unitId: z.coerce.number().int().positive().optional(),
@@ -275,6 +294,34 @@ export type UserOut = z.infer<typeof userOut>;
 
 export const userListResponse = z.object({ items: z.array(userOut), total: z.number() });
 export type UserListResponse = z.infer<typeof userListResponse>;
+
+// ---------- audit ----------
+export const auditListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  userId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type AuditListQuery = z.input<typeof auditListQuery>;
+export type AuditListParams = z.infer<typeof auditListQuery>;
+
+export const auditEntryOut = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ userId: z.number().nullable(), label: z.string(), fullName: z.string().nullable() }),
+  action: z.string(),
+  actionLabel: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  unit: unitRefOut.nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntryOut = z.infer<typeof auditEntryOut>;
+
+export const auditListResponse = z.object({ items: z.array(auditEntryOut), total: z.number() });
+export type AuditListResponse = z.infer<typeof auditListResponse>;
 
 // ---------- errors ----------
 export const errorResponse = z.object({

@@ -167,3 +167,13 @@ export function canGrant(actor: Actor, role: Role, target: UnitRef): boolean {
   if (!roleFitsUnit(role, target.kind)) return false;
   return can(actor, 'user.manage', target);
 }
+
+/**
+ * The units whose subtrees an administrator reaches (for lists of users and of audit rows);
+ * null when he administers the whole country, [] when he administers nothing.
+ */
+export function adminScope(actor: Actor): number[] | null {
+  const grants = actor.grants.filter((g) => g.role === 'admin');
+  if (grants.some((g) => g.unit.kind === 'country')) return null;
+  return grants.map((g) => g.unit.id);
+}

@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { WEB_DIST } from '../paths.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { App, AppContext } from './context.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerHomeRoutes(app, options);
   registerUnitRoutes(app, options);
   registerUserRoutes(app, options);
+  registerAuditRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

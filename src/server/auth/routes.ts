@@ -9,13 +9,20 @@ import {
   recordFailure,
   type SessionUser,
 } from '../../db/sessions.js';
-import { findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
-import { errorResponse, type MeResponse, meResponse, okResponse, signInBody } from '../../domain/api.js';
+import { changeOwnPassword, findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
+import {
+  changePasswordBody,
+  errorResponse,
+  type MeResponse,
+  meResponse,
+  okResponse,
+  signInBody,
+} from '../../domain/api.js';
 import { canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import type { App, AppContext } from '../context.js';
-import { burnVerify, verifyPassword } from './password.js';
-import { type Auth, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
+import { burnVerify, hashPassword, verifyPassword } from './password.js';
+import { type Auth, auditActor, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
 
 /** Failed sign-ins allowed per username and per address within the window, before a pause. */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perUser: 5, perIp: 30 } as const;
@@ -34,6 +41,7 @@ async function presentMe(
       manageUsers: canAnywhere(actor, 'user.manage'),
       manageUnits: canAnywhere(actor, 'unit.manage'),
       manageRounds: canAnywhere(actor, 'round.manage'),
+      readAudit: canAnywhere(actor, 'audit.read'),
     },
     sessionExpiresAt: session.expiresAt.toISOString(),
   };
@@ -124,6 +132,47 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const auth = requireAuth(request);
       return presentMe(ctx, auth, auth);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu của chính mình (các phiên đăng nhập khác kết thúc)',
+        body: changePasswordBody,
+        response: { 200: okResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const { currentPassword, newPassword } = request.body;
+      const ip = clientIp(request);
+      const username = auth.user.username;
+      const failures = await recentFailures(ctx.db, username, ip, SIGN_IN_LIMITS.windowMinutes);
+      if (failures.byUser >= SIGN_IN_LIMITS.perUser) {
+        throw new AppError(
+          'TOO_MANY_ATTEMPTS',
+          `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
+        );
+      }
+      const user = await findUserByUsername(ctx.db, username);
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        await recordFailure(ctx.db, username, ip);
+        throw new AppError('VALIDATION', 'Mật khẩu hiện tại không đúng.', [
+          { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+        ]);
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await ctx.db.transaction((tx) =>
+        changeOwnPassword(tx, auditActor(request), {
+          userId: user.id,
+          passwordHash,
+          keepSession: auth.sessionId,
+        }),
+      );
+      return { ok: true as const };
     },
   );
 }

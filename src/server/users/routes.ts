@@ -12,7 +12,7 @@ import {
   userListResponse,
   userOut,
 } from '../../domain/api.js';
-import { type Actor, can, canAnywhere } from '../../domain/authz.js';
+import { type Actor, adminScope, can, canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import { hashPassword } from '../auth/password.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
@@ -20,13 +20,6 @@ import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 
 const errors = ERROR_RESPONSES;
-
-/** The units an actor administers; null when he administers the whole country. */
-function adminScope(actor: Actor): number[] | null {
-  const grants = actor.grants.filter((g) => g.role === 'admin');
-  if (grants.some((g) => g.unit.kind === 'country')) return null;
-  return grants.map((g) => g.unit.id);
-}
 
 /** Every grant must lie inside the actor's reach; whether the role fits the unit is checked on save. */
 async function assertGrantable(q: Queryable, actor: Actor, grants: GrantIn[]) {

@@ -1,0 +1,21 @@
+/** The audit trail as users read it: Vietnamese names for each recorded action. Pure. */
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'catalogue.seed': 'Nạp danh mục đơn vị',
+  'unit.create': 'Thêm cơ quan cấp tỉnh',
+  'unit.identity.update': 'Sửa thông tin in trên văn bản',
+  'unit.recipients.update': 'Sửa nơi gửi, nơi nhận',
+  'signer.create': 'Thêm người ký',
+  'signer.update': 'Sửa người ký',
+  'signer.retire': 'Thôi dùng người ký',
+  'user.create': 'Tạo người dùng',
+  'user.update': 'Sửa người dùng',
+  'user.update.password': 'Đặt lại mật khẩu người dùng',
+  'user.password.change': 'Tự đổi mật khẩu',
+  'auth.sign_in': 'Đăng nhập',
+  'auth.sign_out': 'Đăng xuất',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
