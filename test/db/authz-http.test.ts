@@ -152,3 +152,16 @@ describe('user administration', () => {
     expect(list.items.map((u: { id: number }) => u.id)).not.toContain(outsider.id);
   });
 });
+
+describe('the audit trail', () => {
+  for (const role of ROLES) {
+    it(`${role}: reads the log of a unit only as an administrator within reach`, async () => {
+      const all = await clients[role].request('GET', '/api/audit');
+      expect(all.statusCode).toBe(role === 'admin' ? 200 : 403);
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const res = await clients[role].request('GET', `/api/audit?unitId=${ids[where]}`);
+        expect(res.statusCode, `${role} on ${where}`).toBe(role === 'admin' && where !== 'elsewhere' ? 200 : 403);
+      }
+    });
+  }
+});
