@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { PageLoader } from './components/PageLoader';
+import AccountPage from './pages/AccountPage';
 import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
 import SignInPage from './pages/SignInPage';
@@ -10,8 +11,9 @@ import UnitsPage from './pages/UnitsPage';
 
 // The pages every user needs are in the main bundle, so that a page loads with one HTML, one
 // script and one style sheet (no waterfall of chunks on a 3G link). Only the administrators'
-// screen is loaded on demand.
+// screenss are loaded on demand.
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 export function AppRoutes() {
   return (
@@ -23,6 +25,8 @@ export function AppRoutes() {
           <Route path="don-vi" element={<UnitsPage />} />
           <Route path="don-vi/:id" element={<UnitPage />} />
           <Route path="nguoi-dung" element={<UsersPage />} />
+          <Route path="nhat-ky" element={<AuditPage />} />
+          <Route path="tai-khoan" element={<AccountPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

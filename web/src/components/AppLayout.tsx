@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
@@ -53,6 +53,10 @@ export function AppLayout() {
       active: location.pathname.startsWith('/nguoi-dung'),
     });
   }
+  if (me.data.abilities.readAudit) {
+    links.push({ to: '/nhat-ky', label: 'Nhật ký', active: location.pathname.startsWith('/nhat-ky') });
+  }
+  links.push({ to: '/tai-khoan', label: 'Tài khoản', active: location.pathname.startsWith('/tai-khoan') });
 
   return (
     <AppShell
@@ -74,9 +78,18 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" truncate maw={260}>
+            <Anchor
+              component={Link}
+              to="/tai-khoan"
+              size="sm"
+              c="dark"
+              visibleFrom="sm"
+              truncate
+              maw={260}
+              title="Tài khoản và đổi mật khẩu"
+            >
               {user.fullName}
-            </Text>
+            </Anchor>
             <Button
               variant="default"
               size="xs"

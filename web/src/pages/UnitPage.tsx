@@ -70,6 +70,11 @@ export default function UnitPage() {
           {u.provinceName && u.kind !== 'province' && ` · ${u.provinceName}`}
           {!u.active && ' · Ngừng hoạt động'}
         </Text>
+        {me?.abilities.readAudit && u.canManage && (
+          <Anchor component={Link} to={`/nhat-ky?unitId=${u.id}`} size="sm">
+            Nhật ký thay đổi của đơn vị
+          </Anchor>
+        )}
       </div>
       <IdentitySection unit={u} />
       <SignersSection unit={u} />

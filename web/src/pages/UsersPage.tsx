@@ -70,7 +70,11 @@ export default function UsersPage() {
               Không có người dùng nào phù hợp.
             </Text>
           ) : (
-            <UserRows users={users.data.items} onEdit={setEditing} />
+            <UserRows
+              users={users.data.items}
+              onEdit={setEditing}
+              auditLinks={me?.abilities.readAudit === true}
+            />
           )}
           {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
         </>

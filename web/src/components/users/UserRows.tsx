@@ -1,11 +1,14 @@
 import type { UserOut } from '@domain/api';
-import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../lib/format';
 import { GrantList } from './GrantList';
 
 interface Props {
   users: UserOut[];
   onEdit: (user: UserOut) => void;
+  /** Offer each user's audit trail (administrators who may read it). */
+  auditLinks: boolean;
 }
 
 function Status({ active }: { active: boolean }) {
@@ -16,11 +19,27 @@ function Status({ active }: { active: boolean }) {
   );
 }
 
+/** The user's audit trail; a click on it must not also open the edit form of the row. */
+function AuditLink({ user }: { user: UserOut }) {
+  return (
+    <Anchor
+      component={Link}
+      to={`/nhat-ky?userId=${user.id}`}
+      size="sm"
+      onClick={(e) => e.stopPropagation()}
+      style={{ whiteSpace: 'nowrap' }}
+      aria-label={`Nhật ký thay đổi của ${user.username}`}
+    >
+      Nhật ký
+    </Anchor>
+  );
+}
+
 const lastSignIn = (user: UserOut) =>
   user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Chưa đăng nhập';
 
 /** Users as a table on a wide screen and as cards on a phone, where six columns do not fit. */
-export function UserRows({ users, onEdit }: Props) {
+export function UserRows({ users, onEdit, auditLinks }: Props) {
   return (
     <>
       <Table striped highlightOnHover verticalSpacing="xs" visibleFrom="sm">
@@ -47,9 +66,12 @@ export function UserRows({ users, onEdit }: Props) {
               </Table.Td>
               <Table.Td>{lastSignIn(user)}</Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="subtle" aria-label={`Sửa tài khoản ${user.username}`}>
-                  Sửa
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="compact-sm" variant="subtle" aria-label={`Sửa tài khoản ${user.username}`}>
+                    Sửa
+                  </Button>
+                  {auditLinks && <AuditLink user={user} />}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -76,14 +98,17 @@ export function UserRows({ users, onEdit }: Props) {
               <Text size="xs" c="dimmed">
                 Đăng nhập gần nhất: {lastSignIn(user)}
               </Text>
-              <Button
-                size="compact-sm"
-                variant="light"
-                onClick={() => onEdit(user)}
-                aria-label={`Sửa tài khoản ${user.username}`}
-              >
-                Sửa
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                {auditLinks && <AuditLink user={user} />}
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => onEdit(user)}
+                  aria-label={`Sửa tài khoản ${user.username}`}
+                >
+                  Sửa
+                </Button>
+              </Group>
             </Group>
           </Card>
         ))}
