@@ -32,6 +32,8 @@ export async function listAudit(
     conditions.push(inScope(scope));
   }
   if (filter.unitId) conditions.push(inScope([filter.unitId]));
+  // Sign-ins and sign-outs are kept, but they would bury the changes: shown for one user only.
+  if (!filter.userId) conditions.push(sql`${auditLog.action} NOT LIKE 'auth.%'`);
   if (filter.userId) {
     conditions.push(
       sql`(${auditLog.actorUserId} = ${filter.userId} OR (${auditLog.entity} = 'user' AND ${auditLog.entityId} = ${String(filter.userId)}))`,

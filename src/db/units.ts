@@ -86,6 +86,18 @@ export async function listUnits(
 
 type SignerRow = typeof signers.$inferSelect;
 
+/** What the audit trail keeps of a signer: the fields a person edits, on both sides alike. */
+function signerFieldsOf(s: SignerRow): SignerInput {
+  return {
+    fullName: s.fullName,
+    title: s.title,
+    authority: s.authority,
+    authorityOf: s.authorityOf,
+    collective: s.collective,
+    isDefault: s.isDefault,
+  };
+}
+
 function presentSigner(s: SignerRow): SignerOut {
   return {
     id: s.id,
@@ -318,7 +330,7 @@ export async function updateSigner(
     entity: 'signer',
     entityId: signerId,
     unitId: unitId,
-    before,
+    before: signerFieldsOf(before),
     after: input,
   });
   return presentSigner(row);
@@ -341,7 +353,7 @@ export async function retireSigner(
     entity: 'signer',
     entityId: signerId,
     unitId: unitId,
-    before,
+    before: signerFieldsOf(before),
     after: null,
   });
 }

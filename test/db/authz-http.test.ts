@@ -160,7 +160,9 @@ describe('the audit trail', () => {
       expect(all.statusCode).toBe(role === 'admin' ? 200 : 403);
       for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
         const res = await clients[role].request('GET', `/api/audit?unitId=${ids[where]}`);
-        expect(res.statusCode, `${role} on ${where}`).toBe(role === 'admin' && where !== 'elsewhere' ? 200 : 403);
+        expect(res.statusCode, `${role} on ${where}`).toBe(
+          role === 'admin' && where !== 'elsewhere' ? 200 : 403,
+        );
       }
     });
   }
