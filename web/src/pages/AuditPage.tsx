@@ -1,5 +1,5 @@
 import type { AuditListResponse } from '@domain/api';
-import { Alert, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../api/client';
@@ -7,6 +7,7 @@ import { useMe } from '../api/session';
 import { AuditFilter } from '../components/audit/AuditFilter';
 import { AuditRows } from '../components/audit/AuditRows';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Pager } from '../components/Pager';
 import { formatNumber } from '../lib/format';
 
 const PAGE_SIZE = 50;
@@ -77,20 +78,7 @@ export default function AuditPage() {
           ) : (
             <AuditRows entries={audit.data.items} />
           )}
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={goTo}
-              siblings={1}
-              boundaries={1}
-              getControlProps={(control) => ({
-                'aria-label':
-                  control === 'next' ? 'Trang sau' : control === 'previous' ? 'Trang trước' : control,
-              })}
-              getItemProps={(p) => ({ 'aria-label': `Trang ${p}` })}
-            />
-          )}
+          <Pager page={page} pages={pages} onChange={goTo} />
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 import type { UnitListResponse } from '@domain/api';
-import { Group, Pagination, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Select, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../api/client';
 import { foldFilter, KIND_OPTIONS, useProvinces } from '../api/units';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Pager } from '../components/Pager';
 import { UnitTable } from '../components/UnitTable';
 import { formatNumber } from '../lib/format';
 
@@ -108,20 +109,11 @@ export default function UnitsPage() {
             {units.isPlaceholderData && ' · đang tải…'}
           </Text>
           <UnitTable units={units.data.items} showProvince />
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={Math.min(page, pages)}
-              onChange={(value) => update({ trang: value > 1 ? String(value) : null })}
-              siblings={1}
-              boundaries={1}
-              getControlProps={(control) => ({
-                'aria-label':
-                  control === 'next' ? 'Trang sau' : control === 'previous' ? 'Trang trước' : control,
-              })}
-              getItemProps={(p) => ({ 'aria-label': `Trang ${p}` })}
-            />
-          )}
+          <Pager
+            page={page}
+            pages={pages}
+            onChange={(value) => update({ trang: value > 1 ? String(value) : null })}
+          />
         </>
       )}
     </Stack>

@@ -1,11 +1,12 @@
 import type { UserListResponse, UserOut } from '@domain/api';
-import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, withQuery } from '../api/client';
 import { useMe } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Pager } from '../components/Pager';
 import { UserForm } from '../components/users/UserForm';
 import { UserRows } from '../components/users/UserRows';
 import { formatNumber } from '../lib/format';
@@ -76,7 +77,7 @@ export default function UsersPage() {
               auditLinks={me?.abilities.readAudit === true}
             />
           )}
-          {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+          <Pager page={page} pages={pages} onChange={setPage} />
         </>
       )}
       {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
