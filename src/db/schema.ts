@@ -19,7 +19,11 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../domain/authz.js';
+import type { Outline } from '../domain/outline.js';
 import { AUTHORITIES, COMMUNE_KINDS, UNIT_KINDS } from '../domain/units.js';
+
+export const NUMBERING_SCHEMES = ['single', 'per_type'] as const;
+export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -46,6 +50,8 @@ export const units = pgTable(
     placeName: text('place_name').notNull(),
     symbol: text('symbol').notNull(),
     archiveCode: text('archive_code').notNull().default('VP'),
+    /** The head of the unit decides (ND 30/2020, Điều 15): one number series for all types, or one per type. */
+    numberingScheme: text('numbering_scheme', { enum: NUMBERING_SCHEMES }).notNull().default('single'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -181,4 +187,132 @@ export const auditLog = pgTable(
   ],
 );
 
-export const schema = { units, signers, recipients, users, userRoles, sessions, signInFailures, auditLog };
+/**
+ * Outlines (đề cương), one row per version. Built-in outlines are seeded and never edited in place;
+ * an administrator's clone belongs to his unit (`ownerUnitId`) and each save makes a new version.
+ */
+export const outlines = pgTable(
+  'outlines',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    documentKind: text('document_kind', { enum: ['report', 'plan'] }).notNull(),
+    /** The whole tree (src/domain/outline.ts). */
+    definition: jsonb('definition').$type<Outline>().notNull(),
+    builtIn: boolean('built_in').notNull().default(false),
+    /** Null for built-in outlines (visible to everyone). */
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    /** False for versions superseded by a newer one or withdrawn. */
+    current: boolean('current').notNull().default(true),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('outlines_code_version_key').on(t.code, t.version)],
+);
+
+/**
+ * A report of a unit for a period on an outline version. `content` holds what the officer entered
+ * (values, nil sections, narrative edits, document details: the report JSON of docs/report-json.md
+ * without unit and outline). `revision` increases with every save: a save names the revision it
+ * started from, and a stale one is refused (no silent overwrite).
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    outlineId: integer('outline_id')
+      .notNull()
+      .references(() => outlines.id),
+    /** The outline's code, copied for the uniqueness of one report per unit, outline and period. */
+    outlineCode: text('outline_code').notNull(),
+    periodKind: text('period_kind').notNull(),
+    periodYear: integer('period_year').notNull(),
+    periodIndex: integer('period_index').notNull().default(0),
+    /** "half1-2026", "month-2026-03", "week-2025-03-28", "custom-2026-01-01-2026-03-31". */
+    periodKey: text('period_key').notNull(),
+    /** The data window (ND 09/2019 default, overridable per report). */
+    windowStart: text('window_start').notNull(),
+    windowEnd: text('window_end').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
+    content: jsonb('content').notNull(),
+    revision: integer('revision').notNull().default(1),
+    /** Issued: the register entry and the frozen document. */
+    registerEntryId: integer('register_entry_id'),
+    issuedDocument: jsonb('issued_document'),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('reports_unit_outline_period_key').on(t.unitId, t.outlineCode, t.periodKey),
+    index('reports_unit_idx').on(t.unitId),
+  ],
+);
+
+/**
+ * The last number given per unit, year and series ("all" for a single series, else the type code).
+ * Incremented with one atomic upsert, so two concurrent issues never get the same number.
+ */
+export const registerCounters = pgTable(
+  'register_counters',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    series: text('series').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [uniqueIndex('register_counters_key').on(t.unitId, t.year, t.series)],
+);
+
+/** The register of outgoing documents (sổ đăng ký văn bản đi). */
+export const registerEntries = pgTable(
+  'register_entries',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    series: text('series').notNull(),
+    number: integer('number').notNull(),
+    /** "BC-UBND": the full notation is `${number padded}/${symbol}`. */
+    symbol: text('symbol').notNull(),
+    typeCode: text('type_code').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    subject: text('subject').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    recipients: text('recipients').notNull().default(''),
+    reportId: integer('report_id').references((): AnyPgColumn => reports.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('register_entries_number_key').on(t.unitId, t.year, t.series, t.number),
+    uniqueIndex('register_entries_notation_key').on(t.unitId, t.year, t.number, t.symbol),
+    index('register_entries_unit_year_idx').on(t.unitId, t.year),
+  ],
+);
+
+export const schema = {
+  units,
+  signers,
+  recipients,
+  users,
+  userRoles,
+  sessions,
+  signInFailures,
+  auditLog,
+  outlines,
+  reports,
+  registerCounters,
+  registerEntries,
+};

@@ -79,6 +79,8 @@ export const meResponse = z.object({
     manageUsers: z.boolean(),
     manageUnits: z.boolean(),
     manageRounds: z.boolean(),
+    manageOutlines: z.boolean(),
+    writeReports: z.boolean(),
     readAudit: z.boolean(),
   }),
   sessionExpiresAt: z.string(),

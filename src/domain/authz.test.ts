@@ -74,6 +74,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'user.read': ['A', 'B', 'P', 'S'],
     'user.manage': ['A', 'B', 'P', 'S'],
     'report.read': ['A', 'B', 'P', 'S'],
+    'outline.manage': ['A', 'B', 'P', 'S'],
     'audit.read': ['A', 'B', 'P', 'S'],
   },
 };

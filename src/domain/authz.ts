@@ -36,6 +36,8 @@ export const ACTIONS = [
   'report.submit',
   'report.approve',
   'round.manage',
+  /** Cloning and editing outlines (đề cương); built-in outlines are never changed in place. */
+  'outline.manage',
   'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -95,6 +97,7 @@ export const POLICY: Record<Role, RolePolicy> = {
       'user.read',
       'user.manage',
       'report.read',
+      'outline.manage',
       'audit.read',
     ],
   },

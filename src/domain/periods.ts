@@ -5,14 +5,27 @@
 
 export type IsoDate = string;
 
-export const PERIOD_KINDS = ['month', 'quarter', 'half1', 'half2', 'nine_months', 'year'] as const;
+export const PERIOD_KINDS = [
+  'week',
+  'month',
+  'quarter',
+  'half1',
+  'half2',
+  'nine_months',
+  'year',
+  'custom',
+] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
   kind: PeriodKind;
+  /** The year the period belongs to (for a week or a custom range: the year of its last day). */
   year: number;
-  /** Month 1–12 for `month`, quarter 1–4 for `quarter`, unused otherwise. */
+  /** Month 1–12 for `month`, quarter 1–4 for `quarter`, 0 otherwise. */
   index: number;
+  /** First and last day, only for `week` (7 days) and `custom`: the period is the range itself. */
+  start?: IsoDate;
+  end?: IsoDate;
 }
 
 export interface DataWindow {
@@ -49,6 +62,9 @@ export function dataWindow(period: Period): DataWindow {
       return { start: iso(year - 1, 12, 15), end: iso(year, 9, 14) };
     case 'year':
       return { start: iso(year - 1, 12, 15), end: iso(year, 12, 14) };
+    case 'week':
+    case 'custom':
+      return { start: period.start ?? '', end: period.end ?? '' };
   }
 }
 
@@ -67,6 +83,9 @@ export function periodLabel(period: Period): string {
       return `9 tháng năm ${period.year}`;
     case 'year':
       return `năm ${period.year}`;
+    case 'week':
+    case 'custom':
+      return `từ ngày ${period.start} đến ngày ${period.end}`;
   }
 }
 

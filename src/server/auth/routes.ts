@@ -41,6 +41,8 @@ async function presentMe(
       manageUsers: canAnywhere(actor, 'user.manage'),
       manageUnits: canAnywhere(actor, 'unit.manage'),
       manageRounds: canAnywhere(actor, 'round.manage'),
+      manageOutlines: canAnywhere(actor, 'outline.manage'),
+      writeReports: canAnywhere(actor, 'report.edit'),
       readAudit: canAnywhere(actor, 'audit.read'),
     },
     sessionExpiresAt: session.expiresAt.toISOString(),
