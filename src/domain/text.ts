@@ -28,3 +28,18 @@ export function foldForSearch(value: string): string {
 export function upperVi(value: string): string {
   return nfc(value).toLocaleUpperCase('vi-VN');
 }
+
+/**
+ * Clean multi-paragraph text: NFC, Windows line ends made plain, control characters removed
+ * (line breaks kept), spaces collapsed within lines, at most one blank line between paragraphs.
+ */
+export function cleanProse(value: string): string {
+  return nfc(value)
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?!\n)[\p{Cc}\u200B\uFEFF]/gu, ' ')
+    .split('\n')
+    .map((l) => l.replace(/[ \u00A0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,134 @@
+/**
+ * The report JSON format (docs/report-json.md): a report as a file. It is what `doingoai preview`
+ * and `doingoai render` read, what the web form exports and imports, and (without `unit` and
+ * `outline`) what the database keeps as a report's content.
+ */
+import { z } from 'zod';
+import { PERIOD_KINDS } from './periods.js';
+import { cleanProse } from './text.js';
+import { AUTHORITIES } from './units.js';
+
+export const REPORT_FORMAT = 'doingoai.report/1';
+
+/** Largest count or amount accepted: beyond this a value is a typing error, not a fact. */
+export const MAX_VALUE = 1e11;
+/** Longest narrative accepted for one section (characters). */
+export const MAX_NARRATIVE = 20_000;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng NNNN-TT-NN (ví dụ 2026-06-14).')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'Ngày không có thật.',
+    },
+  );
+
+/** NFC, trimmed, control characters removed (line breaks kept), within a length. */
+const prose = (max: number) =>
+  z
+    .string()
+    .max(max, `Văn bản quá dài (tối đa ${max.toLocaleString('vi-VN')} ký tự).`)
+    .transform((s) => cleanProse(s));
+
+const line = (max = 500) => prose(max).refine((s) => !s.includes('\n'), 'Chỉ được một dòng.');
+
+const numberValue = z
+  .number({ error: 'Giá trị phải là một số.' })
+  .finite('Giá trị phải là một số.')
+  .min(-MAX_VALUE, 'Giá trị quá lớn.')
+  .max(MAX_VALUE, 'Giá trị quá lớn, vui lòng kiểm tra lại.');
+
+export const indicatorValueSchema = z.union([
+  numberValue,
+  line(2000),
+  z.array(line(200)).max(300),
+  z.object({
+    total: numberValue,
+    parts: z.array(z.object({ key: line(200), value: numberValue })).max(300),
+  }),
+]);
+
+export const reportValuesSchema = z.record(z.string().max(100), indicatorValueSchema);
+
+export const periodSchema = z.object({
+  kind: z.enum(PERIOD_KINDS),
+  year: z.number().int().min(2000).max(2100),
+  index: z.number().int().min(0).max(12).default(0),
+  start: isoDate.optional(),
+  end: isoDate.optional(),
+});
+
+export const windowSchema = z.object({ start: isoDate, end: isoDate });
+
+export const signerSchema = z.object({
+  fullName: line(100),
+  title: line(100),
+  authority: z.enum(AUTHORITIES),
+  authorityOf: line(200).optional(),
+  collective: line(200).optional(),
+});
+
+export const narrativeEditSchema = z.object({
+  text: prose(MAX_NARRATIVE),
+  /** `append`: the officer's text follows the drafted text; `replace`: it stands instead of it. */
+  mode: z.enum(['append', 'replace']).default('append'),
+});
+
+/** What the officer (or a file) supplies; everything else is computed. */
+export const reportContentSchema = z.object({
+  /** Data window override; default: the period's ND 09/2019 window. */
+  window: windowSchema.optional(),
+  values: reportValuesSchema.default({}),
+  /** Values of the previous period and of the same period last year, when known. */
+  comparison: z
+    .object({
+      previous: reportValuesSchema.optional(),
+      sameLastYear: reportValuesSchema.optional(),
+    })
+    .default({}),
+  /** Sections answered "Không phát sinh"; `all` answers the whole report so. */
+  nil: z.object({ all: z.boolean().default(false), sections: z.array(z.string()).default([]) }).default({
+    all: false,
+    sections: [],
+  }),
+  /** Officer's text, by section key or narrative block key. */
+  narratives: z.record(z.string().max(100), narrativeEditSchema).default({}),
+  document: z
+    .object({
+      number: z.number().int().min(1).max(99_999).nullable().optional(),
+      issuedOn: isoDate.nullable().optional(),
+      subject: line(500).optional(),
+      /** The opening paragraph: "Thực hiện Văn bản số 6871/VP-TC ngày 11/6/2026 của …". */
+      intro: prose(5000).optional(),
+      basis: z.array(line(500)).optional(),
+      kinhGui: z.array(line(300)).optional(),
+      noiNhan: z.array(line(300)).optional(),
+      signer: signerSchema.optional(),
+    })
+    .default({}),
+});
+export type ReportContent = z.infer<typeof reportContentSchema>;
+export type ReportContentInput = z.input<typeof reportContentSchema>;
+
+export const reportJsonSchema = reportContentSchema.extend({
+  format: z.literal(REPORT_FORMAT, { error: `Trường "format" phải là "${REPORT_FORMAT}".` }),
+  unit: z.object({
+    /** Official code ("18562") or body code ("42.SNGV"). */
+    code: line(20),
+    /** Full name, e.g. "xã Lạc Phượng"; looked up from the catalogue when absent. */
+    name: line(200).optional(),
+    /** Identity overrides (otherwise the unit's identity in the system, or the default one). */
+    parentHeader: z.array(line(200)).optional(),
+    issuerHeader: z.array(line(200)).optional(),
+    placeName: line(100).optional(),
+    symbol: line(30).optional(),
+    archiveCode: line(30).optional(),
+  }),
+  outline: z.object({ code: line(100), version: z.number().int().positive().optional() }),
+  period: periodSchema,
+});
+export type ReportJson = z.infer<typeof reportJsonSchema>;
+export type ReportJsonInput = z.input<typeof reportJsonSchema>;
