@@ -96,6 +96,21 @@ export interface Outline {
   subjectTemplate: string;
   /** Top-level sections (numbered I, II, …). */
   sections: Section[];
+  /** Consistency rules between indicators, checked on the form. */
+  checks?: BalanceCheck[];
+}
+
+/**
+ * Departures cannot exceed arrivals plus the stock at the start of the period:
+ * `outflow` ≤ `inflow` + previous period's `stock` (when the previous period is known).
+ */
+export interface BalanceCheck {
+  kind: 'balance';
+  outflow: string;
+  inflow: string;
+  stock: string;
+  /** Vietnamese message shown at the `outflow` field. */
+  message: string;
 }
 
 /** A value as entered. Numbers for integer/decimal/money, string[] for lists, string for text. */
