@@ -24,6 +24,31 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { status: 404, message: 'Không có địa chỉ này trong hệ thống.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Phương thức không được hỗ trợ cho địa chỉ này.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
+  REPORT_CONFLICT: {
+    status: 409,
+    message:
+      'Báo cáo đã được người khác lưu trong lúc bạn đang sửa. Bản của bạn chưa được lưu: hãy so sánh hai bản rồi chọn bản giữ lại.',
+  },
+  REPORT_LOCKED: {
+    status: 409,
+    message: 'Báo cáo đã gửi lãnh đạo hoặc đã ban hành nên không sửa được nữa.',
+  },
+  REPORT_INCOMPLETE: {
+    status: 400,
+    message: 'Báo cáo chưa gửi được: còn mục bắt buộc chưa điền hoặc số liệu chưa hợp lệ.',
+  },
+  PERIOD_IN_FUTURE: {
+    status: 400,
+    message: 'Kỳ báo cáo này chưa bắt đầu (chưa đến ngày mở số liệu), nên chưa lập báo cáo được.',
+  },
+  OUTLINE_BUILT_IN: {
+    status: 409,
+    message: 'Đề cương có sẵn của hệ thống không sửa trực tiếp được. Hãy nhân bản đề cương rồi sửa bản sao.',
+  },
+  OUTLINE_CONFLICT: {
+    status: 409,
+    message: 'Đề cương đã có phiên bản mới hơn do người khác lưu. Hãy tải lại đề cương rồi sửa tiếp.',
+  },
   INTERNAL: {
     status: 500,
     message:

@@ -1,0 +1,279 @@
+/**
+ * The HTTP API of outlines (đề cương) and reports: one zod schema per boundary, used by the server
+ * (src/server/outlines, src/server/reports) and by the web app's pages and forms.
+ *
+ * Error codes the report pages should know (src/domain/errors.ts):
+ * - REPORT_CONFLICT (409): a save named a stale `revision`; the body carries `current` (what the
+ *   server holds and who saved it), see `reportConflictResponse`;
+ * - REPORT_LOCKED (409): the report is no longer a draft (submitted, approved, issued);
+ * - REPORT_INCOMPLETE (400): submission refused, `fields` lists what is missing or wrong;
+ * - PERIOD_IN_FUTURE (400): the period's data window has not started yet;
+ * - OUTLINE_BUILT_IN (409): a built-in outline cannot be edited in place (clone it first);
+ * - OUTLINE_CONFLICT (409): an outline save named a version that is no longer the current one.
+ */
+import { z } from 'zod';
+import { errorResponse, idParam, text, unitRefOut } from './api.js';
+import type { Outline } from './outline.js';
+import { DOCUMENT_KINDS } from './outline.js';
+import { PERIOD_KINDS } from './periods.js';
+import {
+  periodSchema as periodInSchema,
+  type ReportContent,
+  type ReportJson,
+  reportContentSchema,
+  reportJsonSchema,
+  windowSchema,
+} from './report-json.js';
+
+/** Report statuses, in workflow order (the same list as the `reports.status` column). */
+export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi lãnh đạo',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+  issued: 'Đã ban hành',
+};
+
+/** Statuses in which the officer may still change the content. */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'returned'];
+
+/** The code of the 409 answer of a stale save, for the client's conflict dialog. */
+export const REPORT_CONFLICT_CODE = 'REPORT_CONFLICT';
+
+// Definitions, drafted reports and contents are large trees whose shape belongs to the domain
+// (outline.ts, drafting, report-json.ts); responses pass them through as they are and the types
+// below name them precisely.
+const outlineJson = z.unknown() as unknown as z.ZodType<Outline>;
+const contentJson = z.unknown() as unknown as z.ZodType<ReportContent>;
+
+export const unitIdParam = z.object({ unitId: idParam.shape.id });
+
+// ---------- outlines ----------
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { error: 'Giá trị phải là 0 hoặc 1.' })
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+export const outlineListQuery = z.object({
+  /** `?all=1` lists superseded versions too. */
+  all: flag,
+  documentKind: z.enum(DOCUMENT_KINDS).optional(),
+});
+export type OutlineListQuery = z.input<typeof outlineListQuery>;
+
+export const outlineSummary = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  name: z.string(),
+  documentKind: z.enum(DOCUMENT_KINDS),
+  builtIn: z.boolean(),
+  /** False for a version superseded by a newer one. */
+  current: z.boolean(),
+  /** The administrator's unit that owns a clone; null for built-in outlines. */
+  ownerUnit: unitRefOut.nullable(),
+  createdAt: z.string(),
+  /** May this user clone it (any outline) / edit it (a clone of a unit he administers, current version)? */
+  canEdit: z.boolean(),
+});
+export type OutlineSummary = z.infer<typeof outlineSummary>;
+
+export const outlineListResponse = z.object({ items: z.array(outlineSummary) });
+export type OutlineListResponse = z.infer<typeof outlineListResponse>;
+
+/** A section as numbered for display: "I", "1", "a" (the punctuation is added when printed). */
+export interface NumberedSectionOut {
+  key: string;
+  number: string;
+  level: number;
+  title: string;
+}
+
+export const outlineDetail = outlineSummary.extend({
+  definition: outlineJson,
+  /** The sections with their generated numbers, in reading order. */
+  numbered: z.array(z.object({ key: z.string(), number: z.string(), level: z.number(), title: z.string() })),
+  /** Reports made with this version (they keep it when the outline gets a new version). */
+  reportCount: z.number(),
+  /** Other versions of the same code, newest first. */
+  versions: z.array(
+    z.object({ id: z.number(), version: z.number(), current: z.boolean(), createdAt: z.string() }),
+  ),
+});
+export type OutlineDetail = z.infer<typeof outlineDetail>;
+
+const outlineCode = z
+  .string({ error: 'Mã đề cương: cần nhập chữ.' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, {
+    error:
+      'Mã đề cương gồm 3–64 ký tự: chữ thường không dấu, số và dấu gạch ngang (ví dụ: bao-cao-xa-ha-tinh).',
+  });
+
+export const cloneOutlineBody = z.object({
+  code: outlineCode,
+  name: text('Tên đề cương', 200),
+  ownerUnitId: z.number({ error: 'Cần chọn đơn vị sở hữu đề cương.' }).int().positive(),
+});
+export type CloneOutlineBody = z.input<typeof cloneOutlineBody>;
+
+export const updateOutlineBody = z.object({
+  /** The whole edited outline; validated with the outline schema (errors name `definition.…`). */
+  definition: z.unknown(),
+  /** The version the edit started from: a newer version saved meanwhile refuses the save. */
+  baseVersion: z.number({ error: 'Thiếu phiên bản gốc của đề cương.' }).int().positive(),
+});
+export type UpdateOutlineBody = z.input<typeof updateOutlineBody>;
+
+// ---------- reports ----------
+export const reportStatusSchema = z.enum(REPORT_STATUSES);
+
+export const periodOut = z.object({
+  kind: z.enum(PERIOD_KINDS),
+  year: z.number(),
+  index: z.number(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+});
+
+const windowOut = z.object({ start: z.string(), end: z.string() });
+const personOut = z.object({ id: z.number(), fullName: z.string() });
+
+export const reportOutlineRef = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  name: z.string(),
+  documentKind: z.enum(DOCUMENT_KINDS),
+  /** False when the outline has a newer version (the report keeps the one it was made with). */
+  current: z.boolean(),
+});
+
+export const reportListItem = z.object({
+  id: z.number(),
+  unit: unitRefOut,
+  outline: reportOutlineRef,
+  period: periodOut,
+  periodKey: z.string(),
+  /** "6 tháng đầu năm 2026". */
+  periodLabel: z.string(),
+  window: windowOut,
+  status: reportStatusSchema,
+  statusLabel: z.string(),
+  revision: z.number(),
+  updatedAt: z.string(),
+  updatedBy: personOut.nullable(),
+});
+export type ReportListItem = z.infer<typeof reportListItem>;
+
+export const reportListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type ReportListQuery = z.input<typeof reportListQuery>;
+
+export const reportListResponse = z.object({ items: z.array(reportListItem), total: z.number() });
+export type ReportListResponse = z.infer<typeof reportListResponse>;
+
+export const createReportBody = z.object({
+  outlineId: z.number({ error: 'Cần chọn đề cương.' }).int().positive(),
+  period: periodInSchema,
+  /** Overrides the period's ND 09/2019 data window. */
+  window: windowSchema.optional(),
+});
+export type CreateReportBody = z.input<typeof createReportBody>;
+
+export const reportMeta = reportListItem.extend({
+  createdAt: z.string(),
+  /** "6 tháng cuối năm 2025", "6 tháng đầu năm 2025": the columns beside each indicator. */
+  previousPeriodLabel: z.string().nullable(),
+  sameLastYearLabel: z.string().nullable(),
+  /** What this user may do now (the server checks again on every request). */
+  canEdit: z.boolean(),
+  canSubmit: z.boolean(),
+  canReturn: z.boolean(),
+  /** The leader's comment when the report was last returned. */
+  returnComment: z.string().nullable(),
+});
+export type ReportMeta = z.infer<typeof reportMeta>;
+
+export const reportIssue = z.object({
+  /** `validation`: a value is wrong (errors block submission); `quality`: something a reader would catch. */
+  source: z.enum(['validation', 'quality', 'completeness']),
+  severity: z.enum(['error', 'warning']),
+  /** Indicator code, section or narrative key, or a field path; null for the whole report. */
+  path: z.string().nullable(),
+  message: z.string(),
+});
+export type ReportIssue = z.infer<typeof reportIssue>;
+
+/** Everything the report form needs in one answer (slow connections: one request per page). */
+export const reportView = z.object({
+  report: reportMeta,
+  content: contentJson,
+  outline: outlineJson,
+  /** The drafted report (src/domain/drafting: sections with numbers, drafted and final paragraphs). */
+  drafted: z.unknown(),
+  issues: z.array(reportIssue),
+  /** The whole document as plain text, as it will read on the page. */
+  preview: z.string(),
+});
+export type ReportView = z.infer<typeof reportView>;
+
+export const saveReportBody = z.object({
+  /** The revision the client's copy started from. */
+  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+  content: reportContentSchema,
+});
+export type SaveReportBody = z.input<typeof saveReportBody>;
+
+/** The 409 answer of a stale save: the error, and what the server holds now so nothing is lost. */
+export const reportConflictResponse = errorResponse.extend({
+  current: z.object({
+    revision: z.number(),
+    content: contentJson,
+    updatedAt: z.string(),
+    updatedBy: personOut.nullable(),
+    status: reportStatusSchema,
+  }),
+});
+export type ReportConflictResponse = z.infer<typeof reportConflictResponse>;
+
+/** "Không phát sinh" for some sections or the whole report (or undo it with `nil: false`). */
+export const nilBody = z
+  .object({
+    revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+    all: z.boolean().optional(),
+    sections: z.array(z.string().max(100)).max(200).optional(),
+    nil: z.boolean().default(true),
+  })
+  .refine((b) => b.all !== undefined || (b.sections?.length ?? 0) > 0, {
+    error: 'Cần chọn ít nhất một mục, hoặc cả báo cáo.',
+    path: ['sections'],
+  });
+export type NilBody = z.input<typeof nilBody>;
+
+export const submitBody = z.object({
+  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+});
+export type SubmitBody = z.input<typeof submitBody>;
+
+export const returnBody = z.object({
+  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+  comment: text('Ý kiến khi trả lại', 2000),
+});
+export type ReturnBody = z.input<typeof returnBody>;
+
+/** The report JSON file (format doingoai.report/1) as imported. */
+export const importReportBody = reportJsonSchema;
+/** `?revision=` names the revision being replaced when the report already exists. */
+export const importReportQuery = z.object({
+  revision: z.coerce.number().int().positive().optional(),
+});
+export type ImportReportQuery = z.input<typeof importReportQuery>;
+export type ExportedReport = ReportJson;
