@@ -1,0 +1,218 @@
+/**
+ * Section numbers of an outline, generated from position (never stored, so there are no gaps):
+ * level 1 Roman "I.", level 2 Arabic "1.", level 3 Vietnamese letters "a)" … "y)" as Nghị định
+ * 30/2020 (Phụ lục I) prints them: the alphabet without f, j, w, z and with đ after d.
+ * Also the walker and look-ups every other outline consumer uses.
+ */
+import type { Indicator, NarrativeBlock, Outline, OutlineNode, Section } from '../outline.js';
+
+/** The 23 letters of level-3 items, in order. */
+export const SECTION_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+] as const;
+
+/** Deepest section level an outline may have (I. → 1. → a)). */
+export const MAX_SECTION_DEPTH = 3;
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** 1 → "I", 4 → "IV", 14 → "XIV". */
+export function toRoman(n: number): string {
+  let rest = Math.floor(n);
+  let out = '';
+  for (const [value, symbol] of ROMAN) {
+    while (rest >= value) {
+      out += symbol;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** 0 → "a", 4 → "đ", 22 → "y"; past "y" two letters ("aa", "ab", …) so numbers stay distinct. */
+export function sectionLetter(index: number): string {
+  const n = SECTION_LETTERS.length;
+  if (index < n) return SECTION_LETTERS[index] as string;
+  return `${SECTION_LETTERS[Math.floor(index / n) - 1] ?? 'y'}${SECTION_LETTERS[index % n]}`;
+}
+
+/** The bare number of the `index`-th (0-based) section at `level` (1-based): "I", "2", "đ". */
+export function sectionNumberBare(level: number, index: number): string {
+  if (level === 1) return toRoman(index + 1);
+  if (level === 2) return String(index + 1);
+  if (level === 3) return sectionLetter(index);
+  return '-';
+}
+
+/**
+ * The number as printed before the title: level 1 "I.", level 2 "1.", level 3 "a)"; deeper
+ * levels (refused by the outline schema) print as a dash.
+ */
+export function sectionNumber(level: number, index: number): string {
+  const bare = sectionNumberBare(level, index);
+  if (level === 1 || level === 2) return `${bare}.`;
+  if (level === 3) return `${bare})`;
+  return bare;
+}
+
+export interface NumberedSection {
+  key: string;
+  title: string;
+  /** 1 for top-level sections. */
+  level: number;
+  /** Position among the sibling sections (narratives and indicators are not counted). */
+  index: number;
+  /** As printed: "I.", "2.", "a)". */
+  number: string;
+  /** All numbers from the top, for lists and messages: "III.2.a". */
+  fullNumber: string;
+  parentKey: string | null;
+  section: Section;
+}
+
+function childSections(node: Section): Section[] {
+  return node.children.filter((c): c is Section => c.kind === 'section');
+}
+
+/** Every section in reading order with its generated number. */
+export function numberOutline(outline: Outline): NumberedSection[] {
+  const out: NumberedSection[] = [];
+  const visit = (sections: Section[], level: number, parent: NumberedSection | null): void => {
+    sections.forEach((section, index) => {
+      const bare = sectionNumberBare(level, index);
+      const numbered: NumberedSection = {
+        key: section.key,
+        title: section.title,
+        level,
+        index,
+        number: sectionNumber(level, index),
+        fullNumber: parent ? `${parent.fullNumber}.${bare}` : bare,
+        parentKey: parent?.key ?? null,
+        section,
+      };
+      out.push(numbered);
+      visit(childSections(section), level + 1, numbered);
+    });
+  };
+  visit(outline.sections, 1, null);
+  return out;
+}
+
+/** The generated numbers by section key. */
+export function sectionNumbers(outline: Outline): Map<string, NumberedSection> {
+  return new Map(numberOutline(outline).map((s) => [s.key, s]));
+}
+
+export interface WalkContext {
+  /** The sections containing the node, outermost first (empty for a top-level section). */
+  ancestors: Section[];
+  /** Level of the node: 1 for a top-level section, its section's level + 1 for its children. */
+  level: number;
+  /** Position of the node in its parent's list. */
+  index: number;
+}
+
+/**
+ * Visits every node depth-first in reading order. Returning `false` from `visit` for a section
+ * skips its children.
+ */
+export function walkOutline(outline: Outline, visit: (node: OutlineNode, ctx: WalkContext) => unknown): void {
+  const walk = (nodes: OutlineNode[], ancestors: Section[]): void => {
+    nodes.forEach((node, index) => {
+      const descend = visit(node, { ancestors, level: ancestors.length + 1, index });
+      if (node.kind === 'section' && descend !== false) walk(node.children, [...ancestors, node]);
+    });
+  };
+  walk(outline.sections, []);
+}
+
+/** The indicators of an outline or of one section (with its sub-sections), in reading order. */
+export function indicatorsOf(source: Outline | Section): Indicator[] {
+  const out: Indicator[] = [];
+  const walk = (nodes: OutlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'indicator') out.push(node);
+      else if (node.kind === 'section') walk(node.children);
+    }
+  };
+  walk('sections' in source ? source.sections : source.children);
+  return out;
+}
+
+/** The narrative blocks of an outline or of one section, in reading order. */
+export function narrativesOf(source: Outline | Section): NarrativeBlock[] {
+  const out: NarrativeBlock[] = [];
+  const walk = (nodes: OutlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'narrative') out.push(node);
+      else if (node.kind === 'section') walk(node.children);
+    }
+  };
+  walk('sections' in source ? source.sections : source.children);
+  return out;
+}
+
+/** Every section of an outline in reading order. */
+export function sectionsOf(outline: Outline): Section[] {
+  return numberOutline(outline).map((s) => s.section);
+}
+
+export function findIndicator(outline: Outline, code: string): Indicator | undefined {
+  return indicatorsOf(outline).find((i) => i.code === code);
+}
+
+export function findSection(outline: Outline, key: string): Section | undefined {
+  return sectionsOf(outline).find((s) => s.key === key);
+}
+
+export function findNarrative(outline: Outline, key: string): NarrativeBlock | undefined {
+  return narrativesOf(outline).find((n) => n.key === key);
+}
+
+/** The section that directly contains the node with this key (indicator code, narrative or section key). */
+export function parentSectionOf(outline: Outline, key: string): Section | null | undefined {
+  let found: Section | null | undefined;
+  walkOutline(outline, (node, ctx) => {
+    if (found !== undefined) return false;
+    const nodeKey = node.kind === 'indicator' ? node.code : node.key;
+    if (nodeKey === key) found = ctx.ancestors.at(-1) ?? null;
+    return undefined;
+  });
+  return found;
+}
