@@ -14,6 +14,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password.change': 'Tự đổi mật khẩu',
   'auth.sign_in': 'Đăng nhập',
   'auth.sign_out': 'Đăng xuất',
+  'register.issue': 'Cấp số văn bản đi',
+  'unit.numbering.update': 'Đổi cách đánh số văn bản',
+  'report.issue': 'Ban hành báo cáo',
 };
 
 export function auditActionLabel(action: string): string {

@@ -31,6 +31,15 @@ export async function createTestDatabase(options: { catalogue?: boolean } = {}):
     drop = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // pg's Pool.end() resolves before its sockets have closed: a forced drop at once would kill
+      // connections still saying goodbye (an uncaught "terminating connection" error). Wait first.
+      for (let i = 0; i < 40; i += 1) {
+        const open = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };

@@ -1,0 +1,109 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../src/db/audit.js';
+import {
+  type IssueNumberInput,
+  issueNumber,
+  listRegister,
+  setNumberingScheme,
+} from '../../src/db/register.js';
+import { auditLog, registerEntries } from '../../src/db/schema.js';
+import { AppError } from '../../src/domain/errors.js';
+import { unitId } from '../support/app.js';
+import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/db.js';
+
+let database: TestDatabase;
+let thachHa: number;
+let ducThinh: number;
+let tranPhu: number;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  thachHa = await unitId(database.db, '18562');
+  ducThinh = await unitId(database.db, '18277');
+  tranPhu = await unitId(database.db, '18100');
+});
+afterAll(async () => database?.destroy());
+
+const input = (overrides: Partial<IssueNumberInput> & { unitId: number }): IssueNumberInput => ({
+  issuedOn: '2026-06-12',
+  typeCode: 'BC',
+  symbol: 'BC-UBND',
+  subject: 'Kết quả công tác đối ngoại 6 tháng đầu năm 2026',
+  signerName: 'Nguyễn Văn A',
+  signerTitle: 'Phó Chủ tịch',
+  ...overrides,
+});
+
+const issue = (overrides: Partial<IssueNumberInput> & { unitId: number }) =>
+  database.db.transaction((tx) => issueNumber(tx, CLI_ACTOR, input(overrides)));
+
+describe('register of outgoing documents', () => {
+  it(`gives 20 concurrent issues 20 distinct consecutive numbers (${usingPostgres ? 'PostgreSQL, separate connections' : 'PGlite'})`, async () => {
+    const entries = await Promise.all(Array.from({ length: 20 }, () => issue({ unitId: thachHa })));
+    const numbers = entries.map((e) => e.number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(new Set(entries.map((e) => e.notation)).size).toBe(20);
+    const stored = await listRegister(database.db, thachHa, 2026);
+    expect(stored.map((e) => e.number)).toEqual(numbers);
+    expect(stored[0]?.notation).toBe('01/BC-UBND');
+    expect(stored[9]?.notation).toBe('10/BC-UBND');
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'register.issue'), eq(auditLog.unitId, thachHa)));
+    expect(audits).toHaveLength(20);
+  });
+
+  it('restarts at 01 on 1 January (the year of the date of issue)', async () => {
+    const last = await issue({ unitId: ducThinh, issuedOn: '2025-12-31' });
+    const before = await issue({ unitId: ducThinh, issuedOn: '2025-12-31' });
+    const first = await issue({ unitId: ducThinh, issuedOn: '2026-01-01' });
+    expect([last.number, before.number]).toEqual([1, 2]);
+    expect(first.number).toBe(1);
+    expect(first.notation).toBe('01/BC-UBND');
+    expect((await listRegister(database.db, ducThinh, 2025)).map((e) => e.number)).toEqual([1, 2]);
+    expect((await listRegister(database.db, ducThinh, 2026)).map((e) => e.number)).toEqual([1]);
+  });
+
+  it('keeps one series per type under the per_type scheme, and the change is audited', async () => {
+    await database.db.transaction((tx) => setNumberingScheme(tx, CLI_ACTOR, tranPhu, 'per_type'));
+    const bc1 = await issue({ unitId: tranPhu });
+    const kh1 = await issue({ unitId: tranPhu, typeCode: 'KH', symbol: 'KH-UBND' });
+    const bc2 = await issue({ unitId: tranPhu });
+    const kh2 = await issue({ unitId: tranPhu, typeCode: 'KH', symbol: 'KH-UBND' });
+    expect([bc1.notation, bc2.notation]).toEqual(['01/BC-UBND', '02/BC-UBND']);
+    expect([kh1.notation, kh2.notation]).toEqual(['01/KH-UBND', '02/KH-UBND']);
+    expect(kh1.series).toBe('KH');
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'unit.numbering.update'), eq(auditLog.unitId, tranPhu)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toEqual({ numberingScheme: 'per_type' });
+
+    // Back to one series in mid-year: it continues after the highest number, never repeating one.
+    await database.db.transaction((tx) => setNumberingScheme(tx, CLI_ACTOR, tranPhu, 'single'));
+    const next = await issue({ unitId: tranPhu });
+    expect(next.number).toBe(3);
+    expect(next.series).toBe('all');
+  });
+
+  it('refuses a chosen number already in the register, with a Vietnamese message', async () => {
+    const unit = await unitId(database.db, '18073');
+    const chosen = await issue({ unitId: unit, number: 5 });
+    expect(chosen.notation).toBe('05/BC-UBND');
+    const error = await issue({ unitId: unit, number: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('CONFLICT');
+    expect((error as AppError).message).toContain('05/BC-UBND đã được dùng');
+    expect((error as AppError).fields?.[0]?.path).toBe('document.number');
+    // The automatic numbers continue after the chosen one.
+    expect((await issue({ unitId: unit })).number).toBe(6);
+    // The refused issue left no entry behind.
+    const rows = await database.db.select().from(registerEntries).where(eq(registerEntries.unitId, unit));
+    expect(rows.map((r) => r.number).sort()).toEqual([5, 6]);
+    // The same number is free again next year.
+    expect((await issue({ unitId: unit, number: 5, issuedOn: '2027-01-04' })).number).toBe(5);
+  });
+});
