@@ -75,6 +75,8 @@ export const narrativeEditSchema = z.object({
   text: prose(MAX_NARRATIVE),
   /** `append`: the officer's text follows the drafted text; `replace`: it stands instead of it. */
   mode: z.enum(['append', 'replace']).default('append'),
+  /** Hash of the drafted text the officer saw (drafting's `draftHash`): a later re-draft is noticed. */
+  draftHash: z.string().max(64).optional(),
 });
 
 /** What the officer (or a file) supplies; everything else is computed. */

@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import type { Period } from '../periods.js';
+import type { ReportContentInput } from '../report-json.js';
+import { draftChanged, draftHash, draftReport, flattenDrafted } from './draft.js';
+import { content, FIXTURE_OUTLINE } from './fixtures.test-support.js';
+import type { DraftedSection, DraftUnit } from './types.js';
+
+const HALF1: Period = { kind: 'half1', year: 2026, index: 0 };
+const COMMUNE: DraftUnit = { name: 'xã Lạc Phượng', kind: 'commune' };
+
+function draft(input: ReportContentInput, period: Period = HALF1, unit: DraftUnit = COMMUNE) {
+  return draftReport({ outline: FIXTURE_OUTLINE, content: content(input), period, unit });
+}
+
+function section(sections: DraftedSection[], key: string): DraftedSection {
+  const found = flattenDrafted(sections).find((s) => s.key === key);
+  if (!found) throw new Error(`no section ${key}`);
+  return found;
+}
+
+describe('draftReport: numbering and structure', () => {
+  it('numbers sections from their position', () => {
+    const d = draft({});
+    expect(d.periodLabel).toBe('6 tháng đầu năm 2026');
+    expect(d.sections.map((s) => s.number)).toEqual(['I.', 'II.', 'III.']);
+    expect(section(d.sections, 'labour')).toMatchObject({ level: 2, number: '3.' });
+  });
+
+  it('uses the default text of narrative blocks', () => {
+    expect(section(draft({}).sections, 'background').paragraphs).toEqual([
+      'Tình hình chính trị - xã hội cơ bản ổn định.',
+    ]);
+  });
+});
+
+describe('draftReport: indicators', () => {
+  it('writes flows with the period and the commune, padding small counts', () => {
+    const d = draft({ values: { 'delegations.in.count': 3, 'delegations.in.people': 12 } });
+    expect(section(d.sections, 'delegations').drafted).toEqual([
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 03 đoàn vào; 12 lượt người.',
+    ]);
+  });
+
+  it('writes a zero beside filled values as "không có"', () => {
+    const d = draft({ values: { 'delegations.in.count': 2, 'delegations.out.count': 0 } });
+    expect(section(d.sections, 'delegations').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 đoàn vào; không có đoàn ra.',
+    );
+  });
+
+  it('writes stocks as "Hiện nay" and flows within the period', () => {
+    const d = draft({ values: { 'foreigners.resident': 130, 'foreigners.visits': 87 } });
+    expect(section(d.sections, 'foreigners').drafted).toEqual([
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 87 lượt người nước ngoài đến địa phương. ' +
+        'Hiện nay, trên địa bàn xã có 130 người nước ngoài đang sinh sống và làm việc.',
+    ]);
+  });
+
+  it('compares with the same period last year, with and without a percentage', () => {
+    const d = draft({
+      values: { 'delegations.in.people': 88, 'delegations.in.count': 5, 'delegations.out.count': 2 },
+      comparison: {
+        sameLastYear: { 'delegations.in.people': 76, 'delegations.in.count': 0, 'delegations.out.count': 2 },
+      },
+    });
+    const text = section(d.sections, 'delegations').drafted[0];
+    expect(text).toContain('05 đoàn vào (tăng 05 đoàn so với cùng kỳ năm 2025)');
+    expect(text).toContain('88 lượt người (tăng 12 lượt (15,8%) so với cùng kỳ năm 2025)');
+    expect(text).toContain('02 đoàn ra (không tăng, không giảm so với cùng kỳ năm 2025)');
+  });
+
+  it('names last year plainly in a year report and uses a given label', () => {
+    const year: Period = { kind: 'year', year: 2025, index: 0 };
+    const d = draft(
+      { values: { 'foreigners.visits': 87 }, comparison: { sameLastYear: { 'foreigners.visits': 90 } } },
+      year,
+    );
+    expect(section(d.sections, 'foreigners').drafted[0]).toBe(
+      'Trong năm 2025, trên địa bàn xã có 87 lượt người nước ngoài đến địa phương (giảm 03 lượt (3,3%) so với năm 2024).',
+    );
+    const labelled = draftReport({
+      outline: FIXTURE_OUTLINE,
+      content: content({
+        values: { 'foreigners.visits': 87 },
+        comparison: { previous: { 'foreigners.visits': 80 } },
+      }),
+      period: HALF1,
+      unit: COMMUNE,
+      previousPeriodLabel: '6 tháng cuối năm 2025',
+    });
+    expect(section(labelled.sections, 'foreigners').drafted[0]).toContain(
+      '(tăng 07 lượt (8,8%) so với 6 tháng cuối năm 2025)',
+    );
+  });
+
+  it('writes markets from a breakdown or from a list after the count', () => {
+    const fromBreakdown = draft({
+      values: {
+        'labour.sent': {
+          total: 5,
+          parts: [
+            { key: 'Hàn Quốc', value: 3 },
+            { key: 'Nhật Bản', value: 1 },
+            { key: 'Đài Loan (Trung Quốc)', value: 1 },
+          ],
+        },
+      },
+    });
+    expect(section(fromBreakdown.sections, 'labour').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 05 lao động đi làm việc ở nước ngoài tại các thị trường Hàn Quốc, Nhật Bản và Đài Loan (Trung Quốc).',
+    );
+    const fromList = draft({ values: { 'labour.sent': 2, 'labour.markets': ['Hàn Quốc', 'Nhật Bản'] } });
+    expect(section(fromList.sections, 'labour').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 lao động đi làm việc ở nước ngoài tại các thị trường Hàn Quốc và Nhật Bản.',
+    );
+  });
+
+  it('writes decimals, money and text the Vietnamese way', () => {
+    const d = draft({
+      values: { 'translation.pages': 180.5, 'investment.amount': 911897, 'translation.note': 'đúng hạn' },
+    });
+    expect(section(d.sections, 'translation').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 180,5 trang biên dịch các loại; tổng mức đầu tư 911.897 triệu đồng. Ghi chú: đúng hạn.',
+    );
+  });
+
+  it('names the period as the examples do', () => {
+    const cases: [Period, string][] = [
+      [{ kind: 'quarter', year: 2026, index: 1 }, 'Trong Quý I năm 2026,'],
+      [{ kind: 'week', year: 2025, index: 0, start: '2025-03-28', end: '2025-04-03' }, 'Trong tuần,'],
+      [{ kind: 'year', year: 2025, index: 0 }, 'Trong năm 2025,'],
+      [{ kind: 'month', year: 2026, index: 5 }, 'Trong tháng 5 năm 2026,'],
+    ];
+    for (const [period, start] of cases) {
+      const text = section(draft({ values: { 'foreigners.visits': 4 } }, period).sections, 'foreigners')
+        .drafted[0];
+      expect(text?.startsWith(start)).toBe(true);
+    }
+  });
+
+  it('writes for a province and for a department', () => {
+    const province = draft({ values: { 'foreigners.visits': 4 } }, HALF1, {
+      name: 'tỉnh Hà Tĩnh',
+      kind: 'province',
+    });
+    expect(section(province.sections, 'foreigners').drafted[0]).toContain('trên địa bàn tỉnh có 04 lượt');
+    const body = draft(
+      { values: { 'translation.pages': 252 } },
+      { kind: 'week', year: 2025, index: 0, start: '2025-03-28', end: '2025-04-03' },
+      { name: 'Sở Ngoại vụ', kind: 'body' },
+    );
+    expect(section(body.sections, 'translation').drafted[0]).toBe(
+      'Trong tuần, kết quả: 252 trang biên dịch các loại.',
+    );
+  });
+});
+
+describe('draftReport: nil sections', () => {
+  it('answers a section marked nil with its phrase', () => {
+    const d = draft({ nil: { sections: ['delegations'] }, values: { 'delegations.in.count': 3 } });
+    const s = section(d.sections, 'delegations');
+    expect(s.nil).toBe(true);
+    expect(s.paragraphs).toEqual([
+      'Trong kỳ báo cáo, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài.',
+    ]);
+  });
+
+  it('treats a section whose numbers are all 0 or empty as nil', () => {
+    const d = draft({ values: { 'delegations.in.count': 0 } });
+    expect(section(d.sections, 'delegations').nil).toBe(true);
+    expect(section(d.sections, 'foreigners').nil).toBe(true);
+    expect(section(draft({ values: { 'foreigners.visits': 1 } }).sections, 'foreigners').nil).toBe(false);
+  });
+
+  it('answers every section that can be nil when the whole report is', () => {
+    const d = draft({ nil: { all: true }, values: { 'foreigners.visits': 3 } });
+    const nils = flattenDrafted(d.sections)
+      .filter((s) => s.nil)
+      .map((s) => s.key);
+    expect(nils).toEqual(['delegations', 'foreigners', 'labour', 'translation']);
+    expect(section(d.sections, 'background').paragraphs).toHaveLength(1);
+  });
+
+  it('says "trên địa bàn phường/tỉnh" or nothing for a department', () => {
+    const ward = draft({}, HALF1, { name: 'phường Hà Đông', kind: 'commune' });
+    expect(section(ward.sections, 'labour').drafted[0]).toBe(
+      'Trong kỳ báo cáo, trên địa bàn phường không phát sinh lao động đi làm việc ở nước ngoài.',
+    );
+    const body = draft({}, HALF1, { name: 'Sở Ngoại vụ', kind: 'body' });
+    expect(section(body.sections, 'labour').drafted[0]).toBe(
+      'Trong kỳ báo cáo, không phát sinh lao động đi làm việc ở nước ngoài.',
+    );
+  });
+});
+
+describe('draftReport: officer edits kept apart', () => {
+  it('appends the officer text after the draft', () => {
+    const d = draft({
+      values: { 'delegations.in.count': 1 },
+      narratives: { delegations: { text: 'Đoàn làm việc đúng quy định.\n\nKhông có vụ việc phức tạp.' } },
+    });
+    const s = section(d.sections, 'delegations');
+    expect(s.drafted).toHaveLength(1);
+    expect(s.paragraphs).toEqual([
+      s.drafted[0],
+      'Đoàn làm việc đúng quy định.',
+      'Không có vụ việc phức tạp.',
+    ]);
+    expect(s.stale).toBe(false);
+  });
+
+  it('replaces the draft and notices when the numbers changed since', () => {
+    const before = draft({ values: { 'delegations.in.count': 1 } });
+    const seen = section(before.sections, 'delegations').draftHash;
+    const edit = { text: 'Văn bản của cán bộ.', mode: 'replace' as const, draftHash: seen };
+    const same = section(
+      draft({ values: { 'delegations.in.count': 1 }, narratives: { delegations: edit } }).sections,
+      'delegations',
+    );
+    expect(same.paragraphs).toEqual(['Văn bản của cán bộ.']);
+    expect(same.stale).toBe(false);
+    const later = section(
+      draft({ values: { 'delegations.in.count': 2 }, narratives: { delegations: edit } }).sections,
+      'delegations',
+    );
+    expect(later.drafted[0]).toContain('02 đoàn vào');
+    expect(later.paragraphs).toEqual(['Văn bản của cán bộ.']);
+    expect(later.stale).toBe(true);
+  });
+
+  it('lets a block edit replace or follow its default text', () => {
+    const replaced = draft({
+      narratives: { 'background.text': { text: 'Bối cảnh riêng.', mode: 'replace' } },
+    });
+    expect(section(replaced.sections, 'background').paragraphs).toEqual(['Bối cảnh riêng.']);
+    const appended = draft({ narratives: { 'background.text': { text: 'Thêm ý.' } } });
+    expect(section(appended.sections, 'background').paragraphs).toEqual([
+      'Tình hình chính trị - xã hội cơ bản ổn định.',
+      'Thêm ý.',
+    ]);
+  });
+
+  it('keeps an officer text in a nil section', () => {
+    const d = draft({
+      nil: { sections: ['labour'] },
+      narratives: { labour: { text: 'Tuyên truyền về lao động ngoài nước.' } },
+    });
+    expect(section(d.sections, 'labour').paragraphs).toHaveLength(2);
+  });
+});
+
+describe('draftHash / draftChanged', () => {
+  it('is stable and sensitive to any change', () => {
+    expect(draftHash(['a', 'b'])).toBe(draftHash(['a', 'b']));
+    expect(draftHash(['a', 'b'])).toMatch(/^[0-9a-f]{8}$/);
+    expect(draftChanged(['03 đoàn'], ['03 đoàn'])).toBe(false);
+    expect(draftChanged(['03 đoàn'], ['04 đoàn'])).toBe(true);
+    expect(draftChanged(['ab'], ['a', 'b'])).toBe(true);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Drafting: a report's numbers and the outline's boilerplate turned into the paragraphs of each
+ * section. The officer's own text (content.narratives) is kept apart from the draft, so new
+ * numbers re-draft a section without losing what the officer wrote.
+ */
+import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
+import { type Period, periodLabel } from '../periods.js';
+import type { ReportContent } from '../report-json.js';
+import { sectionNumber } from './numbering.js';
+import {
+  areaPhrase,
+  type Comparison,
+  capitalize,
+  isEmptyValue,
+  listClause,
+  nilSentence,
+  numericClause,
+  numericValue,
+  periodIntro,
+  textSentence,
+} from './sentences.js';
+import type { DraftedReport, DraftedSection, DraftInput, DraftUnit, OfficerEdit } from './types.js';
+
+/** FNV-1a (32 bits) of the drafted paragraphs: short, stable, no I/O. */
+export function draftHash(paragraphs: readonly string[]): string {
+  let h = 0x811c9dc5;
+  const text = paragraphs.join('\n');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** True when a section's draft reads differently from an earlier one. */
+export function draftChanged(previousDrafted: readonly string[], drafted: readonly string[]): boolean {
+  return draftHash(previousDrafted) !== draftHash(drafted);
+}
+
+/** Officer text split into paragraphs (one per non-blank line). */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** "cùng kỳ năm 2025", or "năm 2025" for a year report. */
+export function defaultSameLastYearLabel(period: Period): string {
+  return period.kind === 'year' ? `năm ${period.year - 1}` : `cùng kỳ năm ${period.year - 1}`;
+}
+
+/** "tuần trước", "tháng trước", "quý trước", otherwise "kỳ trước". */
+export function defaultPreviousLabel(period: Period): string {
+  if (period.kind === 'week') return 'tuần trước';
+  if (period.kind === 'month') return 'tháng trước';
+  if (period.kind === 'quarter') return 'quý trước';
+  return 'kỳ trước';
+}
+
+interface Ctx {
+  input: DraftInput;
+  content: ReportContent;
+  unit: DraftUnit;
+  sameLabel: string;
+  previousLabel: string;
+}
+
+function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
+  const same = numericValue(ctx.content.comparison.sameLastYear?.[code]);
+  if (same !== null) return { value: same, label: ctx.sameLabel };
+  const previous = numericValue(ctx.content.comparison.previous?.[code]);
+  if (previous !== null) return { value: previous, label: ctx.previousLabel };
+  return undefined;
+}
+
+/** The sentences of a run of consecutive indicators: flows first ("Trong … có …"), then stocks ("Hiện nay …"). */
+function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
+  const flows: string[] = [];
+  const stocks: string[] = [];
+  const extra: string[] = [];
+  let last: string[] | null = null;
+  for (const ind of indicators) {
+    const value: IndicatorValue | undefined = ctx.content.values[ind.code];
+    if (value === undefined) continue;
+    const target = ind.measure === 'stock' ? stocks : flows;
+    if (typeof value === 'string') {
+      if (value.trim()) extra.push(textSentence(ind, value));
+      continue;
+    }
+    if (Array.isArray(value)) {
+      const items = value.filter((s) => s.trim());
+      if (items.length === 0) continue;
+      // A list qualifies the count before it: "05 lao động … tại các thị trường A và B".
+      if (last && last.length > 0) last[last.length - 1] += ` ${listClause(ind, items)}`;
+      else extra.push(`${capitalize(ind.phrase)}: ${items.join(', ')}.`);
+      continue;
+    }
+    target.push(numericClause(ind, value, comparisonFor(ctx, ind.code)));
+    last = target;
+  }
+  const area = areaPhrase(ctx.unit);
+  const sentences: string[] = [];
+  if (flows.length > 0) {
+    const intro = periodIntro(ctx.input.period);
+    sentences.push(
+      area ? `${intro}, ${area} có ${flows.join('; ')}.` : `${intro}, kết quả: ${flows.join('; ')}.`,
+    );
+  }
+  if (stocks.length > 0) {
+    sentences.push(
+      area ? `Hiện nay, ${area} có ${stocks.join('; ')}.` : `Đến cuối kỳ báo cáo, có ${stocks.join('; ')}.`,
+    );
+  }
+  sentences.push(...extra);
+  return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+function blockText(ctx: Ctx, block: NarrativeBlock, nil: boolean): string[] {
+  const edit = ctx.content.narratives[block.key];
+  const base = nil || !block.defaultText ? [] : splitParagraphs(block.defaultText);
+  if (!edit?.text.trim()) return base;
+  const own = splitParagraphs(edit.text);
+  return edit.mode === 'replace' ? own : [...base, ...own];
+}
+
+function directIndicators(section: Section): Indicator[] {
+  return section.children.filter((c): c is Indicator => c.kind === 'indicator');
+}
+
+function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
+  if (!section.nilPhrase) return false;
+  const { nil } = ctx.content;
+  if (nil.all || parentNil || nil.sections.includes(section.key)) return true;
+  const indicators = directIndicators(section);
+  if (indicators.length === 0) return false;
+  const ownText = section.children.some(
+    (c) => c.kind === 'narrative' && (ctx.content.narratives[c.key]?.text.trim() ?? '') !== '',
+  );
+  return !ownText && indicators.every((i) => isEmptyValue(ctx.content.values[i.code]));
+}
+
+function draftSection(
+  ctx: Ctx,
+  section: Section,
+  level: number,
+  index: number,
+  parentNil: boolean,
+): DraftedSection {
+  const nil = isNil(ctx, section, parentNil);
+  const explicitNil = parentNil || ctx.content.nil.all || ctx.content.nil.sections.includes(section.key);
+  const drafted: string[] = [];
+  const children: DraftedSection[] = [];
+  if (nil && section.nilPhrase) drafted.push(nilSentence(ctx.unit, section.nilPhrase));
+  let run: Indicator[] = [];
+  const flush = (): void => {
+    if (!nil && run.length > 0) {
+      const p = indicatorParagraph(ctx, run);
+      if (p) drafted.push(p);
+    }
+    run = [];
+  };
+  let childIndex = 0;
+  for (const node of section.children as OutlineNode[]) {
+    if (node.kind === 'indicator') {
+      run.push(node);
+      continue;
+    }
+    flush();
+    if (node.kind === 'narrative') drafted.push(...blockText(ctx, node, nil));
+    else children.push(draftSection(ctx, node, level + 1, childIndex++, explicitNil && nil));
+  }
+  flush();
+  const hash = draftHash(drafted);
+  const edit = ctx.content.narratives[section.key];
+  const officer: OfficerEdit | undefined = edit?.text.trim()
+    ? { text: edit.text, mode: edit.mode, ...(edit.draftHash ? { draftHash: edit.draftHash } : {}) }
+    : undefined;
+  const paragraphs = officer
+    ? officer.mode === 'replace'
+      ? splitParagraphs(officer.text)
+      : [...drafted, ...splitParagraphs(officer.text)]
+    : drafted;
+  const stale = officer?.mode === 'replace' && officer.draftHash !== undefined && officer.draftHash !== hash;
+  return {
+    key: section.key,
+    level,
+    number: sectionNumber(level, index),
+    title: section.title,
+    nil,
+    drafted,
+    draftHash: hash,
+    ...(officer ? { officer } : {}),
+    stale,
+    paragraphs,
+    children,
+  };
+}
+
+/** Drafts every section of the outline from the report's content. */
+export function draftReport(input: DraftInput): DraftedReport {
+  const ctx: Ctx = {
+    input,
+    content: input.content,
+    unit: input.unit,
+    sameLabel: input.sameLastYearLabel ?? defaultSameLastYearLabel(input.period),
+    previousLabel: input.previousPeriodLabel ?? defaultPreviousLabel(input.period),
+  };
+  return {
+    periodLabel: periodLabel(input.period),
+    sections: input.outline.sections.map((s, i) => draftSection(ctx, s, 1, i, false)),
+  };
+}
+
+/** Every drafted section in reading order (depth first). */
+export function flattenDrafted(sections: readonly DraftedSection[]): DraftedSection[] {
+  return sections.flatMap((s) => [s, ...flattenDrafted(s.children)]);
+}

@@ -1,0 +1,60 @@
+/** Inputs and outputs of the drafting: a report's numbers turned into Vietnamese paragraphs. */
+import type { Outline } from '../outline.js';
+import type { Period } from '../periods.js';
+import type { ReportContent } from '../report-json.js';
+
+/** Who writes the report: decides "trên địa bàn xã/tỉnh" and the subject of the sentences. */
+export interface DraftUnit {
+  /** Full name with its kind, lower-case kind first: "xã Lạc Phượng", "tỉnh Hà Tĩnh", "Sở Ngoại vụ". */
+  name: string;
+  kind: 'commune' | 'body' | 'province';
+}
+
+export interface DraftInput {
+  outline: Outline;
+  content: ReportContent;
+  period: Period;
+  unit: DraftUnit;
+  /** "tuần trước", "Quý I năm 2026": how comparisons with `content.comparison.previous` name it. */
+  previousPeriodLabel?: string;
+  /** "cùng kỳ năm 2025" (default) or "năm 2025": how comparisons with last year name it. */
+  sameLastYearLabel?: string;
+}
+
+export interface OfficerEdit {
+  text: string;
+  mode: 'append' | 'replace';
+  /** Hash of the drafted text the officer saw when writing (see `draftHash`). */
+  draftHash?: string;
+}
+
+export interface DraftedSection {
+  key: string;
+  /** 1 for "I.", 2 for "1.", 3 for "a)". */
+  level: number;
+  /** As printed before the title: "I.", "2.", "a)". Generated, so there are no gaps. */
+  number: string;
+  title: string;
+  /** Answered "không phát sinh" (explicitly, for the whole report, or because every number is 0 or empty). */
+  nil: boolean;
+  /** The paragraphs drafted from the numbers and the outline's boilerplate. */
+  drafted: string[];
+  /** Hash of `drafted`: the UI keeps it with a 'replace' edit to notice a later re-draft. */
+  draftHash: string;
+  /** The officer's own text for this section (content.narratives[key]), kept apart from the draft. */
+  officer?: OfficerEdit;
+  /**
+   * True when the officer replaced the draft while it read differently from now (the numbers
+   * changed since): the UI warns that the replacement may be out of date.
+   */
+  stale: boolean;
+  /** What the document prints: drafted + officer's text, or the officer's text alone for 'replace'. */
+  paragraphs: string[];
+  children: DraftedSection[];
+}
+
+export interface DraftedReport {
+  /** "6 tháng đầu năm 2026". */
+  periodLabel: string;
+  sections: DraftedSection[];
+}
