@@ -1,10 +1,12 @@
 /**
- * Loads the national unit catalogue (34 provinces, 3,321 communes) from the shipped CSV.
+ * Loads the national unit catalogue (34 provinces, 3,321 communes) from the shipped CSV, and the
+ * built-in outlines (src/domain/outlines).
  * Idempotent: units already present keep the document identity administrators gave them.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import { BUILT_IN_OUTLINES } from '../domain/outlines/index.js';
 import { foldForSearch, nfc } from '../domain/text.js';
 import {
   COMMUNE_KINDS,
@@ -16,6 +18,7 @@ import {
 import { UNITS_CSV } from '../paths.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
+import { seedBuiltInOutlines } from './outlines.js';
 import { units } from './schema.js';
 
 export interface CatalogueRow {
@@ -123,6 +126,8 @@ export async function seedCatalogue(
       after: { added, source: 'data/admin-units-2025.csv' },
     });
   }
+  // The built-in outlines ship with the catalogue: every start and `doingoai seed` add new versions.
+  await seedBuiltInOutlines(q, actor, BUILT_IN_OUTLINES);
   return added;
 }
 
