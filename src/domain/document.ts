@@ -94,4 +94,9 @@ export interface OfficialDocument {
     name: string;
   };
   appendices: Appendix[];
+  /**
+   * The issuer as a sentence names it, for the appendix note "(Kèm theo … của UBND xã Lạc Phượng)".
+   * Optional: derived from `issuerHeader` when absent.
+   */
+  issuerName?: string;
 }
