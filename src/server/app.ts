@@ -19,6 +19,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { App, AppContext } from './context.js';
+import { registerDocumentRoutes } from './documents/routes.js';
 import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerUnitRoutes(app, options);
   registerUserRoutes(app, options);
   registerAuditRoutes(app, options);
+  registerDocumentRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.js';
 import {
@@ -9,7 +10,8 @@ import {
 } from '../../src/db/register.js';
 import { auditLog, registerEntries } from '../../src/db/schema.js';
 import { AppError } from '../../src/domain/errors.js';
-import { unitId } from '../support/app.js';
+import type { App } from '../../src/server/context.js';
+import { buildTestApp, buildUser, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/db.js';
 
 let database: TestDatabase;
@@ -105,5 +107,99 @@ describe('register of outgoing documents', () => {
     expect(rows.map((r) => r.number).sort()).toEqual([5, 6]);
     // The same number is free again next year.
     expect((await issue({ unitId: unit, number: 5, issuedOn: '2027-01-04' })).number).toBe(5);
+  });
+});
+
+describe('register over HTTP', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp(database.db);
+  });
+  afterAll(async () => app?.close());
+
+  it("lists a year to the unit's people, not to another commune", async () => {
+    const leader = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'commune_leader', unitCode: '18562' }])).username,
+    );
+    const res = await leader.request('GET', `/api/units/${thachHa}/register?year=2026`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.year).toBe(2026);
+    expect(body.unit.numberingScheme).toBe('single');
+    expect(body.canManage).toBe(false);
+    expect(body.items[0].notation).toBe('01/BC-UBND');
+    expect(body.items).toHaveLength(20);
+    expect(body.years).toContain(2026);
+
+    const other = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18277' }])).username,
+    );
+    expect((await other.request('GET', `/api/units/${thachHa}/register?year=2026`)).statusCode).toBe(403);
+    const bad = await leader.request('GET', `/api/units/${thachHa}/register?year=abc`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Năm');
+  });
+
+  it('exports the register to Excel and to CSV with the columns of the register', async () => {
+    const admin = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'admin', unitCode: '42' }])).username,
+    );
+    const xlsx = await admin.request('GET', `/api/units/${thachHa}/register/export?year=2026&format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const disposition = String(xlsx.headers['content-disposition']);
+    expect(disposition).toContain('filename="So-van-ban-di-Xa-Thach-Ha-2026.xlsx"');
+    expect(disposition).toContain("filename*=UTF-8''");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new Error('no worksheet');
+    const header = (sheet.getRow(4).values as unknown[]).slice(1);
+    expect(header).toEqual(['Số, ký hiệu', 'Ngày ban hành', 'Loại', 'Trích yếu', 'Người ký', 'Nơi nhận']);
+    expect((sheet.getRow(5).values as unknown[]).slice(1, 4)).toEqual([
+      '01/BC-UBND',
+      '12/06/2026',
+      'Báo cáo',
+    ]);
+    expect(sheet.rowCount).toBe(4 + 20);
+
+    const csv = await admin.request('GET', `/api/units/${thachHa}/register/export?year=2026&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.rawPayload[0]).toBe(0xef); // UTF-8 byte-order mark for Excel
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('"Số, ký hiệu",Ngày ban hành,Loại,Trích yếu,Người ký,Nơi nhận');
+    expect(lines).toHaveLength(21);
+    expect((await admin.request('GET', `/api/units/${thachHa}/register/export?format=pdf`)).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('lets an administrator switch the numbering scheme, and nobody else', async () => {
+    const unit = await unitId(database.db, '18277');
+    const leader = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'commune_leader', unitCode: '18277' }])).username,
+    );
+    expect(
+      (await leader.request('PUT', `/api/units/${unit}/numbering-scheme`, { scheme: 'per_type' })).statusCode,
+    ).toBe(403);
+    const admin = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'admin', unitCode: '42' }])).username,
+    );
+    const bad = await admin.request('PUT', `/api/units/${unit}/numbering-scheme`, { scheme: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('Cách đánh số');
+    const ok = await admin.request('PUT', `/api/units/${unit}/numbering-scheme`, { scheme: 'per_type' });
+    expect(ok.statusCode).toBe(200);
+    const list = await admin.request('GET', `/api/units/${unit}/register`);
+    expect(list.json().unit.numberingScheme).toBe('per_type');
+    expect(list.json().canManage).toBe(true);
   });
 });

@@ -1,0 +1,7 @@
+/** Register of outgoing documents, issuing reports and document downloads. */
+import type { App, AppContext } from '../context.js';
+import { registerRegisterRoutes } from './register-routes.js';
+
+export function registerDocumentRoutes(app: App, ctx: AppContext): void {
+  registerRegisterRoutes(app, ctx);
+}
