@@ -13,7 +13,6 @@ import {
   MEASURES,
   type Outline,
   type OutlineNode,
-  type Section,
   VALUE_TYPES,
 } from '../outline.js';
 import { cleanText } from '../text.js';

@@ -220,7 +220,7 @@ const ngoAid = section(
       'ngo.projects',
       'Số chương trình, dự án viện trợ PCPNN',
       'dự án',
-      'chương trình, dự án viện trợ phi chính phủ nước ngoài',
+      'dự án viện trợ phi chính phủ nước ngoài',
       {
         padSmall: true,
         required: true,
@@ -349,7 +349,7 @@ const consular = section(
     flow(
       'citizens.violations_abroad',
       'Công dân địa phương vi phạm pháp luật ở nước ngoài',
-      'người',
+      'công dân',
       'công dân địa phương vi phạm pháp luật ở nước ngoài (kể cả xuất cảnh, cư trú và lao động trái phép)',
       {
         padSmall: true,

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator } from '../outline.js';
+import {
+  BUILT_IN_OUTLINES,
+  findBuiltInOutline,
+  findIndicator,
+  indicatorsOf,
+  narrativesOf,
+  numberOutline,
+  walkOutline,
+} from './index.js';
+
+describe('built-in outlines', () => {
+  it('are the three documented codes at version 1, found by code and version', () => {
+    expect(BUILT_IN_OUTLINES.map((o) => `${o.code}@${o.version}`)).toEqual([
+      'commune-report@1',
+      'department-report@1',
+      'annual-plan@1',
+    ]);
+    expect(findBuiltInOutline('commune-report')?.name).toBe('Báo cáo kết quả công tác đối ngoại cấp xã');
+    expect(findBuiltInOutline('annual-plan', 1)?.documentKind).toBe('plan');
+    expect(findBuiltInOutline('annual-plan', 2)).toBeUndefined();
+    expect(findBuiltInOutline('nope')).toBeUndefined();
+  });
+
+  it('keep the indicator codes the examples and registers rely on', () => {
+    const commune = findBuiltInOutline('commune-report');
+    const department = findBuiltInOutline('department-report');
+    if (!commune || !department) throw new Error('missing outline');
+    for (const code of [
+      'delegations.in.count',
+      'delegations.in.people',
+      'delegations.out.count',
+      'delegations.out.people',
+      'foreigners.arrived',
+      'foreigners.departed',
+      'foreigners.resident',
+      'workers.abroad',
+      'oda.loan',
+      'oda.grant',
+      'oda.counterpart',
+      'trade.export',
+      'trade.import',
+      'ngo.projects',
+      'civil.marriage',
+    ]) {
+      expect(findIndicator(commune, code), code).toBeDefined();
+    }
+    for (const code of [
+      'translation.pages.total',
+      'interpreting.hours',
+      'legalisation.files',
+      'procedures.received',
+    ]) {
+      expect(findIndicator(department, code), code).toBeDefined();
+    }
+    expect(findIndicator(commune, 'foreigners.resident')).toMatchObject({
+      measure: 'stock',
+      aggregation: 'latest',
+      breakdown: 'country',
+    });
+    expect(findIndicator(commune, 'workers.abroad')?.breakdown).toBe('market');
+    expect(findIndicator(commune, 'oda.loan')?.unit).toBe('triệu đồng');
+  });
+
+  it('give a shared code the same meaning in every outline', () => {
+    const byCode = new Map<string, Indicator>();
+    for (const outline of BUILT_IN_OUTLINES) {
+      for (const ind of indicatorsOf(outline)) {
+        const first = byCode.get(ind.code);
+        if (!first) byCode.set(ind.code, ind);
+        else {
+          expect({ code: ind.code, unit: ind.unit, measure: ind.measure, valueType: ind.valueType }).toEqual({
+            code: first.code,
+            unit: first.unit,
+            measure: first.measure,
+            valueType: first.valueType,
+          });
+        }
+      }
+    }
+  });
+
+  it('aggregate flows by sum and stocks by their latest value', () => {
+    for (const outline of BUILT_IN_OUTLINES) {
+      for (const ind of indicatorsOf(outline)) {
+        if (ind.valueType === 'list' || ind.valueType === 'text') continue;
+        expect(ind.aggregation, ind.code).toBe(ind.measure === 'stock' ? 'latest' : 'sum');
+        expect(ind.unit, ind.code).not.toBe('');
+      }
+    }
+  });
+
+  it('write counting phrases that start with their unit, so "03 đoàn vào" reads right', () => {
+    for (const outline of BUILT_IN_OUTLINES) {
+      for (const ind of indicatorsOf(outline)) {
+        if (ind.valueType !== 'integer' && ind.valueType !== 'decimal') continue;
+        const firstWord = ind.unit.split(/[ ,]/)[0] ?? '';
+        expect(ind.phrase.startsWith(firstWord), `${ind.code}: "${ind.phrase}" / "${ind.unit}"`).toBe(true);
+      }
+    }
+  });
+
+  it('word nil phrases to follow "không phát sinh" in one sentence', () => {
+    for (const outline of BUILT_IN_OUTLINES) {
+      walkOutline(outline, (node) => {
+        if (node.kind !== 'section' || !node.nilPhrase) return;
+        const sentence = `Trong kỳ báo cáo, trên địa bàn xã không phát sinh ${node.nilPhrase}.`;
+        expect(node.nilPhrase, node.key).toMatch(/^[a-zà-ỹđ]/u);
+        expect(sentence, node.key).not.toMatch(/\.\.$|không phát sinh không/);
+      });
+    }
+  });
+
+  it('never name a unit or a date in their boilerplate, and keep all text NFC', () => {
+    for (const outline of BUILT_IN_OUTLINES) {
+      for (const block of narrativesOf(outline)) {
+        const text = block.defaultText ?? '';
+        expect(text, block.key).not.toMatch(/\b(xã|phường|tỉnh|huyện) [A-ZĐ][a-zà-ỹ]/u);
+        expect(text, block.key).not.toMatch(/Thạch Hà|Lạc Phượng|Đức Thịnh|Tân Minh|Hà Tĩnh|Hải Phòng/);
+        expect(text, block.key).not.toMatch(/năm 20\d\d(?! của)|tháng (đầu|cuối) năm/);
+        expect(text.normalize('NFC'), block.key).toBe(text);
+      }
+      expect(JSON.stringify(outline).normalize('NFC')).toBe(JSON.stringify(outline));
+    }
+  });
+
+  it('stay within three levels and number the commune report as the examples do', () => {
+    const commune = findBuiltInOutline('commune-report');
+    if (!commune) throw new Error('missing outline');
+    const numbered = numberOutline(commune);
+    expect(Math.max(...numbered.map((s) => s.level))).toBe(3);
+    const byKey = new Map(numbered.map((s) => [s.key, s.fullNumber]));
+    expect(byKey.get('results')).toBe('III');
+    expect(byKey.get('party')).toBe('III.1');
+    expect(byKey.get('delegations')).toBe('III.2.a');
+    expect(byKey.get('economic')).toBe('III.2.đ');
+    expect(byKey.get('people')).toBe('III.3');
+  });
+});
