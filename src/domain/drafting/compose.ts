@@ -184,5 +184,6 @@ export function composeDocument(input: ComposeInput): OfficialDocument {
     ),
     signature: { lines: signer ? signatureLines(signer) : [], name: signer?.fullName ?? '' },
     appendices: [],
+    issuerName: author,
   };
 }

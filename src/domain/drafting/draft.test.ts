@@ -93,7 +93,7 @@ describe('draftReport: indicators', () => {
     );
   });
 
-  it('writes markets from a breakdown or from a list after the count', () => {
+  it('writes markets from a breakdown, and a list as its own sentence', () => {
     const fromBreakdown = draft({
       values: {
         'labour.sent': {
@@ -111,7 +111,7 @@ describe('draftReport: indicators', () => {
     );
     const fromList = draft({ values: { 'labour.sent': 2, 'labour.markets': ['Hàn Quốc', 'Nhật Bản'] } });
     expect(section(fromList.sections, 'labour').drafted[0]).toBe(
-      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 lao động đi làm việc ở nước ngoài tại các thị trường Hàn Quốc và Nhật Bản.',
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 lao động đi làm việc ở nước ngoài. Các thị trường: Hàn Quốc và Nhật Bản.',
     );
   });
 

@@ -4,15 +4,14 @@
  * numbers re-draft a section without losing what the officer wrote.
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
+import { sectionNumber } from '../outlines/numbering.js';
 import { type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
-import { sectionNumber } from './numbering.js';
 import {
   areaPhrase,
   type Comparison,
-  capitalize,
   isEmptyValue,
-  listClause,
+  listSentence,
   nilSentence,
   numericClause,
   numericValue,
@@ -79,7 +78,6 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
   const flows: string[] = [];
   const stocks: string[] = [];
   const extra: string[] = [];
-  let last: string[] | null = null;
   for (const ind of indicators) {
     const value: IndicatorValue | undefined = ctx.content.values[ind.code];
     if (value === undefined) continue;
@@ -90,14 +88,10 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
     }
     if (Array.isArray(value)) {
       const items = value.filter((s) => s.trim());
-      if (items.length === 0) continue;
-      // A list qualifies the count before it: "05 lao động … tại các thị trường A và B".
-      if (last && last.length > 0) last[last.length - 1] += ` ${listClause(ind, items)}`;
-      else extra.push(`${capitalize(ind.phrase)}: ${items.join(', ')}.`);
+      if (items.length > 0) extra.push(listSentence(ind, items));
       continue;
     }
     target.push(numericClause(ind, value, comparisonFor(ctx, ind.code)));
-    last = target;
   }
   const area = areaPhrase(ctx.unit);
   const sentences: string[] = [];

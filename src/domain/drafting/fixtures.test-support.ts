@@ -73,7 +73,7 @@ export const FIXTURE_OUTLINE: Outline = {
           nilPhrase: 'lao động đi làm việc ở nước ngoài',
           children: [
             ind('labour.sent', 'lao động', 'lao động đi làm việc ở nước ngoài', { breakdown: 'market' }),
-            ind('labour.markets', '', 'tại các thị trường', { valueType: 'list' }),
+            ind('labour.markets', '', 'các thị trường', { valueType: 'list' }),
           ],
         },
         {

@@ -4,34 +4,16 @@
  * beside the signature block, then the appendices.
  */
 import { type BodyBlock, DOCUMENT_TYPES, type OfficialDocument, type TextRun } from '../document.js';
-import type { IsoDate } from '../periods.js';
+import {
+  appendixNote,
+  documentDateLine,
+  documentNumberText,
+  kinhGuiLines as kinhGuiParts,
+} from '../document-format.js';
 
 const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 const LEFT = 40;
 const RIGHT = 50;
-const BLANK_NUMBER = '     ';
-
-/** "ngày 05 tháng 01 năm 2026": two-digit days, two-digit months only for January and February. */
-export function documentDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
-  return `ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${y}`;
-}
-
-/** "Lạc Phượng, ngày 12 tháng 6 năm 2026", or "Lạc Phượng, ngày     tháng 6 năm 2026" for a draft. */
-export function dateLine(doc: OfficialDocument): string {
-  if (doc.issuedOn) return `${doc.place}, ${documentDate(doc.issuedOn)}`;
-  const m = doc.draftMonth;
-  if (!m) return `${doc.place}, ngày ${BLANK_NUMBER} tháng ${BLANK_NUMBER} năm ${BLANK_NUMBER}`;
-  const month = m.month <= 2 ? String(m.month).padStart(2, '0') : String(m.month);
-  return `${doc.place}, ngày ${BLANK_NUMBER} tháng ${month} năm ${m.year}`;
-}
-
-/** "Số: 05/BC-UBND" (numbers under 10 on two digits) or "Số:     /BC-UBND" before issue. */
-export function numberLine(doc: OfficialDocument): string {
-  const n = doc.number === null ? BLANK_NUMBER : String(doc.number).padStart(2, '0');
-  return `Số: ${n}/${doc.symbol}`;
-}
 
 function center(text: string, width: number): string {
   const pad = Math.max(0, Math.floor((width - text.length) / 2));
@@ -74,13 +56,10 @@ function blockLines(block: BodyBlock): string[] {
 }
 
 function kinhGuiLines(kinhGui: string[]): string[] {
-  if (kinhGui.length === 0) return [];
-  if (kinhGui.length === 1) return ['', center(`Kính gửi: ${kinhGui[0]}.`, LEFT + RIGHT)];
-  return [
-    '',
-    `${' '.repeat(20)}Kính gửi:`,
-    ...kinhGui.map((k, i) => `${' '.repeat(30)}- ${k}${i === kinhGui.length - 1 ? '.' : ';'}`),
-  ];
+  const { first, rest } = kinhGuiParts(kinhGui);
+  if (!first) return [];
+  if (rest.length === 0) return ['', center(first, LEFT + RIGHT)];
+  return ['', `${' '.repeat(20)}${first}`, ...rest.map((r) => `${' '.repeat(30)}${r}`)];
 }
 
 function closingLines(doc: OfficialDocument): string[] {
@@ -100,8 +79,8 @@ function closingLines(doc: OfficialDocument): string[] {
 
 /** The whole document as plain text with sensible line breaks. */
 export function previewText(doc: OfficialDocument): string {
-  const left = [...doc.parentHeader, ...doc.issuerHeader, '', numberLine(doc)];
-  const right = [...MOTTO, '', dateLine(doc)];
+  const left = [...doc.parentHeader, ...doc.issuerHeader, '', documentNumberText(doc.number, doc.symbol)];
+  const right = [...MOTTO, '', documentDateLine(doc.place, doc.issuedOn, doc.draftMonth)];
   // Align the number and the date line on one row, as on the page.
   while (left.length < right.length) left.splice(left.length - 2, 0, '');
   while (right.length < left.length) right.splice(right.length - 2, 0, '');
@@ -120,7 +99,7 @@ export function previewText(doc: OfficialDocument): string {
   ];
   for (const a of doc.appendices) {
     lines.push('', center(a.label, LEFT + RIGHT), center(a.title, LEFT + RIGHT));
-    if (a.note) lines.push(center(a.note, LEFT + RIGHT));
+    lines.push(center(a.note ?? appendixNote(doc), LEFT + RIGHT));
     lines.push('', ...a.body.flatMap(blockLines));
   }
   return `${lines.join('\n')}\n`;

@@ -121,9 +121,9 @@ export function numericClause(
   return clause;
 }
 
-/** A list indicator: "tại các thị trường Hàn Quốc và Nhật Bản" (the phrase leads the names). */
-export function listClause(indicator: Indicator, items: string[]): string {
-  return `${indicator.phrase} ${joinVi(items)}`.trim();
+/** A list indicator as its own sentence: the phrase introduces the names ("Các nước có đoàn vào: Hàn Quốc và Nhật Bản."). */
+export function listSentence(indicator: Indicator, items: string[]): string {
+  return `${capitalize(indicator.phrase.trim())}: ${joinVi(items)}.`;
 }
 
 /** A short text indicator as its own sentence: "Phrase: text." */
