@@ -1,7 +1,9 @@
 /** Configuration from the environment, validated once at start-up with a clear message. */
 import path from 'node:path';
 import { z } from 'zod';
+import type { HolidayCalendar } from '../domain/holidays.js';
 import { ROOT } from '../paths.js';
+import { readHolidayFile } from './holidays.js';
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -39,6 +41,8 @@ const envSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  /** Optional holiday list (one ISO date per line, "# comments"); its years replace the built-in ones. */
+  HOLIDAYS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL chỉ nhận fatal, error, warn, info, debug, trace hoặc silent.',
@@ -57,6 +61,8 @@ export interface Config {
   cookieSecure: boolean;
   trustedOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Public holidays for working-day deadlines (built-in tables, or HOLIDAYS_FILE over them). */
+  holidays?: HolidayCalendar;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Cấu hình môi trường không hợp lệ:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let holidays: HolidayCalendar;
+  try {
+    holidays = readHolidayFile(e.HOLIDAYS_FILE);
+  } catch (error) {
+    throw new ConfigError(
+      `Cấu hình môi trường không hợp lệ:\n  - HOLIDAYS_FILE: ${(error as Error).message}`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -79,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedOrigins: e.TRUSTED_ORIGINS,
     // Request logs in production; only warnings and errors on a developer's terminal.
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
+    holidays,
   };
 }
