@@ -68,7 +68,7 @@ export function isEmptyValue(value: IndicatorValue | undefined): boolean {
 }
 
 /** The noun after the number: the phrase when it starts with the unit ("đoàn vào"), else unit + phrase. */
-function nounAfterNumber(indicator: Indicator): string {
+export function nounAfterNumber(indicator: Indicator): string {
   const { unit, phrase } = indicator;
   if (!unit || phrase === unit || phrase.startsWith(`${unit} `)) return phrase;
   return `${unit} ${phrase}`;
