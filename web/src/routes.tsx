@@ -5,6 +5,8 @@ import { PageLoader } from './components/PageLoader';
 import AccountPage from './pages/AccountPage';
 import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
+import ReportPage from './pages/ReportPage';
+import ReportsPage from './pages/ReportsPage';
 import SignInPage from './pages/SignInPage';
 import UnitPage from './pages/UnitPage';
 import UnitsPage from './pages/UnitsPage';
@@ -14,6 +16,8 @@ import UnitsPage from './pages/UnitsPage';
 // screenss are loaded on demand.
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
+const OutlinePage = lazy(() => import('./pages/OutlinePage'));
 
 export function AppRoutes() {
   return (
@@ -27,6 +31,10 @@ export function AppRoutes() {
           <Route path="nguoi-dung" element={<UsersPage />} />
           <Route path="nhat-ky" element={<AuditPage />} />
           <Route path="tai-khoan" element={<AccountPage />} />
+          <Route path="bao-cao" element={<ReportsPage />} />
+          <Route path="bao-cao/:id" element={<ReportPage />} />
+          <Route path="de-cuong" element={<OutlinesPage />} />
+          <Route path="de-cuong/:id" element={<OutlinePage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

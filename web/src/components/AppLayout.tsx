@@ -46,6 +46,12 @@ export function AppLayout() {
     { to: '/', label: 'Trang chủ', active: location.pathname === '/' },
     { to: '/don-vi', label: 'Đơn vị', active: location.pathname.startsWith('/don-vi') },
   ];
+  if (me.data.abilities.writeReports || me.data.grants.length > 0) {
+    links.push({ to: '/bao-cao', label: 'Báo cáo', active: location.pathname.startsWith('/bao-cao') });
+  }
+  if (me.data.abilities.manageOutlines) {
+    links.push({ to: '/de-cuong', label: 'Đề cương', active: location.pathname.startsWith('/de-cuong') });
+  }
   if (me.data.abilities.manageUsers) {
     links.push({
       to: '/nguoi-dung',

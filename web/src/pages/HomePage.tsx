@@ -1,6 +1,6 @@
 import type { HomeResponse } from '@domain/api';
 import { ROLE_LABELS } from '@domain/authz';
-import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
@@ -50,6 +50,17 @@ export default function HomePage() {
           ))}
         </Group>
       </Stack>
+
+      {me?.abilities.writeReports && (
+        <Group gap="sm">
+          <Button component={Link} to="/bao-cao">
+            Lập báo cáo
+          </Button>
+          <Text size="sm" c="dimmed">
+            Lập, lưu và gửi báo cáo công tác đối ngoại của đơn vị.
+          </Text>
+        </Group>
+      )}
 
       {home.isError && <ErrorAlert error={home.error} onRetry={() => home.refetch()} />}
 

@@ -1,0 +1,44 @@
+/** Outlines (đề cương): the catalogue, one outline with its numbered tree, clone and save. */
+import type {
+  CloneOutlineBody,
+  OutlineDetail,
+  OutlineListResponse,
+  UpdateOutlineBody,
+} from '@domain/api-reports';
+import type { DocumentKind } from '@domain/outline';
+import { useQuery } from '@tanstack/react-query';
+import { api, withQuery } from './client';
+
+export const outlineKeys = {
+  all: ['outlines'] as const,
+  list: (all: boolean, documentKind?: DocumentKind) => ['outlines', 'list', { all, documentKind }] as const,
+  detail: (id: number) => ['outlines', 'detail', id] as const,
+};
+
+export function useOutlines(options: { all?: boolean; documentKind?: DocumentKind } = {}) {
+  const all = options.all ?? false;
+  return useQuery({
+    queryKey: outlineKeys.list(all, options.documentKind),
+    queryFn: ({ signal }) =>
+      api.get<OutlineListResponse>(
+        withQuery('/api/outlines', { all: all ? 1 : undefined, documentKind: options.documentKind }),
+        signal,
+      ),
+  });
+}
+
+export function useOutline(id: number) {
+  return useQuery({
+    queryKey: outlineKeys.detail(id),
+    queryFn: ({ signal }) => api.get<OutlineDetail>(`/api/outlines/${id}`, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function cloneOutline(id: number, body: CloneOutlineBody): Promise<OutlineDetail> {
+  return api.post<OutlineDetail>(`/api/outlines/${id}/clone`, body);
+}
+
+export function updateOutline(id: number, body: UpdateOutlineBody): Promise<OutlineDetail> {
+  return api.put<OutlineDetail>(`/api/outlines/${id}`, body);
+}

@@ -1,0 +1,128 @@
+import type { Indicator, IndicatorValue } from '@domain/outline';
+import { formatChange, formatNumberVi } from '@domain/vn-number';
+import { Box, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { BreakdownEditor } from './BreakdownEditor';
+import { NumberBox } from './NumberBox';
+import { isNumeric, partsOf, totalOf } from './values';
+
+export interface ComparisonLabels {
+  previous: string | null;
+  sameLastYear: string | null;
+}
+
+interface Props {
+  indicator: Indicator;
+  value: IndicatorValue | undefined;
+  previous: IndicatorValue | undefined;
+  sameLastYear: IndicatorValue | undefined;
+  labels: ComparisonLabels;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: (value: IndicatorValue | undefined) => void;
+}
+
+/** The id of an indicator's field, for links from the checklist. */
+export const fieldId = (code: string) => `chi-tieu-${code.replace(/[^a-z0-9]+/gi, '-')}`;
+
+function comparisonText(label: string, current: number | null, earlier: IndicatorValue | undefined): string {
+  const before = totalOf(earlier);
+  if (before === null) return `${label}: chưa có số liệu`;
+  const change = current === null ? '' : ` (${formatChange(current, before)})`;
+  return `${label}: ${formatNumberVi(before)}${change}`;
+}
+
+/** Rows with a blank name and 0 are still being filled in: they do not make the total. */
+function encodeBreakdown(
+  total: number | null,
+  parts: ReturnType<typeof partsOf>,
+): IndicatorValue | undefined {
+  const counted = parts.filter((p) => p.key.trim() !== '' || p.value !== 0);
+  if (parts.length === 0) return total ?? undefined;
+  const sum = counted.length > 0 ? counted.reduce((s, p) => s + p.value, 0) : (total ?? 0);
+  return { total: Math.round(sum * 1e6) / 1e6, parts };
+}
+
+export function IndicatorField(props: Props) {
+  const { indicator, value, previous, sameLastYear, labels, error, disabled, onChange } = props;
+  const id = fieldId(indicator.code);
+  const numeric = isNumeric(indicator);
+  const total = totalOf(value);
+  const parts = partsOf(value);
+  const computed = parts.some((p) => p.key.trim() !== '' || p.value !== 0);
+  const label = `${indicator.label}${indicator.unit ? ` (${indicator.unit})` : ''}`;
+
+  let input: ReactNode;
+  if (numeric) {
+    input = (
+      <NumberBox
+        id={id}
+        label={label}
+        description={computed ? 'Tổng được cộng từ các dòng bên dưới.' : indicator.hint}
+        value={total}
+        error={error}
+        disabled={disabled}
+        readOnly={computed}
+        placeholder="Nhập số, ví dụ 1.234 hoặc 180,5"
+        withAsterisk={indicator.required}
+        onChange={(n) => onChange(indicator.breakdown ? encodeBreakdown(n, parts) : (n ?? undefined))}
+      />
+    );
+  } else if (indicator.valueType === 'list') {
+    input = (
+      <TagsInput
+        id={id}
+        label={label}
+        description={indicator.hint ?? 'Gõ tên rồi nhấn Enter để thêm.'}
+        value={Array.isArray(value) ? value : []}
+        error={error}
+        disabled={disabled}
+        withAsterisk={indicator.required}
+        onChange={(items) => onChange(items.length > 0 ? items : undefined)}
+        clearable
+      />
+    );
+  } else {
+    input = (
+      <TextInput
+        id={id}
+        label={label}
+        description={indicator.hint}
+        value={typeof value === 'string' ? value : ''}
+        error={error}
+        disabled={disabled}
+        withAsterisk={indicator.required}
+        onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+      />
+    );
+  }
+
+  return (
+    <Stack gap={4} data-indicator={indicator.code}>
+      {input}
+      {numeric && indicator.breakdown && (
+        <Box pl={{ base: 0, xs: 'md' }}>
+          <BreakdownEditor
+            breakdown={indicator.breakdown}
+            parts={parts}
+            unit={indicator.unit}
+            disabled={disabled}
+            idPrefix={id}
+            onChange={(next) => onChange(encodeBreakdown(total, next))}
+          />
+        </Box>
+      )}
+      {numeric && (
+        <Text size="xs" c="dimmed" data-comparison>
+          {comparisonText(labels.previous ? `Kỳ trước (${labels.previous})` : 'Kỳ trước', total, previous)}
+          {' · '}
+          {comparisonText(
+            labels.sameLastYear ? `Cùng kỳ (${labels.sameLastYear})` : 'Cùng kỳ năm trước',
+            total,
+            sameLastYear,
+          )}
+        </Text>
+      )}
+    </Stack>
+  );
+}

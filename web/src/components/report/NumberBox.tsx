@@ -1,0 +1,51 @@
+import { TextInput, type TextInputProps } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { numberText, parseViNumber } from './values';
+
+interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'error'> {
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error?: string | undefined;
+}
+
+/**
+ * A number typed the Vietnamese way ("1.234", "180,5"). What cannot be read as a number stays in
+ * the box with a message, and the report keeps its last good value.
+ */
+export function NumberBox({ value, onChange, error, onBlur, ...rest }: Props) {
+  const [text, setText] = useState(() => numberText(value));
+  const [bad, setBad] = useState(false);
+
+  // A value changed from outside (restore, the other person's version, a computed total).
+  useEffect(() => {
+    setText((current) => {
+      const parsed = parseViNumber(current);
+      return parsed === value || (Number.isNaN(parsed) && value === null) ? current : numberText(value);
+    });
+  }, [value]);
+
+  return (
+    <TextInput
+      {...rest}
+      inputMode="decimal"
+      autoComplete="off"
+      value={text}
+      error={bad ? 'Giá trị phải là một số (ví dụ 1.234 hoặc 180,5).' : error}
+      onChange={(event) => {
+        const next = event.currentTarget.value;
+        setText(next);
+        const parsed = parseViNumber(next);
+        if (Number.isNaN(parsed)) {
+          setBad(true);
+          return;
+        }
+        setBad(false);
+        onChange(parsed);
+      }}
+      onBlur={(event) => {
+        if (!bad) setText(numberText(parseViNumber(text)));
+        onBlur?.(event);
+      }}
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { IssueList, type ShownIssue } from './IssueList';
+
+interface Props {
+  preview: string;
+  stale: boolean;
+  issues: ShownIssue[];
+  onGoTo: (target: string) => void;
+}
+
+/** The document as it will read, and the checklist of what a careful reader would catch. */
+export function PreviewPanel({ preview, stale, issues, onGoTo }: Props) {
+  return (
+    <Stack gap="md">
+      <Stack gap="xs" component="section" aria-labelledby="checks-heading">
+        <Title order={2} fz={18} id="checks-heading">
+          Kiểm tra trước khi gửi
+        </Title>
+        <IssueList issues={issues} onGoTo={onGoTo} />
+      </Stack>
+      <Stack gap="xs" component="section" aria-labelledby="preview-heading">
+        <Title order={2} fz={18} id="preview-heading">
+          Bản xem trước
+        </Title>
+        {stale && (
+          <Alert color="gray" p="xs">
+            Bản xem trước sẽ cập nhật khi thay đổi mới nhất được lưu.
+          </Alert>
+        )}
+        <Paper
+          withBorder
+          p={{ base: 'sm', sm: 'xl' }}
+          data-preview
+          style={{ fontFamily: '"Times New Roman", Times, serif', overflowWrap: 'anywhere' }}
+        >
+          <Text
+            component="div"
+            fz={{ base: 15, sm: 16 }}
+            style={{ whiteSpace: 'pre-wrap', textAlign: 'justify' }}
+          >
+            {preview}
+          </Text>
+        </Paper>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,175 @@
+import type { ReportView } from '@domain/api-reports';
+import { draftReport, flattenDrafted } from '@domain/drafting/draft';
+import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
+import type { Period } from '@domain/periods';
+import { Alert, Badge, Button, Group, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { ConflictModal } from './ConflictModal';
+import { mergeIssues } from './issues';
+import { PreviewPanel } from './PreviewPanel';
+import { ReportActions } from './ReportActions';
+import { SaveStatusLine } from './SaveStatusLine';
+import { SectionBlock, type SectionContext } from './SectionBlock';
+import { useReportDraft } from './useReportDraft';
+import { allIndicators, clientFieldErrors } from './values';
+
+/** "Xã Thạch Hà" → { name: "xã Thạch Hà", kind: "commune" }: how the drafted sentences name the unit. */
+function draftUnit(unit: ReportView['report']['unit']): DraftUnit {
+  if (unit.kind === 'body') return { name: unit.name, kind: 'body' };
+  const name = unit.name.charAt(0).toLocaleLowerCase('vi') + unit.name.slice(1);
+  return { name, kind: unit.kind === 'commune' ? 'commune' : 'province' };
+}
+
+function useDrafted(view: ReportView, content: ReportView['content']): DraftedReport | null {
+  const { outline, report } = view;
+  return useMemo(() => {
+    try {
+      return draftReport({ outline, content, period: report.period as Period, unit: draftUnit(report.unit) });
+    } catch {
+      // The server's draft of the saved content is the fallback.
+      return (view.drafted as DraftedReport | null) ?? null;
+    }
+  }, [outline, content, report.period, report.unit, view.drafted]);
+}
+
+export function ReportEditor({ initial }: { initial: ReportView }) {
+  const editable = initial.report.canEdit;
+  const draft = useReportDraft(initial, editable);
+  const { view, content } = draft;
+  const report = view.report;
+  const outline = view.outline;
+  const [tab, setTab] = useState<string | null>('form');
+
+  const drafted = useDrafted(view, content);
+  const sections = useMemo(
+    () => new Map(flattenDrafted(drafted?.sections ?? []).map((s) => [s.key, s])),
+    [drafted],
+  );
+  const indicators = useMemo(() => allIndicators(outline), [outline]);
+  const clientErrors = useMemo(() => clientFieldErrors(outline, content), [outline, content]);
+  const merged = mergeIssues({
+    indicators,
+    sections,
+    serverIssues: view.issues,
+    clientErrors,
+    content,
+    savedContent: draft.savedContent,
+  });
+  const errorCount = merged.checklist.filter((i) => i.severity === 'error').length;
+  const blockers = errorCount > 0 ? [`còn ${errorCount} lỗi cần sửa (xem mục Xem trước và kiểm tra)`] : [];
+  const fileName = `bao-cao-${report.unit.code}-${report.periodKey}.json`;
+
+  const ctx: SectionContext = {
+    content,
+    drafted: sections,
+    errors: merged.fieldErrors,
+    labels: { previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel },
+    disabled: !editable,
+    update: draft.update,
+  };
+  const goTo = (target: string) => {
+    setTab('form');
+    setTimeout(() => {
+      const element = document.getElementById(target);
+      element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      element?.focus({ preventScroll: true });
+    }, 50);
+  };
+
+  return (
+    <Stack gap="md" maw={1100} onBlur={() => void draft.flush()}>
+      <Stack gap={4}>
+        <Title order={1} fz={{ base: 21, sm: 26 }}>
+          Báo cáo {report.periodLabel}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {report.unit.name} · {report.outline.name} (phiên bản {report.outline.version}) · Số liệu từ{' '}
+          {formatDate(report.window.start)} đến {formatDate(report.window.end)}
+        </Text>
+        <Group gap="xs">
+          <Badge variant="light" color={report.status === 'returned' ? 'orange' : 'blue'} tt="none">
+            {report.statusLabel}
+          </Badge>
+          <SaveStatusLine status={draft.status} editable={editable} />
+        </Group>
+      </Stack>
+      {report.returnComment && report.status === 'returned' && (
+        <Alert color="orange" title="Lãnh đạo trả lại với ý kiến">
+          {report.returnComment}
+        </Alert>
+      )}
+      {!editable && (
+        <Alert color="gray">
+          Báo cáo {report.statusLabel.toLocaleLowerCase('vi')}: chỉ xem, không sửa được.
+        </Alert>
+      )}
+      {draft.restorable && (
+        <Alert color="yellow" title="Có thay đổi chưa lưu trên máy này">
+          <Text size="sm">
+            Lần trước, các thay đổi nhập lúc {formatDateTime(new Date(draft.restorable.at).toISOString())}{' '}
+            chưa kịp lưu lên máy chủ.
+          </Text>
+          <Group gap="xs" mt="xs">
+            <Button size="xs" onClick={draft.restore}>
+              Khôi phục thay đổi
+            </Button>
+            <Button size="xs" variant="default" onClick={draft.dismissRestore}>
+              Bỏ qua
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <ReportActions draft={draft} fileName={fileName} blockers={blockers} />
+      <Tabs
+        value={tab}
+        onChange={(next) => {
+          setTab(next);
+          if (next === 'preview') void draft.flush();
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="form">Nhập số liệu</Tabs.Tab>
+          <Tabs.Tab value="preview">
+            Xem trước và kiểm tra{merged.checklist.length > 0 ? ` (${merged.checklist.length})` : ''}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="form" pt="md">
+          <Stack gap="xl">
+            <Switch
+              label="Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào)"
+              checked={content.nil.all}
+              disabled={!editable}
+              onChange={(e) => {
+                const all = e.currentTarget.checked;
+                draft.update((c) => ({ ...c, nil: { ...c.nil, all } }));
+              }}
+            />
+            {outline.sections.map((section) => (
+              <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
+            ))}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="preview" pt="md">
+          <PreviewPanel
+            preview={view.preview}
+            stale={draft.status.kind !== 'saved'}
+            issues={merged.checklist}
+            onGoTo={goTo}
+          />
+        </Tabs.Panel>
+      </Tabs>
+      {draft.conflict && (
+        <ConflictModal
+          conflict={draft.conflict}
+          mine={content}
+          outline={outline}
+          fileName={fileName.replace('.json', '-ban-cua-toi.json')}
+          onKeepMine={draft.keepMine}
+          onTakeTheirs={draft.takeTheirs}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,180 @@
+import type { DraftedSection } from '@domain/drafting/types';
+import type { Indicator, IndicatorValue, Section } from '@domain/outline';
+import type { ReportContent } from '@domain/report-json';
+import {
+  Box,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { type ComparisonLabels, IndicatorField } from './IndicatorField';
+
+export interface SectionContext {
+  content: ReportContent;
+  drafted: ReadonlyMap<string, DraftedSection>;
+  errors: Readonly<Record<string, string>>;
+  labels: ComparisonLabels;
+  disabled: boolean;
+  update: (change: (content: ReportContent) => ReportContent) => void;
+}
+
+export const sectionId = (key: string) => `muc-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+
+function setValue(content: ReportContent, code: string, value: IndicatorValue | undefined): ReportContent {
+  const values = { ...content.values };
+  if (value === undefined) delete values[code];
+  else values[code] = value;
+  return { ...content, values };
+}
+
+function setNil(content: ReportContent, key: string, nil: boolean): ReportContent {
+  const others = content.nil.sections.filter((k) => k !== key);
+  return { ...content, nil: { ...content.nil, sections: nil ? [...others, key] : others } };
+}
+
+function setNarrative(content: ReportContent, key: string, text: string, mode: 'append' | 'replace') {
+  const narratives = { ...content.narratives };
+  if (text === '' && mode === 'append') delete narratives[key];
+  else narratives[key] = { text, mode };
+  return { ...content, narratives };
+}
+
+function DraftedText({ drafted, nil }: { drafted: DraftedSection | undefined; nil: boolean }) {
+  if (!drafted || drafted.drafted.length === 0) return null;
+  return (
+    <Paper bg={nil ? 'gray.1' : 'blue.0'} p="sm" radius="sm" data-drafted>
+      <Text size="xs" fw={600} c="dimmed" mb={4}>
+        Đoạn văn soạn sẵn (tự cập nhật theo số liệu)
+      </Text>
+      {drafted.drafted.map((paragraph) => (
+        <Text key={paragraph} size="sm" mb={4} fs={nil ? 'italic' : undefined}>
+          {paragraph}
+        </Text>
+      ))}
+    </Paper>
+  );
+}
+
+function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionContext; nil: boolean }) {
+  const edit = ctx.content.narratives[section.key];
+  const mode = edit?.mode ?? 'append';
+  const title = `Nội dung cán bộ viết thêm — ${section.title}`;
+  return (
+    <Stack gap={4}>
+      <Textarea
+        label="Nội dung cán bộ viết thêm"
+        aria-label={title}
+        placeholder="Nội dung riêng của đơn vị (nếu có)"
+        autosize
+        minRows={2}
+        maxRows={12}
+        value={edit?.text ?? ''}
+        disabled={ctx.disabled || nil}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          ctx.update((c) => setNarrative(c, section.key, text, mode));
+        }}
+      />
+      {(edit?.text ?? '') !== '' && (
+        <SegmentedControl
+          size="xs"
+          aria-label={`Cách ghép nội dung — ${section.title}`}
+          value={mode}
+          disabled={ctx.disabled || nil}
+          data={[
+            { value: 'append', label: 'Thêm sau đoạn soạn sẵn' },
+            { value: 'replace', label: 'Thay thế đoạn soạn sẵn' },
+          ]}
+          onChange={(next) =>
+            ctx.update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
+          }
+          style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+          styles={{ label: { whiteSpace: 'normal' } }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface Props {
+  section: Section;
+  level: number;
+  parentNil: boolean;
+  ctx: SectionContext;
+}
+
+/** One section of the outline: its number and title, "Không phát sinh", fields, draft, own text. */
+export function SectionBlock({ section, level, parentNil, ctx }: Props) {
+  const drafted = ctx.drafted.get(section.key);
+  const ownNil = ctx.content.nil.sections.includes(section.key);
+  const nil = parentNil || ctx.content.nil.all || ownNil;
+  const indicators = section.children.filter((n): n is Indicator => n.kind === 'indicator');
+  const subsections = section.children.filter((n): n is Section => n.kind === 'section');
+  const hasOwnText = subsections.length === 0 || section.children.some((n) => n.kind !== 'section');
+  const heading = `${drafted?.number ?? ''} ${section.title}`.trim();
+  const order = Math.min(level + 1, 4) as 2 | 3 | 4;
+
+  return (
+    <Box
+      component="section"
+      id={sectionId(section.key)}
+      aria-label={heading}
+      data-nil={nil ? 'true' : 'false'}
+      pl={level > 1 ? { base: 'xs', sm: 'sm' } : 0}
+      style={level > 1 ? { borderLeft: '3px solid var(--mantine-color-gray-3)' } : undefined}
+    >
+      <Stack gap="sm">
+        <Stack gap={6}>
+          <Title
+            order={order}
+            fz={level === 1 ? 18 : level === 2 ? 16 : 15}
+            tt={level === 1 ? 'uppercase' : undefined}
+          >
+            {heading}
+          </Title>
+          {section.nilPhrase && !parentNil && !ctx.content.nil.all && (
+            <Switch
+              label="Không phát sinh"
+              aria-label={`Không phát sinh — ${section.title}`}
+              checked={ownNil}
+              disabled={ctx.disabled}
+              onChange={(e) => {
+                const checked = e.currentTarget.checked;
+                ctx.update((c) => setNil(c, section.key, checked));
+              }}
+            />
+          )}
+        </Stack>
+        <Stack gap="sm" style={nil ? { opacity: 0.55 } : undefined}>
+          {indicators.length > 0 && (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+              {indicators.map((indicator) => (
+                <IndicatorField
+                  key={indicator.code}
+                  indicator={indicator}
+                  value={ctx.content.values[indicator.code]}
+                  previous={ctx.content.comparison.previous?.[indicator.code]}
+                  sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
+                  labels={ctx.labels}
+                  error={ctx.errors[indicator.code]}
+                  disabled={ctx.disabled || nil}
+                  onChange={(value) => ctx.update((c) => setValue(c, indicator.code, value))}
+                />
+              ))}
+            </SimpleGrid>
+          )}
+        </Stack>
+        <DraftedText drafted={drafted} nil={nil} />
+        {hasOwnText && <OfficerText section={section} ctx={ctx} nil={nil} />}
+        {subsections.map((child) => (
+          <SectionBlock key={child.key} section={child} level={level + 1} parentNil={nil} ctx={ctx} />
+        ))}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * The report form's state: the content being typed, autosaved ~1.5 s after typing stops (and at
+ * once on blur or when the page is hidden), kept in localStorage until the server has it, and the
+ * conflict when someone else saved meanwhile. Nothing typed is ever silently dropped.
+ */
+import type { ReportView } from '@domain/api-reports';
+import type { ReportContent } from '@domain/report-json';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, api } from '../../api/client';
+import {
+  clearLocalCopy,
+  type LocalCopy,
+  type ReportConflict,
+  readLocalCopy,
+  reportKeys,
+  saveReport,
+  writeLocalCopy,
+} from '../../api/reports';
+
+export const AUTOSAVE_DELAY_MS = 1500;
+const RETRY_DELAY_MS = 10_000;
+
+export type SaveStatus =
+  | { kind: 'saved'; at: number | null }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'retrying'; message: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'conflict' };
+
+export interface ReportDraft {
+  content: ReportContent;
+  revision: number;
+  /** The last answer of the server (issues, preview, drafted) for the content it holds. */
+  view: ReportView;
+  /** The content as the server last accepted it (server issues apply to it). */
+  savedContent: ReportContent;
+  status: SaveStatus;
+  conflict: ReportConflict | null;
+  /** Unsaved changes found in this browser from an earlier visit, offered for restoring. */
+  restorable: LocalCopy | null;
+  update: (change: (content: ReportContent) => ReportContent) => void;
+  /** Saves now if anything is unsaved; resolves when the server has it (or it failed). */
+  flush: () => Promise<boolean>;
+  keepMine: () => void;
+  takeTheirs: () => void;
+  restore: () => void;
+  dismissRestore: () => void;
+  /** After an import or submission: the server's new state replaces the form's. */
+  reset: (view: ReportView) => void;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function useReportDraft(initial: ReportView, editable: boolean): ReportDraft {
+  const id = initial.report.id;
+  const queryClient = useQueryClient();
+  const [content, setContent] = useState<ReportContent>(initial.content);
+  const [view, setView] = useState<ReportView>(initial);
+  const [savedContent, setSavedContent] = useState<ReportContent>(initial.content);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
+  const [conflict, setConflict] = useState<ReportConflict | null>(null);
+  const [restorable, setRestorable] = useState<LocalCopy | null>(() => {
+    const local = readLocalCopy(id);
+    if (!local || same(local.content, initial.content)) return null;
+    return local;
+  });
+
+  const contentRef = useRef(content);
+  const revisionRef = useRef(initial.report.revision);
+  const seqRef = useRef(0);
+  const savedSeqRef = useRef(0);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const blocked = useRef(false);
+
+  const clearTimer = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+
+  const saveNow = useCallback(
+    async (keepalive = false): Promise<boolean> => {
+      clearTimer();
+      if (blocked.current) return false;
+      if (inFlight.current) {
+        await inFlight.current;
+        if (seqRef.current === savedSeqRef.current) return true;
+      }
+      if (seqRef.current === savedSeqRef.current) return true;
+      const seq = seqRef.current;
+      const sent = contentRef.current;
+      setStatus({ kind: 'saving' });
+      const run = (async () => {
+        try {
+          const result = await saveReport(id, { revision: revisionRef.current, content: sent }, keepalive);
+          if (!result.ok) {
+            blocked.current = true;
+            setConflict(result.conflict);
+            setStatus({ kind: 'conflict' });
+            return false;
+          }
+          revisionRef.current = result.view.report.revision;
+          savedSeqRef.current = seq;
+          setView(result.view);
+          setSavedContent(sent);
+          queryClient.setQueryData(reportKeys.view(id), result.view);
+          if (seqRef.current === seq) {
+            clearLocalCopy(id);
+            setStatus({ kind: 'saved', at: Date.now() });
+          } else {
+            setStatus({ kind: 'dirty' });
+            timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+          }
+          return true;
+        } catch (error) {
+          const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+          const message = error instanceof ApiError ? error.message : 'Lỗi không mong muốn.';
+          if (transient) {
+            setStatus({ kind: 'retrying', message });
+            timer.current = setTimeout(() => void saveNow(), RETRY_DELAY_MS);
+          } else {
+            setStatus({ kind: 'failed', message });
+          }
+          return false;
+        } finally {
+          inFlight.current = null;
+        }
+      })();
+      inFlight.current = run;
+      return run;
+    },
+    [id, queryClient, clearTimer],
+  );
+
+  const update = useCallback(
+    (change: (content: ReportContent) => ReportContent) => {
+      if (!editable) return;
+      const next = change(contentRef.current);
+      contentRef.current = next;
+      seqRef.current += 1;
+      setContent(next);
+      writeLocalCopy(id, { revision: revisionRef.current, content: next, at: Date.now() });
+      if (blocked.current) return;
+      setStatus({ kind: 'dirty' });
+      clearTimer();
+      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+    },
+    [editable, id, saveNow, clearTimer],
+  );
+
+  // Save at once when the officer leaves the page or switches to another app.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void saveNow(true);
+    };
+    const onPageHide = () => void saveNow(true);
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      clearTimer();
+    };
+  }, [saveNow, clearTimer]);
+
+  const keepMine = useCallback(() => {
+    if (!conflict) return;
+    revisionRef.current = conflict.current.revision;
+    blocked.current = false;
+    setConflict(null);
+    seqRef.current += 1;
+    void saveNow();
+  }, [conflict, saveNow]);
+
+  const takeTheirs = useCallback(() => {
+    if (!conflict) return;
+    const theirs = conflict.current.content;
+    revisionRef.current = conflict.current.revision;
+    contentRef.current = theirs;
+    savedSeqRef.current = seqRef.current;
+    blocked.current = false;
+    setContent(theirs);
+    setSavedContent(theirs);
+    setConflict(null);
+    clearLocalCopy(id);
+    setStatus({ kind: 'saved', at: Date.parse(conflict.current.updatedAt) || Date.now() });
+    // Issues and preview of their version come with a fresh read (unless typing started again).
+    const seq = seqRef.current;
+    api
+      .get<ReportView>(`/api/reports/${id}`)
+      .then((fresh) => {
+        if (seqRef.current !== seq) return;
+        revisionRef.current = fresh.report.revision;
+        contentRef.current = fresh.content;
+        setContent(fresh.content);
+        setSavedContent(fresh.content);
+        setView(fresh);
+        queryClient.setQueryData(reportKeys.view(id), fresh);
+      })
+      .catch(() => {});
+  }, [conflict, id, queryClient]);
+
+  const restore = useCallback(() => {
+    if (!restorable) return;
+    // Saved against the revision it was typed on: if the server moved on, the conflict dialog shows.
+    revisionRef.current = restorable.revision;
+    setRestorable(null);
+    update(() => restorable.content);
+  }, [restorable, update]);
+
+  const dismissRestore = useCallback(() => {
+    clearLocalCopy(id);
+    setRestorable(null);
+  }, [id]);
+
+  const reset = useCallback(
+    (next: ReportView) => {
+      clearTimer();
+      contentRef.current = next.content;
+      revisionRef.current = next.report.revision;
+      savedSeqRef.current = seqRef.current;
+      blocked.current = false;
+      setContent(next.content);
+      setSavedContent(next.content);
+      setView(next);
+      setConflict(null);
+      clearLocalCopy(id);
+      setStatus({ kind: 'saved', at: Date.now() });
+      queryClient.setQueryData(reportKeys.view(id), next);
+    },
+    [id, queryClient, clearTimer],
+  );
+
+  return {
+    content,
+    revision: revisionRef.current,
+    view,
+    savedContent,
+    status,
+    conflict,
+    restorable,
+    update,
+    flush: () => saveNow(),
+    keepMine,
+    takeTheirs,
+    restore,
+    dismissRestore,
+    reset,
+  };
+}

@@ -1,0 +1,43 @@
+import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useReport } from '../api/reports';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ReportEditor } from '../components/report/ReportEditor';
+
+/** /bao-cao/:id — the report form. */
+export default function ReportPage() {
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const report = useReport(valid ? id : 0);
+
+  const back = (
+    <Anchor component={Link} to="/bao-cao" size="sm">
+      Báo cáo
+    </Anchor>
+  );
+  if (!valid) {
+    return (
+      <Alert color="yellow" title="Không tìm thấy báo cáo" maw={720}>
+        Địa chỉ này không chỉ tới báo cáo nào. {back}
+      </Alert>
+    );
+  }
+  if (report.isError) {
+    return (
+      <Stack maw={720}>
+        <ErrorAlert title="Không mở được báo cáo" error={report.error} onRetry={() => report.refetch()} />
+        {back}
+      </Stack>
+    );
+  }
+  if (report.isPending) return <Skeleton h={500} maw={1100} />;
+  return (
+    <Stack gap="xs">
+      <Breadcrumbs separator="›">
+        {back}
+        <Text size="sm">{report.data.report.unit.name}</Text>
+      </Breadcrumbs>
+      <ReportEditor key={report.data.report.id} initial={report.data} />
+    </Stack>
+  );
+}
