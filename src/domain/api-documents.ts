@@ -63,11 +63,9 @@ export const registerResponse = z.object({
 });
 export type RegisterResponse = z.infer<typeof registerResponse>;
 
-const issuedOn = z
-  .string({ error: 'Ngày ban hành phải có dạng NNNN-TT-NN.' })
-  .refine(isIsoDate, {
-    error: 'Ngày ban hành không có thật hoặc không có dạng NNNN-TT-NN (ví dụ 2026-06-12).',
-  });
+const issuedOn = z.string({ error: 'Ngày ban hành phải có dạng NNNN-TT-NN.' }).refine(isIsoDate, {
+  error: 'Ngày ban hành không có thật hoặc không có dạng NNNN-TT-NN (ví dụ 2026-06-12).',
+});
 
 export const issueBody = z.object({
   signerId: z
@@ -119,6 +117,7 @@ const typeCodes = Object.keys(DOCUMENT_TYPES) as [
 ];
 
 export const officialDocumentOut = z.object({
+  issuerName: z.string().optional(),
   type: z.enum(typeCodes),
   parentHeader: z.array(z.string()),
   issuerHeader: z.array(z.string()),

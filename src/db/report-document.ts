@@ -1,0 +1,131 @@
+/**
+ * A stored report as an OfficialDocument: the frozen one once issued, otherwise composed from its
+ * current content, its outline version and its unit's identity, recipients and default signer.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { OfficialDocument } from '../domain/document.js';
+import { composeDocument } from '../domain/drafting/index.js';
+import type { DraftUnit } from '../domain/drafting/types.js';
+import { AppError } from '../domain/errors.js';
+import { type Period, parsePeriodKey, todayInVietnam } from '../domain/periods.js';
+import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
+import type { SignerIdentity, UnitKind } from '../domain/units.js';
+import type { Queryable } from './client.js';
+import { outlines, recipients, reports, signers, units } from './schema.js';
+
+export type ReportRow = typeof reports.$inferSelect;
+
+export async function loadReport(q: Queryable, reportId: number): Promise<ReportRow> {
+  const [row] = await q.select().from(reports).where(eq(reports.id, reportId)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy báo cáo.');
+  return row;
+}
+
+/** "Xã Thạch Hà" → "xã Thạch Hà" as a sentence names it; a body keeps its name ("Sở Ngoại vụ"). */
+export function draftUnitOf(name: string, kind: UnitKind): DraftUnit {
+  if (kind === 'body') return { name, kind: 'body' };
+  const lowered = name.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)(?= )/u, (k) =>
+    k.toLocaleLowerCase('vi-VN'),
+  );
+  return { name: lowered, kind: kind === 'commune' ? 'commune' : 'province' };
+}
+
+const lines = (text: string | null) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function signerIdentityOf(row: typeof signers.$inferSelect): SignerIdentity {
+  return {
+    fullName: row.fullName,
+    title: row.title,
+    authority: row.authority,
+    authorityOf: row.authorityOf,
+    collective: row.collective,
+  };
+}
+
+export interface ComposeOptions {
+  /** Signer chosen at issue time (overrides the content's and the unit's default). */
+  signer?: SignerIdentity;
+  /** Today in Vietnam: the month printed on a draft's date line. */
+  today?: string;
+}
+
+/** The report's current content composed into a document, as a draft (no number, no date). */
+export async function composeReport(
+  q: Queryable,
+  report: ReportRow,
+  options: ComposeOptions = {},
+): Promise<OfficialDocument> {
+  const [outline] = await q
+    .select({ definition: outlines.definition })
+    .from(outlines)
+    .where(eq(outlines.id, report.outlineId))
+    .limit(1);
+  const [unit] = await q.select().from(units).where(eq(units.id, report.unitId)).limit(1);
+  if (!outline || !unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đề cương hoặc đơn vị của báo cáo.');
+  const recipientRows = await q
+    .select()
+    .from(recipients)
+    .where(eq(recipients.unitId, unit.id))
+    .orderBy(asc(recipients.position));
+  const [defaultSigner] = await q
+    .select()
+    .from(signers)
+    .where(and(eq(signers.unitId, unit.id), eq(signers.active, true)))
+    .orderBy(desc(signers.isDefault), asc(signers.id))
+    .limit(1);
+  const parsed = reportContentSchema.parse(report.content ?? {});
+  // A draft never prints a number or a date: they are given when the report is issued.
+  const content: ReportContent = {
+    ...parsed,
+    document: {
+      ...parsed.document,
+      number: null,
+      issuedOn: null,
+      ...(options.signer
+        ? {
+            signer: {
+              ...options.signer,
+              authorityOf: options.signer.authorityOf ?? undefined,
+              collective: options.signer.collective ?? undefined,
+            },
+          }
+        : {}),
+    },
+  };
+  const period: Period = parsePeriodKey(report.periodKey);
+  const defaults: NonNullable<Parameters<typeof composeDocument>[0]['defaults']> = {
+    kinhGui: recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
+    noiNhan: recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
+  };
+  if (defaultSigner) defaults.signer = signerIdentityOf(defaultSigner);
+  return composeDocument({
+    outline: outline.definition,
+    content,
+    period,
+    unit: draftUnitOf(unit.name, unit.kind),
+    identity: {
+      parentHeader: lines(unit.parentHeader),
+      issuerHeader: lines(unit.issuerHeader),
+      placeName: unit.placeName,
+      symbol: unit.symbol,
+      archiveCode: unit.archiveCode,
+    },
+    defaults,
+    today: options.today ?? todayInVietnam(),
+  });
+}
+
+/** The document a report downloads as: the frozen one when issued, else the current draft. */
+export async function reportDocument(
+  q: Queryable,
+  report: ReportRow,
+): Promise<{ document: OfficialDocument; issued: boolean }> {
+  if (report.status === 'issued' && report.issuedDocument) {
+    return { document: report.issuedDocument as OfficialDocument, issued: true };
+  }
+  return { document: await composeReport(q, report), issued: false };
+}
