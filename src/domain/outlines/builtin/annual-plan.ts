@@ -94,7 +94,7 @@ const diplomacy = section('diplomacy', 'Ngoại giao', [
     flow(
       'conferences.planned',
       'Số hội nghị, hội thảo quốc tế dự kiến tổ chức',
-      'hội nghị',
+      'hội nghị, hội thảo',
       'hội nghị, hội thảo quốc tế dự kiến tổ chức',
       {
         padSmall: true,

@@ -76,7 +76,7 @@ const delegations = section(
       'delegations.in.people',
       'Số lượt khách quốc tế (đoàn vào)',
       'lượt người',
-      'lượt khách quốc tế đến làm việc',
+      'lượt người đến làm việc',
       {
         padSmall: true,
       },
@@ -125,7 +125,7 @@ const conferences = section(
     flow(
       'conferences.count',
       'Số hội nghị, hội thảo quốc tế',
-      'hội nghị',
+      'hội nghị, hội thảo',
       'hội nghị, hội thảo quốc tế được tổ chức',
       {
         padSmall: true,
@@ -180,7 +180,7 @@ const economic = section(
       'oda.projects',
       'Số dự án ODA, vốn vay ưu đãi',
       'dự án',
-      'dự án ODA, vốn vay ưu đãi triển khai trên địa bàn',
+      'dự án ODA, vốn vay ưu đãi đang triển khai',
       {
         padSmall: true,
       },
@@ -202,8 +202,8 @@ const economic = section(
     stock(
       'foreign_orgs.active',
       'Tổ chức, doanh nghiệp có yếu tố nước ngoài đang hoạt động',
-      'tổ chức',
-      'tổ chức, doanh nghiệp có yếu tố nước ngoài đang hoạt động trên địa bàn',
+      'tổ chức, doanh nghiệp',
+      'tổ chức, doanh nghiệp có yếu tố nước ngoài đang hoạt động',
       {
         padSmall: true,
       },
@@ -322,7 +322,7 @@ const foreigners = section(
       'foreigners.resident',
       'Người nước ngoài đang sinh sống, làm việc trên địa bàn',
       'người',
-      'người nước ngoài đang sinh sống và làm việc trên địa bàn',
+      'người nước ngoài đang sinh sống và làm việc',
       {
         breakdown: 'country',
         required: true,

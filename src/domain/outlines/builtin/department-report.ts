@@ -60,7 +60,7 @@ const delegationsConsular = section(
       },
     ),
     flow('delegations.in.count', 'Số đoàn vào', 'đoàn', 'đoàn vào', { padSmall: true }),
-    flow('delegations.in.people', 'Số lượt khách (đoàn vào)', 'lượt người', 'lượt khách đến làm việc', {
+    flow('delegations.in.people', 'Số lượt khách (đoàn vào)', 'lượt người', 'lượt người đến làm việc', {
       padSmall: true,
     }),
     flow('delegations.in.foreigners', 'Người nước ngoài trong các đoàn vào', 'người', 'người nước ngoài', {
