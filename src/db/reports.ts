@@ -18,10 +18,12 @@ import {
   samePeriodLastYear,
 } from '../domain/periods.js';
 import type { ReportContent } from '../domain/report-json.js';
+import { nfc } from '../domain/text.js';
+import type { SignerIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
-import { auditLog, outlines, reports, units, users } from './schema.js';
+import { auditLog, outlines, recipients, reports, signers, units, users } from './schema.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -409,4 +411,88 @@ export async function lastReturnComment(q: Queryable, reportId: number): Promise
     .limit(1);
   const comment = (row?.after as { comment?: unknown } | null | undefined)?.comment;
   return typeof comment === 'string' ? comment : null;
+}
+
+/** How the drafting names a unit: "xã Thạch Hà", "tỉnh Hà Tĩnh", "Sở Ngoại vụ tỉnh Hà Tĩnh". */
+export function draftUnitOf(unit: ReportRecord['unit']): {
+  name: string;
+  kind: 'commune' | 'body' | 'province';
+} {
+  const kind = unit.kind === 'commune' || unit.kind === 'body' ? unit.kind : 'province';
+  const name = nfc(unit.name);
+  const lowered = kind === 'body' ? name : name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+  return { name: lowered, kind };
+}
+
+/**
+ * What composing the document needs from the database: the unit's identity (header lines, place,
+ * symbol, archive code), its usual Kính gửi / Nơi nhận and its default signer.
+ */
+export async function documentContextFor(q: Queryable, rec: ReportRecord) {
+  const [u] = await q
+    .select({
+      parentHeader: units.parentHeader,
+      issuerHeader: units.issuerHeader,
+      placeName: units.placeName,
+      symbol: units.symbol,
+      archiveCode: units.archiveCode,
+    })
+    .from(units)
+    .where(eq(units.id, rec.unit.id))
+    .limit(1);
+  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  const lines = (s: string | null) =>
+    (s ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const recipientRows = await q
+    .select({ kind: recipients.kind, text: recipients.text })
+    .from(recipients)
+    .where(eq(recipients.unitId, rec.unit.id))
+    .orderBy(recipients.kind, recipients.position);
+  const [signer] = await q
+    .select({
+      fullName: signers.fullName,
+      title: signers.title,
+      authority: signers.authority,
+      authorityOf: signers.authorityOf,
+      collective: signers.collective,
+    })
+    .from(signers)
+    .where(and(eq(signers.unitId, rec.unit.id), eq(signers.active, true)))
+    .orderBy(desc(signers.isDefault), signers.id)
+    .limit(1);
+  const kinhGui = recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text);
+  const noiNhan = recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text);
+  const defaults: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity } = {};
+  if (kinhGui.length) defaults.kinhGui = kinhGui;
+  if (noiNhan.length) defaults.noiNhan = noiNhan;
+  if (signer) defaults.signer = signer;
+  return {
+    unit: draftUnitOf(rec.unit),
+    identity: {
+      parentHeader: lines(u.parentHeader),
+      issuerHeader: lines(u.issuerHeader),
+      placeName: u.placeName,
+      symbol: u.symbol,
+      archiveCode: u.archiveCode,
+    },
+    defaults,
+  };
+}
+
+let catalogueCache: { at: number; db: Queryable; rows: { code: string; name: string }[] } | null = null;
+
+/** Codes and names of every province and commune, for the check "another unit's name in the text". */
+export async function unitNameCatalogue(q: Queryable): Promise<{ code: string; name: string }[]> {
+  if (catalogueCache && catalogueCache.db === q && Date.now() - catalogueCache.at < 10 * 60_000) {
+    return catalogueCache.rows;
+  }
+  const rows = await q
+    .select({ code: units.code, name: units.name })
+    .from(units)
+    .where(inArray(units.kind, ['province', 'commune']));
+  catalogueCache = { at: Date.now(), db: q, rows };
+  return rows;
 }

@@ -234,13 +234,16 @@ export type SaveReportBody = z.input<typeof saveReportBody>;
 
 /** The 409 answer of a stale save: the error, and what the server holds now so nothing is lost. */
 export const reportConflictResponse = errorResponse.extend({
-  current: z.object({
-    revision: z.number(),
-    content: contentJson,
-    updatedAt: z.string(),
-    updatedBy: personOut.nullable(),
-    status: reportStatusSchema,
-  }),
+  /** Present for REPORT_CONFLICT; absent for the other 409 answers (REPORT_LOCKED). */
+  current: z
+    .object({
+      revision: z.number(),
+      content: contentJson,
+      updatedAt: z.string(),
+      updatedBy: personOut.nullable(),
+      status: reportStatusSchema,
+    })
+    .optional(),
 });
 export type ReportConflictResponse = z.infer<typeof reportConflictResponse>;
 
@@ -277,3 +280,5 @@ export const importReportQuery = z.object({
 });
 export type ImportReportQuery = z.input<typeof importReportQuery>;
 export type ExportedReport = ReportJson;
+/** The exported file: the report JSON as stored (checked on import, not on the way out). */
+export const exportedReport = z.unknown() as unknown as z.ZodType<ReportJson>;

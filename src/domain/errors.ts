@@ -10,7 +10,10 @@ export const ERROR_CODES = {
   },
   MALFORMED_JSON: { status: 400, message: 'Dữ liệu gửi lên không đúng định dạng JSON.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ (cần JSON).' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB). Nếu vừa dán một văn bản dài, hãy rút gọn rồi lưu lại.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     message: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',

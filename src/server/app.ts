@@ -22,6 +22,8 @@ import type { App, AppContext } from './context.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
+import { registerOutlineRoutes } from './outlines/routes.js';
+import { registerReportRoutes } from './reports/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerUnitRoutes } from './units/routes.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -89,6 +91,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerUnitRoutes(app, options);
   registerUserRoutes(app, options);
   registerAuditRoutes(app, options);
+  registerOutlineRoutes(app, options);
+  registerReportRoutes(app, options);
   registerDocumentRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;

@@ -1,0 +1,97 @@
+/**
+ * Shared by the report routes: loading a report authorised on its unit, the 409 answer of a stale
+ * save, the period check and opening a draft.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditActor } from '../../db/audit.js';
+import type { Queryable } from '../../db/client.js';
+import type { OutlineRow } from '../../db/outlines.js';
+import {
+  comparisonFor,
+  createReport,
+  loadReport,
+  type ReportConflictError,
+  type ReportRecord,
+} from '../../db/reports.js';
+import { type ReportConflictResponse, reportConflictResponse } from '../../domain/api-reports.js';
+import type { Action } from '../../domain/authz.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  type DataWindow,
+  futurePeriodMessage,
+  type Period,
+  type PeriodInput,
+  periodFromInput,
+  todayInVietnam,
+  windowFor,
+} from '../../domain/periods.js';
+import { type ReportContent, reportContentSchema } from '../../domain/report-json.js';
+import { type Auth, authorize } from '../auth/plugin.js';
+import { ERROR_RESPONSES } from '../errors.js';
+import { unitRefOf } from './view.js';
+
+/** The report, if the user may take `action` on its unit (403 otherwise, as for units). */
+export async function reportFor(
+  q: Queryable,
+  request: FastifyRequest,
+  id: number,
+  action: Action,
+): Promise<{ rec: ReportRecord; auth: Auth }> {
+  const rec = await loadReport(q, id);
+  const auth = authorize(request, action, unitRefOf(rec));
+  return { rec, auth };
+}
+
+/** 409 with what the server holds now, so that the client can show both versions and lose nothing. */
+export function sendConflict(request: FastifyRequest, reply: FastifyReply, error: ReportConflictError) {
+  const { row, content, updatedBy } = error.current;
+  const at = new Date(row.updatedAt.getTime() + 7 * 3600_000).toISOString();
+  const when = `${at.slice(11, 16)} ngày ${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)}`;
+  const message =
+    `Báo cáo đã được ${updatedBy?.fullName ?? 'người khác'} lưu lúc ${when} trong lúc bạn đang sửa. ` +
+    'Bản của bạn chưa được lưu: hãy so sánh hai bản rồi chọn bản giữ lại.';
+  const body: ReportConflictResponse = {
+    error: { code: error.code, message, requestId: request.id },
+    current: {
+      revision: row.revision,
+      content,
+      updatedAt: row.updatedAt.toISOString(),
+      updatedBy,
+      status: row.status,
+    },
+  };
+  return reply.status(409).send(body);
+}
+
+/** Answers of routes that save: a stale revision gets the server's copy. */
+export const SAVE_ERRORS = { ...ERROR_RESPONSES, 409: reportConflictResponse };
+
+/** The period from input, refused when its data window has not started. */
+export function checkedPeriod(
+  input: PeriodInput,
+  override?: DataWindow | null,
+): { period: Period; window: DataWindow } {
+  const period = periodFromInput(input);
+  const window = windowFor(period, override);
+  const future = futurePeriodMessage(period, todayInVietnam(), override);
+  if (future) throw new AppError('PERIOD_IN_FUTURE', future, [{ path: 'period', message: future }]);
+  return { period, window };
+}
+
+/** Opens the draft of a unit's report, or the existing one; new drafts get last periods' values. */
+export async function openDraft(
+  q: Queryable,
+  actor: AuditActor,
+  input: { unitId: number; outline: OutlineRow; period: Period; window: DataWindow; content?: ReportContent },
+) {
+  const comparison = await comparisonFor(q, input.unitId, input.outline.code, input.period);
+  const content = input.content ?? reportContentSchema.parse({});
+  const prefilled: ReportContent = {
+    ...content,
+    comparison: {
+      ...comparison,
+      ...Object.fromEntries(Object.entries(content.comparison).filter(([, v]) => v !== undefined)),
+    },
+  };
+  return createReport(q, actor, { ...input, content: prefilled });
+}

@@ -1,0 +1,146 @@
+/**
+ * "Không phát sinh" in one click, submission to the leader (refused while values are wrong or
+ * required parts are empty) and the leader's return with a comment. Issuing is in src/server/documents.
+ */
+import { changeReportStatus, loadReport, ReportConflictError, saveReportContent } from '../../db/reports.js';
+import { idParam } from '../../domain/api.js';
+import { EDITABLE_STATUSES, nilBody, reportView, returnBody, submitBody } from '../../domain/api-reports.js';
+import { AppError } from '../../domain/errors.js';
+import { findSection } from '../../domain/outlines/index.js';
+import type { ReportContent } from '../../domain/report-json.js';
+import { auditActor } from '../auth/plugin.js';
+import type { App, AppContext } from '../context.js';
+import { reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { analyseReport, blockingIssues, buildReportView } from './view.js';
+
+export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/reports/:id/nil',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Đánh dấu (hoặc bỏ đánh dấu) "Không phát sinh" cho một số mục hoặc cả báo cáo',
+        params: idParam,
+        body: nilBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.edit');
+      const { revision, all, sections = [], nil } = request.body;
+      const outline = rec.outline.definition;
+      const fields = sections.flatMap((key, i) => {
+        const section = findSection(outline, key);
+        if (!section) return [{ path: `sections.${i}`, message: `Đề cương không có mục mang mã "${key}".` }];
+        if (!section.nilPhrase)
+          return [
+            {
+              path: `sections.${i}`,
+              message: `Mục "${section.title}" không trả lời "Không phát sinh" được.`,
+            },
+          ];
+        return [];
+      });
+      if (fields.length) throw new AppError('VALIDATION', fields[0]?.message, fields);
+      const current = new Set(rec.content.nil.sections);
+      for (const key of sections) {
+        if (nil) current.add(key);
+        else current.delete(key);
+      }
+      const content: ReportContent = {
+        ...rec.content,
+        nil: { all: all ?? rec.content.nil.all, sections: [...current] },
+      };
+      try {
+        await ctx.db.transaction((tx) =>
+          saveReportContent(tx, auditActor(request), { id, revision, content, action: 'report.nil' }),
+        );
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
+      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/submit',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Gửi báo cáo cho lãnh đạo (khi không còn lỗi và đã điền đủ mục bắt buộc)',
+        params: idParam,
+        body: submitBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.submit');
+      if (EDITABLE_STATUSES.includes(rec.row.status) && rec.row.revision === request.body.revision) {
+        const blocking = blockingIssues((await analyseReport(ctx.db, rec)).issues);
+        if (blocking.length) {
+          const list = blocking
+            .slice(0, 5)
+            .map((i) => i.message)
+            .join(' ');
+          const more = blocking.length > 5 ? ` (và ${blocking.length - 5} lỗi khác)` : '';
+          throw new AppError(
+            'REPORT_INCOMPLETE',
+            `Báo cáo chưa gửi được, còn ${blocking.length} điểm cần sửa: ${list}${more}`,
+            blocking.map((i) => ({ path: i.path ?? '', message: i.message })),
+          );
+        }
+      }
+      try {
+        await ctx.db.transaction((tx) =>
+          changeReportStatus(tx, auditActor(request), {
+            id,
+            revision: request.body.revision,
+            from: EDITABLE_STATUSES,
+            to: 'submitted',
+            action: 'report.submit',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
+      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/return',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Lãnh đạo trả lại báo cáo để sửa, kèm ý kiến',
+        params: idParam,
+        body: returnBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { auth } = await reportFor(ctx.db, request, id, 'report.approve');
+      try {
+        await ctx.db.transaction((tx) =>
+          changeReportStatus(tx, auditActor(request), {
+            id,
+            revision: request.body.revision,
+            from: ['submitted', 'approved'],
+            to: 'returned',
+            action: 'report.return',
+            note: request.body.comment,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
+      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+    },
+  );
+}
