@@ -482,18 +482,14 @@ const people = section('people', 'Đối ngoại nhân dân', [
       'UBND xã phối hợp với Ủy ban MTTQ Việt Nam xã và các tổ chức chính trị - xã hội tăng cường công tác tuyên truyền, vận động đoàn viên, hội viên và Nhân dân thực hiện tốt chủ trương của Đảng, chính sách pháp luật của Nhà nước; nâng cao nhận thức về hội nhập quốc tế, chủ quyền quốc gia, biển đảo.',
     ),
   ),
-]);
-
-const results = section('results', 'Kết quả triển khai công tác đối ngoại', [
-  party,
-  state,
-  people,
   narrative(
-    'results.limitations',
+    'people.limitations',
     'Tồn tại, hạn chế',
-    'Hoạt động đối ngoại chủ yếu được lồng ghép với các nhiệm vụ chính trị, kinh tế - xã hội; chưa có nhiều hoạt động giao lưu quốc tế trực tiếp. Nguồn lực dành cho công tác đối ngoại còn hạn chế; cán bộ thực hiện chủ yếu kiêm nhiệm.',
+    'Hoạt động đối ngoại nhân dân chủ yếu được lồng ghép với các nhiệm vụ chính trị, kinh tế - xã hội; chưa có nhiều hoạt động giao lưu quốc tế trực tiếp. Nguồn lực dành cho công tác đối ngoại còn hạn chế; cán bộ thực hiện chủ yếu kiêm nhiệm.',
   ),
 ]);
+
+const results = section('results', 'Kết quả triển khai công tác đối ngoại', [party, state, people]);
 
 const difficulties = section('difficulties', 'Khó khăn, vướng mắc và nguyên nhân', [
   section('difficulties.list', 'Khó khăn, vướng mắc', [

@@ -63,10 +63,16 @@ const delegationsConsular = section(
     flow('delegations.in.people', 'Số lượt khách (đoàn vào)', 'lượt người', 'lượt người đến làm việc', {
       padSmall: true,
     }),
-    flow('delegations.in.foreigners', 'Người nước ngoài trong các đoàn vào', 'người', 'người nước ngoài', {
-      padSmall: true,
-      breakdown: 'country',
-    }),
+    flow(
+      'delegations.in.foreigners',
+      'Người nước ngoài trong các đoàn vào',
+      'người',
+      'người nước ngoài trong các đoàn vào',
+      {
+        padSmall: true,
+        breakdown: 'country',
+      },
+    ),
     flow('citizens.protection', 'Vụ việc bảo hộ công dân', 'vụ', 'vụ việc bảo hộ công dân', {
       padSmall: true,
     }),
@@ -134,7 +140,7 @@ const services = section('services', 'Công tác dịch thuật, dịch vụ đ�
     'procedures.received',
     'Thủ tục hành chính tiếp nhận',
     'thủ tục',
-    'thủ tục hành chính tại Trung tâm phục vụ hành chính công tỉnh',
+    'thủ tục hành chính được tiếp nhận tại Trung tâm phục vụ hành chính công tỉnh',
     {
       padSmall: true,
     },
