@@ -1,0 +1,169 @@
+/**
+ * The body (ô 6): headings "I." / "1." / "a)", justified paragraphs with a first-line indent,
+ * "- " lines, and data tables with borders, a repeating header row and right-aligned numbers.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  type Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import type { BodyBlock, DataTable, TableCell as DocCell } from '../domain/document.js';
+import { upperVi } from '../domain/text.js';
+import { type Align, line, paragraph, run, runs } from './docx-parts.js';
+import type { Layout } from './layout.js';
+
+export interface BodyFrame {
+  layout: Layout;
+  areaWidth: number;
+}
+
+function bodyStyle(layout: Layout) {
+  return {
+    align: AlignmentType.JUSTIFIED,
+    firstLine: Math.round(layout.firstLineIndentCm * 567),
+    after: layout.paragraphSpacingPt,
+    line: layout.lineSpacing,
+  };
+}
+
+function heading(block: Extract<BodyBlock, { kind: 'heading' }>, layout: Layout): Paragraph {
+  const text = block.level === 1 ? upperVi(block.text) : block.text;
+  const full = block.number.trim() ? `${block.number.trim()} ${text.trim()}` : text.trim();
+  return line(
+    full,
+    { size: layout.sizes.body, bold: true, italic: block.level === 3 },
+    { ...bodyStyle(layout), keepNext: true },
+  );
+}
+
+const NUMERIC = /^[+-−]?[\d.,]+\s*%?$/u;
+
+function cellParts(cell: DocCell): { text: string; align?: 'left' | 'center' | 'right' } {
+  return typeof cell === 'string' ? { text: cell } : cell;
+}
+
+/** Ordinal columns ("TT", "STT") are centred; other numbers right-aligned; text left. */
+function cellAlign(cell: DocCell, ordinal: boolean): Align {
+  const { text, align } = cellParts(cell);
+  if (ordinal && !align) return AlignmentType.CENTER;
+  if (align === 'center') return AlignmentType.CENTER;
+  if (align === 'right') return AlignmentType.RIGHT;
+  if (align === 'left') return AlignmentType.LEFT;
+  return NUMERIC.test(text.trim()) ? AlignmentType.RIGHT : AlignmentType.LEFT;
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const TABLE_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+} as const;
+
+/** Cells carry only their text: widths come from the grid, borders from the table. */
+function tableCell(text: string, size: number, align: Align, bold: boolean, header = false): TableCell {
+  const lines = text.split('\n');
+  return new TableCell({
+    ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
+    children: lines.map((l) => line(l, { size, bold }, { align })),
+  });
+}
+
+/** Column widths in twips: the relative widths scaled to the text width (equal when absent). */
+export function columnWidths(table: DataTable, areaWidth: number): number[] {
+  const count = Math.max(
+    table.header.reduce((m, r) => Math.max(m, r.length), 0),
+    ...table.rows.map((r) => r.length),
+    1,
+  );
+  const rel = Array.from({ length: count }, (_, i) => {
+    const w = table.widths?.[i];
+    return w !== undefined && Number.isFinite(w) && w > 0 ? w : 1;
+  });
+  const sum = rel.reduce((a, b) => a + b, 0);
+  return rel.map((w) => Math.floor((w / sum) * areaWidth));
+}
+
+function dataTable(table: DataTable, frame: BodyFrame): (Paragraph | Table)[] {
+  const size = frame.layout.sizes.table;
+  const widths = columnWidths(table, frame.areaWidth);
+  const bold = new Set(table.boldRows ?? []);
+  const lastHeader = table.header[table.header.length - 1] ?? [];
+  const ordinal = widths.map((_, i) => /^S?TT$/i.test(cellParts(lastHeader[i] ?? '').text.trim()));
+  const pad = (cells: DocCell[]) => widths.map((_, i) => cells[i] ?? '');
+  const header = table.header.map(
+    (cells) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: pad(cells).map((c) => tableCell(cellParts(c).text, size, AlignmentType.CENTER, true, true)),
+      }),
+  );
+  const body = table.rows.map(
+    (cells, r) =>
+      new TableRow({
+        cantSplit: true,
+        children: pad(cells).map((c, i) =>
+          tableCell(cellParts(c).text, size, cellAlign(c, ordinal[i] ?? false), bold.has(r)),
+        ),
+      }),
+  );
+  const out: (Paragraph | Table)[] = [];
+  if (table.caption?.trim()) {
+    out.push(
+      line(
+        table.caption.trim(),
+        { size: frame.layout.sizes.body, bold: true },
+        { align: AlignmentType.CENTER, after: 6, keepNext: true },
+      ),
+    );
+  }
+  out.push(
+    new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: TABLE_BORDERS,
+      margins: { left: 57, right: 57, top: 20, bottom: 20 },
+      rows: [...header, ...body],
+    }),
+  );
+  // A small gap after the table so the next paragraph does not touch its border.
+  out.push(paragraph([run('', { size: 6 })], { after: 0 }));
+  return out;
+}
+
+/** Every block of a body, in order. */
+export function bodyBlocks(blocks: readonly BodyBlock[], frame: BodyFrame): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const { layout } = frame;
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        out.push(heading(block, layout));
+        break;
+      case 'paragraph':
+        out.push(paragraph(runs(block.runs, { size: layout.sizes.body }), bodyStyle(layout)));
+        break;
+      case 'bullet': {
+        const first = block.runs[0];
+        const starts = first && /^\s*[-–]\s/.test(first.text);
+        const list = starts ? block.runs : [{ text: '- ' }, ...block.runs];
+        out.push(paragraph(runs(list, { size: layout.sizes.body }), bodyStyle(layout)));
+        break;
+      }
+      case 'table':
+        out.push(...dataTable(block.table, frame));
+        break;
+    }
+  }
+  return out;
+}
