@@ -14,6 +14,8 @@ import { hashPassword } from '../server/auth/password.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
+import { registerPreview } from './preview.js';
+import { registerRenderCommand } from './render.js';
 import { serve } from './serve.js';
 
 function config(): Config {
@@ -150,6 +152,9 @@ export function buildProgram(): Command {
         }
       },
     );
+
+  registerPreview(program);
+  registerRenderCommand(program);
 
   return program;
 }

@@ -108,20 +108,23 @@ function draftMonthOf(period: Period, today?: IsoDate): { month: number; year: n
   return { month: m, year: y };
 }
 
+/** "- …" lines print as bullets, as the examples write lists. */
+function paragraphBlock(p: string): BodyBlock {
+  const bullet = /^[-+]\s+/.exec(p);
+  return bullet
+    ? { kind: 'bullet', runs: [{ text: p.slice(bullet[0].length) }] }
+    : { kind: 'paragraph', runs: [{ text: p }] };
+}
+
 function sectionBlocks(section: DraftedSection): BodyBlock[] {
   const level = Math.min(Math.max(section.level, 1), 3) as 1 | 2 | 3;
   const text = level === 1 ? upperVi(section.title) : section.title;
-  const blocks: BodyBlock[] = [{ kind: 'heading', level, number: section.number, text }];
-  for (const p of section.paragraphs) {
-    const bullet = /^[-+]\s+/.exec(p);
-    blocks.push(
-      bullet
-        ? { kind: 'bullet', runs: [{ text: p.slice(bullet[0].length) }] }
-        : { kind: 'paragraph', runs: [{ text: p }] },
-    );
-  }
-  for (const child of section.children) blocks.push(...sectionBlocks(child));
-  return blocks;
+  return [
+    { kind: 'heading', level, number: section.number, text },
+    ...section.paragraphs.map(paragraphBlock),
+    ...section.children.flatMap(sectionBlocks),
+    ...section.tail.map(paragraphBlock),
+  ];
 }
 
 function paragraphs(text: string): BodyBlock[] {

@@ -48,6 +48,41 @@ describe('draftReport: indicators', () => {
     );
   });
 
+  it('writes "không có" alone when every flow is 0', () => {
+    const d = draft({ values: { 'foreigners.resident': 130, 'foreigners.visits': 0 } });
+    expect(section(d.sections, 'foreigners').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã không có người nước ngoài đến địa phương. ' +
+        'Hiện nay, trên địa bàn xã có 130 người nước ngoài đang sinh sống và làm việc.',
+    );
+  });
+
+  it('keeps blocks placed after sub-sections for after them', () => {
+    const outline = {
+      ...FIXTURE_OUTLINE,
+      sections: FIXTURE_OUTLINE.sections.map((s) =>
+        s.key === 'results'
+          ? {
+              ...s,
+              children: [
+                ...s.children,
+                {
+                  kind: 'narrative' as const,
+                  key: 'results.limits',
+                  label: 'Hạn chế',
+                  defaultText: 'Còn hạn chế.',
+                },
+              ],
+            }
+          : s,
+      ),
+    };
+    const d = draftReport({ outline, content: content({}), period: HALF1, unit: COMMUNE });
+    const results = section(d.sections, 'results');
+    expect(results.paragraphs).toEqual([]);
+    expect(results.tail).toEqual(['Còn hạn chế.']);
+    expect(results.drafted).toEqual(['Còn hạn chế.']);
+  });
+
   it('writes stocks as "Hiện nay" and flows within the period', () => {
     const d = draft({ values: { 'foreigners.resident': 130, 'foreigners.visits': 87 } });
     expect(section(d.sections, 'foreigners').drafted).toEqual([

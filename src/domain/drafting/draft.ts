@@ -73,6 +73,14 @@ function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
   return undefined;
 }
 
+/** "có 03 đoàn vào; không có đoàn ra", or "không có …" alone when every clause is a zero. */
+function listing(clauses: string[]): string {
+  const some = clauses.filter((c) => !c.startsWith('không có '));
+  const none = clauses.filter((c) => c.startsWith('không có '));
+  if (some.length === 0) return none.join('; ');
+  return [`có ${some.join('; ')}`, ...none].join('; ');
+}
+
 /** The sentences of a run of consecutive indicators: flows first ("Trong … có …"), then stocks ("Hiện nay …"). */
 function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
   const flows: string[] = [];
@@ -97,13 +105,11 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
   const sentences: string[] = [];
   if (flows.length > 0) {
     const intro = periodIntro(ctx.input.period);
-    sentences.push(
-      area ? `${intro}, ${area} có ${flows.join('; ')}.` : `${intro}, kết quả: ${flows.join('; ')}.`,
-    );
+    sentences.push(area ? `${intro}, ${area} ${listing(flows)}.` : `${intro}, kết quả: ${flows.join('; ')}.`);
   }
   if (stocks.length > 0) {
     sentences.push(
-      area ? `Hiện nay, ${area} có ${stocks.join('; ')}.` : `Đến cuối kỳ báo cáo, có ${stocks.join('; ')}.`,
+      area ? `Hiện nay, ${area} ${listing(stocks)}.` : `Đến cuối kỳ báo cáo, có ${stocks.join('; ')}.`,
     );
   }
   sentences.push(...extra);
@@ -155,6 +161,8 @@ function draftSection(
     run = [];
   };
   let childIndex = 0;
+  // Paragraphs drafted from nodes after the first sub-section print after the sub-sections.
+  let lead = -1;
   for (const node of section.children as OutlineNode[]) {
     if (node.kind === 'indicator') {
       run.push(node);
@@ -162,19 +170,22 @@ function draftSection(
     }
     flush();
     if (node.kind === 'narrative') drafted.push(...blockText(ctx, node, nil));
-    else children.push(draftSection(ctx, node, level + 1, childIndex++, explicitNil && nil));
+    else {
+      if (lead < 0) lead = drafted.length;
+      children.push(draftSection(ctx, node, level + 1, childIndex++, explicitNil && nil));
+    }
   }
   flush();
+  if (lead < 0) lead = drafted.length;
   const hash = draftHash(drafted);
   const edit = ctx.content.narratives[section.key];
   const officer: OfficerEdit | undefined = edit?.text.trim()
     ? { text: edit.text, mode: edit.mode, ...(edit.draftHash ? { draftHash: edit.draftHash } : {}) }
     : undefined;
-  const paragraphs = officer
-    ? officer.mode === 'replace'
-      ? splitParagraphs(officer.text)
-      : [...drafted, ...splitParagraphs(officer.text)]
-    : drafted;
+  const own = officer ? splitParagraphs(officer.text) : [];
+  const replaced = officer?.mode === 'replace';
+  const paragraphs = replaced ? own : [...drafted.slice(0, lead), ...own];
+  const tail = replaced ? [] : drafted.slice(lead);
   const stale = officer?.mode === 'replace' && officer.draftHash !== undefined && officer.draftHash !== hash;
   return {
     key: section.key,
@@ -188,6 +199,7 @@ function draftSection(
     stale,
     paragraphs,
     children,
+    tail,
   };
 }
 

@@ -51,6 +51,11 @@ export interface DraftedSection {
   /** What the document prints: drafted + officer's text, or the officer's text alone for 'replace'. */
   paragraphs: string[];
   children: DraftedSection[];
+  /**
+   * Drafted paragraphs of blocks that the outline places after the sub-sections (printed after
+   * them, e.g. "Tồn tại, hạn chế" closing a section); empty when the officer replaced the draft.
+   */
+  tail: string[];
 }
 
 export interface DraftedReport {

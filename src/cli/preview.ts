@@ -1,0 +1,61 @@
+/** `doingoai preview <report.json>`: the report as it will read on the page, then its quality checks. */
+import type { Command } from 'commander';
+import { composeDocument } from '../domain/drafting/compose.js';
+import { draftReport } from '../domain/drafting/draft.js';
+import { previewText } from '../domain/drafting/preview.js';
+import { type QualityIssue, qualityChecks } from '../domain/quality.js';
+import { CliError } from './errors.js';
+import { readReportFile, resolveReport } from './report-file.js';
+
+export interface PreviewResult {
+  text: string;
+  issues: QualityIssue[];
+}
+
+/** Reads, drafts, composes and checks a report file. */
+export async function previewReportFile(path: string, today?: string): Promise<PreviewResult> {
+  const resolved = resolveReport(await readReportFile(path));
+  const { outline, content, period, unit, identity } = resolved;
+  const drafted = draftReport({ outline, content, period, unit });
+  const doc = composeDocument({
+    outline,
+    content,
+    period,
+    unit,
+    identity,
+    drafted,
+    ...(today ? { today } : {}),
+  });
+  const issues = qualityChecks({
+    outline,
+    content,
+    drafted,
+    unit: { code: resolved.unitCode, name: unit.name },
+    catalogue: resolved.catalogue,
+  });
+  return { text: previewText(doc), issues };
+}
+
+export function issueLines(issues: readonly QualityIssue[]): string[] {
+  if (issues.length === 0) return ['Không phát hiện vấn đề nào.'];
+  return issues.map((i) => `[${i.severity === 'error' ? 'lỗi' : 'cảnh báo'}] ${i.message}`);
+}
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description(
+      'In nội dung văn bản của một tệp báo cáo JSON (doingoai.report/1) và kết quả kiểm tra chất lượng',
+    )
+    .argument('<report.json>', 'tệp báo cáo JSON (xem docs/report-json.md)')
+    .option('--today <NNNN-TT-NN>', 'ngày hôm nay, cho tháng in trên dòng ngày tháng của bản dự thảo')
+    .action(async (path: string, opts: { today?: string }) => {
+      if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
+        throw new CliError('--today: Ngày phải có dạng NNNN-TT-NN (ví dụ 2026-06-14).', 1);
+      }
+      const { text, issues } = await previewReportFile(path, opts.today);
+      process.stdout.write(text);
+      process.stdout.write(`\n${'─'.repeat(30)} Kiểm tra chất lượng ${'─'.repeat(30)}\n`);
+      process.stdout.write(`${issueLines(issues).join('\n')}\n`);
+    });
+}
