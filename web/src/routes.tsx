@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
 const OutlinePage = lazy(() => import('./pages/OutlinePage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 
 export function AppRoutes() {
   return (
@@ -35,6 +36,7 @@ export function AppRoutes() {
           <Route path="bao-cao/:id" element={<ReportPage />} />
           <Route path="de-cuong" element={<OutlinesPage />} />
           <Route path="de-cuong/:id" element={<OutlinePage />} />
+          <Route path="so-van-ban" element={<RegisterPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

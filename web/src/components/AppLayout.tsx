@@ -49,6 +49,13 @@ export function AppLayout() {
   if (me.data.abilities.writeReports || me.data.grants.length > 0) {
     links.push({ to: '/bao-cao', label: 'Báo cáo', active: location.pathname.startsWith('/bao-cao') });
   }
+  if (me.data.grants.length > 0) {
+    links.push({
+      to: '/so-van-ban',
+      label: 'Sổ văn bản đi',
+      active: location.pathname.startsWith('/so-van-ban'),
+    });
+  }
   if (me.data.abilities.manageOutlines) {
     links.push({ to: '/de-cuong', label: 'Đề cương', active: location.pathname.startsWith('/de-cuong') });
   }

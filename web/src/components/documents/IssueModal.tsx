@@ -1,0 +1,116 @@
+/** "Ban hành": a leader chooses the signer and the date; the server gives the number. */
+import type { IssueResponse } from '@domain/api-documents';
+import { formatDateShort, todayInVietnam } from '@domain/periods';
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../../api/client';
+import { issueReport, previewKey, useUnitSigners } from '../../api/documents';
+import { errorText } from '../../lib/notify';
+
+interface Props {
+  reportId: number;
+  unitId: number;
+  opened: boolean;
+  onClose: () => void;
+  onIssued?: (result: IssueResponse) => void;
+}
+
+export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Props) {
+  const queryClient = useQueryClient();
+  const signers = useUnitSigners(unitId, opened);
+  const [signerId, setSignerId] = useState<string | null>(null);
+  const [issuedOn, setIssuedOn] = useState(todayInVietnam());
+  const [result, setResult] = useState<IssueResponse | null>(null);
+  const defaultSigner = signers.data?.find((s) => s.isDefault) ?? signers.data?.[0];
+  const chosen = signerId ?? (defaultSigner ? String(defaultSigner.id) : null);
+
+  const issuing = useMutation({
+    mutationFn: () => {
+      if (!chosen) throw new ApiError(400, null, 'Chưa chọn người ký.');
+      return issueReport(reportId, { signerId: Number(chosen), issuedOn });
+    },
+    onSuccess: (data) => {
+      setResult(data);
+      queryClient.invalidateQueries({ queryKey: previewKey(reportId) });
+      queryClient.invalidateQueries({ queryKey: ['register'] });
+      onIssued?.(data);
+    },
+  });
+
+  const close = () => {
+    issuing.reset();
+    setResult(null);
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="Ban hành văn bản" centered>
+      {result ? (
+        <Stack gap="sm">
+          <Alert color="green" title="Đã ban hành">
+            <Text size="sm">
+              Văn bản được cấp số <b>{result.notation}</b> ngày {formatDateShort(result.issuedOn)}, người ký{' '}
+              {result.entry.signerName}.
+            </Text>
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={close}>Đóng</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">
+            Hệ thống cấp số tiếp theo trong sổ văn bản đi của năm ban hành và khóa nội dung văn bản. Sau khi
+            ban hành, báo cáo không sửa được nữa.
+          </Text>
+          <Select
+            label="Người ký"
+            placeholder={signers.isPending ? 'Đang tải…' : 'Chọn người ký'}
+            data={(signers.data ?? []).map((s) => ({
+              value: String(s.id),
+              label: `${s.fullName} — ${s.lines.join(' / ')}`,
+            }))}
+            value={chosen}
+            onChange={setSignerId}
+            allowDeselect={false}
+            required
+            error={
+              issuing.error instanceof ApiError
+                ? issuing.error.fields.find((f) => f.path === 'signerId')?.message
+                : undefined
+            }
+          />
+          {signers.data?.length === 0 && (
+            <Alert color="yellow">Đơn vị chưa có người ký. Quản trị viên thêm người ký ở trang đơn vị.</Alert>
+          )}
+          <TextInput
+            type="date"
+            label="Ngày ban hành"
+            value={issuedOn}
+            max={todayInVietnam()}
+            onChange={(e) => setIssuedOn(e.currentTarget.value)}
+            required
+          />
+          {issuing.isError && (
+            <Alert color="red" title="Chưa ban hành được" role="alert">
+              <Text size="sm">{errorText(issuing.error).message}</Text>
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Hủy
+            </Button>
+            <Button
+              onClick={() => issuing.mutate()}
+              loading={issuing.isPending}
+              disabled={!chosen || !issuedOn}
+            >
+              Xác nhận ban hành
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
