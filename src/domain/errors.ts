@@ -58,6 +58,20 @@ export const ERROR_CODES = {
       'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.',
   },
   UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.' },
+  NOT_DOCX: {
+    status: 400,
+    message: 'Tệp không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp .docx lưu từ Word, LibreOffice hoặc từ hệ thống.',
+  },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    message:
+      'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản DOCX rồi mở bằng Word hoặc LibreOffice để in hoặc lưu thành PDF.',
+  },
+  PDF_FAILED: {
+    status: 502,
+    message:
+      'Chuyển văn bản sang PDF không thành công (LibreOffice không tạo được tệp). Hãy thử lại; nếu vẫn lỗi, tải bản DOCX để in.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
