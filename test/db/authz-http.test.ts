@@ -2,10 +2,16 @@
  * The authorisation matrix at the HTTP level: every route that reads or changes a unit's data,
  * for every role, on its own unit, another commune of its province and a commune elsewhere.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.js';
+import { findCurrentOutline } from '../../src/db/outlines.js';
+import { createReport } from '../../src/db/reports.js';
+import { reports } from '../../src/db/schema.js';
 import { createBodyUnit } from '../../src/db/units.js';
 import type { Role } from '../../src/domain/authz.js';
+import { dataWindow } from '../../src/domain/periods.js';
+import { reportContentSchema } from '../../src/domain/report-json.js';
 import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
@@ -164,6 +170,128 @@ describe('the audit trail', () => {
           role === 'admin' && where !== 'elsewhere' ? 200 : 403,
         );
       }
+    });
+  }
+});
+
+describe('reports and outlines', () => {
+  const reportIds = { own: 0, sibling: 0, elsewhere: 0 };
+  const codes = { own: '18562', sibling: '18277', elsewhere: '11140' };
+  const period = { kind: 'year' as const, year: 2025, index: 0 };
+
+  beforeAll(async () => {
+    const outline = await findCurrentOutline(database.db, 'commune-report');
+    if (!outline) throw new Error('built-in outline missing');
+    for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+      const created = await createReport(database.db, CLI_ACTOR, {
+        unitId: ids[where],
+        outline,
+        period,
+        window: dataWindow(period),
+        content: reportContentSchema.parse({}),
+      });
+      reportIds[where] = created.id;
+    }
+  });
+
+  const revisionOf = async (id: number) =>
+    (await database.db.select({ r: reports.revision }).from(reports).where(eq(reports.id, id)))[0]?.r ?? 0;
+
+  /** Reading a unit's reports: its own people, the province's roles and administrators within reach. */
+  const READ_REPORTS: Record<Role, Record<Where, number>> = {
+    commune_officer: { own: 200, sibling: 403, elsewhere: 403 },
+    commune_leader: { own: 200, sibling: 403, elsewhere: 403 },
+    province_officer: { own: 200, sibling: 200, elsewhere: 403 },
+    province_leader: { own: 200, sibling: 200, elsewhere: 403 },
+    admin: { own: 200, sibling: 200, elsewhere: 403 },
+  };
+  /** Writing a report: the unit's own report makers only (the province returns, it does not rewrite). */
+  const WRITE_REPORTS: Record<Role, Record<Where, number>> = {
+    commune_officer: { own: 200, sibling: 403, elsewhere: 403 },
+    commune_leader: { own: 200, sibling: 403, elsewhere: 403 },
+    province_officer: { own: 403, sibling: 403, elsewhere: 403 },
+    province_leader: { own: 403, sibling: 403, elsewhere: 403 },
+    admin: { own: 403, sibling: 403, elsewhere: 403 },
+  };
+
+  for (const role of ROLES) {
+    it(`${role}: reads reports within reach`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const expected = READ_REPORTS[role][where];
+        const list = await clients[role].request('GET', `/api/units/${ids[where]}/reports`);
+        expect(list.statusCode, `list ${role} on ${where}`).toBe(expected);
+        const one = await clients[role].request('GET', `/api/reports/${reportIds[where]}`);
+        expect(one.statusCode, `read ${role} on ${where}`).toBe(expected);
+        const file = await clients[role].request('GET', `/api/reports/${reportIds[where]}/export`);
+        expect(file.statusCode, `export ${role} on ${where}`).toBe(expected);
+      }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`${role}: creates, saves, imports and submits only its own unit's reports`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const expected = WRITE_REPORTS[role][where];
+        const id = reportIds[where];
+        const created = await clients[role].request('POST', `/api/units/${ids[where]}/reports`, {
+          outlineId: (await clients.admin.request('GET', `/api/reports/${reportIds.own}`)).json().report
+            .outline.id,
+          period: { kind: 'month', year: 2026, index: 1 + ROLES.indexOf(role) },
+        });
+        expect(created.statusCode, `create ${role} on ${where}`).toBe(expected);
+        const saved = await clients[role].request('PUT', `/api/reports/${id}`, {
+          revision: await revisionOf(id),
+          content: { values: { 'foreigners.resident': 1 } },
+        });
+        expect(saved.statusCode, `save ${role} on ${where}`).toBe(expected);
+        const nil = await clients[role].request('POST', `/api/reports/${id}/nil`, {
+          revision: await revisionOf(id),
+          all: false,
+        });
+        expect(nil.statusCode, `nil ${role} on ${where}`).toBe(expected);
+        const imported = await clients[role].request('POST', `/api/units/${ids[where]}/reports/import`, {
+          format: 'doingoai.report/1',
+          unit: { code: codes[where] },
+          outline: { code: 'commune-report' },
+          period: { kind: 'quarter', year: 2026, index: 1 + (ROLES.indexOf(role) % 3) },
+        });
+        expect(imported.statusCode, `import ${role} on ${where}`).toBe(expected);
+        // A stale revision: allowed roles get the conflict, the others are refused before it.
+        const submit = await clients[role].request('POST', `/api/reports/${id}/submit`, { revision: 999 });
+        expect(submit.statusCode, `submit ${role} on ${where}`).toBe(expected === 200 ? 409 : 403);
+        const back = await clients[role].request('POST', `/api/reports/${id}/return`, {
+          revision: 999,
+          comment: 'Trả lại',
+        });
+        const mayReturn = role === 'commune_leader' && where === 'own';
+        expect(back.statusCode, `return ${role} on ${where}`).toBe(mayReturn ? 409 : 403);
+      }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`${role}: sees the outline catalogue; clones and edits outlines only as an administrator within reach`, async () => {
+      const list = await clients[role].request('GET', '/api/outlines');
+      expect(list.statusCode).toBe(200);
+      const builtIn = (list.json().items as { id: number; code: string }[]).find(
+        (o) => o.code === 'commune-report',
+      );
+      if (!builtIn) throw new Error('built-in outline missing');
+      expect((await clients[role].request('GET', `/api/outlines/${builtIn.id}`)).statusCode).toBe(200);
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const clone = await clients[role].request('POST', `/api/outlines/${builtIn.id}/clone`, {
+          code: `de-cuong-${role.replace('_', '-')}-${where}`,
+          name: 'Đề cương thử',
+          ownerUnitId: ids[where],
+        });
+        expect(clone.statusCode, `clone ${role} at ${where}`).toBe(MANAGE[role][where]);
+      }
+      const detail = (await clients[role].request('GET', `/api/outlines/${builtIn.id}`)).json();
+      const edit = await clients[role].request('PUT', `/api/outlines/${builtIn.id}`, {
+        definition: detail.definition,
+        baseVersion: detail.version,
+      });
+      expect(edit.statusCode).toBe(role === 'admin' ? 409 : 403);
     });
   }
 });
