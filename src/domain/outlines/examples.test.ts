@@ -119,6 +119,12 @@ describe('examples/*.json', () => {
       ),
     ).toBe(252);
     expect(v['interpreting.hours']).toBe(13.5);
+    const thachHa = read('000-thach-ha-nam-2025.json').values;
+    const oda = ['oda.loan', 'oda.grant', 'oda.counterpart'].map((c) => thachHa[c]);
+    expect(oda).toEqual([648_587, 25_263, 238_047]);
+    expect(oda.reduce((s: number, x) => s + (typeof x === 'number' ? x : Number.NaN), 0)).toBe(
+      thachHa['oda.total'],
+    );
     const plan = read('001-duc-thinh-ke-hoach-2026.json');
     expect(JSON.stringify(plan)).not.toContain('Tân Minh');
     expect(JSON.stringify(plan)).toContain('quảng bá hình ảnh xã Đức Thịnh');
