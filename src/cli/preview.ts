@@ -4,6 +4,7 @@ import { composeDocument } from '../domain/drafting/compose.js';
 import { draftReport } from '../domain/drafting/draft.js';
 import { previewText } from '../domain/drafting/preview.js';
 import { type QualityIssue, qualityChecks } from '../domain/quality.js';
+import { validateContent } from '../domain/validation.js';
 import { CliError } from './errors.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
@@ -33,7 +34,14 @@ export async function previewReportFile(path: string, today?: string): Promise<P
     unit: { code: resolved.unitCode, name: unit.name },
     catalogue: resolved.catalogue,
   });
-  return { text: previewText(doc), issues };
+  // The content checked against its outline (types, breakdown sums, balances), then the quality checks.
+  const invalid: QualityIssue[] = validateContent(outline, content).map((i) => ({
+    kind: 'invalid_value',
+    severity: i.severity === 'error' ? 'error' : 'warning',
+    key: i.path,
+    message: `${i.path}: ${i.message}`,
+  }));
+  return { text: previewText(doc), issues: [...invalid, ...issues] };
 }
 
 export function issueLines(issues: readonly QualityIssue[]): string[] {

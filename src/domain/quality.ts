@@ -19,7 +19,9 @@ export type QualityKind =
   | 'outlier'
   | 'missing_required'
   | 'nil_with_values'
-  | 'stale_edit';
+  | 'stale_edit'
+  /** A value the outline refuses (validation.ts), reported alongside by callers. */
+  | 'invalid_value';
 
 export interface QualityIssue {
   kind: QualityKind;
