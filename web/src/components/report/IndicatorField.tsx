@@ -18,6 +18,7 @@ interface Props {
   sameLastYear: IndicatorValue | undefined;
   labels: ComparisonLabels;
   error: string | undefined;
+  warning?: string | undefined;
   disabled: boolean;
   onChange: (value: IndicatorValue | undefined) => void;
 }
@@ -44,7 +45,7 @@ function encodeBreakdown(
 }
 
 export function IndicatorField(props: Props) {
-  const { indicator, value, previous, sameLastYear, labels, error, disabled, onChange } = props;
+  const { indicator, value, previous, sameLastYear, labels, error, warning, disabled, onChange } = props;
   const id = fieldId(indicator.code);
   const numeric = isNumeric(indicator);
   const total = totalOf(value);
@@ -111,6 +112,11 @@ export function IndicatorField(props: Props) {
             onChange={(next) => onChange(encodeBreakdown(total, next))}
           />
         </Box>
+      )}
+      {warning && !error && (
+        <Text size="xs" c="orange.8" data-warning>
+          Lưu ý: {warning}
+        </Text>
       )}
       {numeric && (
         <Text size="xs" c="dimmed" data-comparison>

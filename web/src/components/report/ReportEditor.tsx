@@ -2,6 +2,7 @@ import type { ReportView } from '@domain/api-reports';
 import { draftReport, flattenDrafted } from '@domain/drafting/draft';
 import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
+import { validateContent } from '@domain/validation';
 import { Alert, Badge, Button, Group, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -12,7 +13,7 @@ import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SectionBlock, type SectionContext } from './SectionBlock';
 import { useReportDraft } from './useReportDraft';
-import { allIndicators, clientFieldErrors } from './values';
+import { allIndicators } from './values';
 
 /** "Xã Thạch Hà" → { name: "xã Thạch Hà", kind: "commune" }: how the drafted sentences name the unit. */
 function draftUnit(unit: ReportView['report']['unit']): DraftUnit {
@@ -47,12 +48,12 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     [drafted],
   );
   const indicators = useMemo(() => allIndicators(outline), [outline]);
-  const clientErrors = useMemo(() => clientFieldErrors(outline, content), [outline, content]);
+  const clientIssues = useMemo(() => validateContent(outline, content), [outline, content]);
   const merged = mergeIssues({
     indicators,
     sections,
     serverIssues: view.issues,
-    clientErrors,
+    clientIssues,
     content,
     savedContent: draft.savedContent,
   });
@@ -64,6 +65,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     content,
     drafted: sections,
     errors: merged.fieldErrors,
+    warnings: merged.fieldWarnings,
     labels: { previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel },
     disabled: !editable,
     update: draft.update,

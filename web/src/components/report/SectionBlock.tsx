@@ -18,6 +18,7 @@ export interface SectionContext {
   content: ReportContent;
   drafted: ReadonlyMap<string, DraftedSection>;
   errors: Readonly<Record<string, string>>;
+  warnings: Readonly<Record<string, string>>;
   labels: ComparisonLabels;
   disabled: boolean;
   update: (change: (content: ReportContent) => ReportContent) => void;
@@ -162,6 +163,7 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
                   sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
                   labels={ctx.labels}
                   error={ctx.errors[indicator.code]}
+                  warning={ctx.warnings[indicator.code]}
                   disabled={ctx.disabled || nil}
                   onChange={(value) => ctx.update((c) => setValue(c, indicator.code, value))}
                 />

@@ -1,8 +1,13 @@
-/** Server issues and instant client checks merged into what the form and the checklist show. */
+/**
+ * What the form and the checklist show: the domain's `validateContent` run on the content as typed
+ * (instant, the same function the server uses), and the server's quality and completeness checks
+ * of the content it last saved.
+ */
 import type { ReportIssue } from '@domain/api-reports';
 import type { DraftedSection } from '@domain/drafting/types';
 import type { Indicator } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
+import type { FieldIssue } from '@domain/validation';
 import { fieldId } from './IndicatorField';
 import type { ShownIssue } from './IssueList';
 import { sectionId } from './SectionBlock';
@@ -12,7 +17,7 @@ interface Input {
   indicators: readonly Indicator[];
   sections: ReadonlyMap<string, DraftedSection>;
   serverIssues: readonly ReportIssue[];
-  clientErrors: Readonly<Record<string, string>>;
+  clientIssues: readonly FieldIssue[];
   content: ReportContent;
   savedContent: ReportContent;
 }
@@ -20,50 +25,59 @@ interface Input {
 export interface MergedIssues {
   /** Error message per indicator code, shown at the field. */
   fieldErrors: Record<string, string>;
+  /** Warning per indicator code, shown under the field. */
+  fieldWarnings: Record<string, string>;
   checklist: ShownIssue[];
 }
 
+function sectionKeyOf(path: string | null, sections: ReadonlyMap<string, DraftedSection>): string | null {
+  if (!path) return null;
+  const key = path.replace(/^(nil\.sections\.|narratives\.|sections\.)/, '');
+  if (sections.has(key)) return key;
+  // A narrative block key ("proposals.text") belongs to the section before its last dot.
+  const cut = key.lastIndexOf('.');
+  return cut > 0 && sections.has(key.slice(0, cut)) ? key.slice(0, cut) : null;
+}
+
 export function mergeIssues(input: Input): MergedIssues {
-  const { indicators, sections, serverIssues, clientErrors, content, savedContent } = input;
+  const { indicators, sections, serverIssues, clientIssues, content, savedContent } = input;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const codes = new Set(byCode.keys());
-  const fieldErrors: Record<string, string> = { ...clientErrors };
+  const fieldErrors: Record<string, string> = {};
+  const fieldWarnings: Record<string, string> = {};
   const checklist: ShownIssue[] = [];
   const seen = new Set<string>();
-  const push = (issue: ShownIssue) => {
-    const key = `${issue.target}|${issue.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    checklist.push(issue);
+
+  const place = (path: string | null) => {
+    const code = indicatorOfPath(path, codes);
+    if (code) return { code, where: byCode.get(code)?.label ?? code, target: fieldId(code) };
+    const key = sectionKeyOf(path, sections);
+    const section = key ? sections.get(key) : undefined;
+    if (section)
+      return { code: null, where: `${section.number} ${section.title}`, target: sectionId(section.key) };
+    return { code: null, where: null, target: null };
   };
-  for (const [code, message] of Object.entries(clientErrors)) {
-    push({ severity: 'error', message, where: byCode.get(code)?.label ?? code, target: fieldId(code) });
+  const push = (severity: 'error' | 'warning', message: string, path: string | null) => {
+    const at = place(path);
+    const key = `${at.target}|${message}`;
+    if (seen.has(key)) return at;
+    seen.add(key);
+    checklist.push({ severity, message, where: at.where, target: at.target });
+    return at;
+  };
+
+  for (const issue of clientIssues) {
+    const at = push(issue.severity, issue.message, issue.path);
+    if (!at.code) continue;
+    const map = issue.severity === 'error' ? fieldErrors : fieldWarnings;
+    map[at.code] ??= issue.message;
   }
   for (const issue of serverIssues) {
+    // The same validation runs here on what is typed now; the server's copy may be older.
+    if (issue.source === 'validation') continue;
     const code = indicatorOfPath(issue.path, codes);
-    if (code) {
-      // The server judged the value it last saved; a value changed since is judged by the client.
-      const changed = JSON.stringify(content.values[code]) !== JSON.stringify(savedContent.values[code]);
-      if (changed) continue;
-      if (issue.source === 'validation' && issue.severity === 'error' && !fieldErrors[code]) {
-        fieldErrors[code] = issue.message;
-      }
-      push({
-        severity: issue.severity,
-        message: issue.message,
-        where: byCode.get(code)?.label ?? code,
-        target: fieldId(code),
-      });
-      continue;
-    }
-    const key = issue.path?.replace(/^(nil\.sections\.|narratives\.|sections\.)/, '') ?? null;
-    const section = key ? sections.get(key) : undefined;
-    push({
-      severity: issue.severity,
-      message: issue.message,
-      where: section ? `${section.number} ${section.title}` : null,
-      target: section ? sectionId(section.key) : null,
-    });
+    if (code && JSON.stringify(content.values[code]) !== JSON.stringify(savedContent.values[code])) continue;
+    push(issue.severity, issue.message, issue.path);
   }
-  return { fieldErrors, checklist };
+  return { fieldErrors, fieldWarnings, checklist };
 }

@@ -86,10 +86,9 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
     async (keepalive = false): Promise<boolean> => {
       clearTimer();
       if (blocked.current) return false;
-      if (inFlight.current) {
-        await inFlight.current;
-        if (seqRef.current === savedSeqRef.current) return true;
-      }
+      // One save at a time: every waiter re-checks after the save it waited for.
+      while (inFlight.current) await inFlight.current;
+      if (blocked.current) return false;
       if (seqRef.current === savedSeqRef.current) return true;
       const seq = seqRef.current;
       const sent = contentRef.current;

@@ -7,8 +7,6 @@ import type {
   Outline,
   Section,
 } from '@domain/outline';
-import type { ReportContent } from '@domain/report-json';
-import { MAX_VALUE } from '@domain/report-json';
 import { formatNumberVi } from '@domain/vn-number';
 
 export const BREAKDOWN_LABELS: Record<Breakdown, string> = {
@@ -54,35 +52,6 @@ export function isNumeric(indicator: Indicator): boolean {
   );
 }
 
-function numberIssue(indicator: Indicator, n: number): string | null {
-  if (!Number.isFinite(n)) return 'Giá trị phải là một số (ví dụ 1.234 hoặc 180,5).';
-  if (n < 0) return 'Giá trị không được âm.';
-  if (Math.abs(n) > MAX_VALUE) return 'Giá trị quá lớn, vui lòng kiểm tra lại.';
-  if (indicator.valueType === 'integer' && !Number.isInteger(n)) return 'Giá trị phải là số nguyên.';
-  return null;
-}
-
-function valueIssue(indicator: Indicator, value: IndicatorValue | undefined): string | null {
-  if (value === undefined || !isNumeric(indicator)) return null;
-  const total = totalOf(value);
-  if (total !== null) {
-    const issue = numberIssue(indicator, total);
-    if (issue) return issue;
-  }
-  const parts = partsOf(value);
-  const label = BREAKDOWN_LABELS[indicator.breakdown ?? 'country'].toLocaleLowerCase('vi');
-  const seen = new Set<string>();
-  for (const part of parts) {
-    if (!part.key.trim()) return `Cần nhập tên ${label} cho từng dòng.`;
-    const key = part.key.trim().toLocaleLowerCase('vi');
-    if (seen.has(key)) return `${part.key.trim()} được nhập hai lần.`;
-    seen.add(key);
-    const issue = numberIssue(indicator, part.value);
-    if (issue) return `${part.key.trim()}: ${issue.charAt(0).toLocaleLowerCase('vi')}${issue.slice(1)}`;
-  }
-  return null;
-}
-
 function collectIndicators(sections: readonly Section[], out: Indicator[]): Indicator[] {
   for (const section of sections) {
     for (const node of section.children) {
@@ -95,28 +64,6 @@ function collectIndicators(sections: readonly Section[], out: Indicator[]): Indi
 
 export function allIndicators(outline: Outline): Indicator[] {
   return collectIndicators(outline.sections, []);
-}
-
-/**
- * Instant checks while typing, keyed by indicator code: the same rules the server applies to a
- * value (not negative, whole numbers for counts, breakdown rows named once) and the outline's
- * balance checks against the previous period's stock.
- */
-export function clientFieldErrors(outline: Outline, content: ReportContent): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const indicator of allIndicators(outline)) {
-    const issue = valueIssue(indicator, content.values[indicator.code]);
-    if (issue) errors[indicator.code] = issue;
-  }
-  for (const check of outline.checks ?? []) {
-    const out = totalOf(content.values[check.outflow]);
-    const inflow = totalOf(content.values[check.inflow]) ?? 0;
-    const stock = totalOf(content.comparison.previous?.[check.stock]);
-    if (out !== null && stock !== null && !errors[check.outflow] && out > inflow + stock) {
-      errors[check.outflow] = check.message;
-    }
-  }
-  return errors;
 }
 
 /** "values.workers.abroad.parts.0.value" or "workers.abroad" → "workers.abroad" when it names an indicator. */

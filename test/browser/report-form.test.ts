@@ -1,0 +1,236 @@
+/**
+ * The report form in a real browser: a commune officer creates the 6-month report, fills numbers,
+ * answers a section "Không phát sinh", writes her own text, sees the draft follow, autosaves,
+ * reloads and finds everything, meets a field error, opens the preview; then two pages on the
+ * same report meet a conflict and nothing is lost.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/demo.js';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { type Server, startServer } from '../support/process.js';
+
+let dir: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'doingoai-report-form-'));
+  server = await startServer({ DATA_DIR: path.join(dir, 'data') });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+/** The 6-month report of last year: its window has certainly started and closed (today is late 2026 or after). */
+const YEAR = new Date().getFullYear() - 1;
+
+async function signIn(context: BrowserContext, username = 'demo.canbo.thachha'): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+  return page;
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** An indicator's block on the form (its input, breakdown rows and comparison line). */
+const indicator = (page: Page, code: string): Locator => page.locator(`[data-indicator="${code}"]`);
+
+async function waitSaved(page: Page): Promise<void> {
+  await page
+    .locator('[data-save-status="saved"]')
+    .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
+    .waitFor();
+}
+
+async function noHorizontalScroll(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+}
+
+let reportUrl = '';
+
+describe('the report form', () => {
+  it('creates, fills, drafts, autosaves and keeps a 6-month report', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // The home page leads to the reports.
+    await page.getByRole('link', { name: 'Lập báo cáo' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Lập báo cáo mới' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lập báo cáo mới' });
+    await dialog.waitFor();
+    // The officer's commune and the commune outline are chosen for her.
+    expect(await dialog.getByLabel('Đơn vị báo cáo', { exact: true }).inputValue()).toBe('Xã Thạch Hà');
+    await expect.poll(() => dialog.getByLabel('Đề cương', { exact: true }).inputValue()).toMatch(/cấp xã/);
+    await choose(page, 'Kỳ báo cáo', '6 tháng đầu năm');
+    await choose(page, 'Năm', String(YEAR));
+    await dialog
+      .getByText(`6 tháng đầu năm ${YEAR}: số liệu từ 15/12/${YEAR - 1} đến 14/06/${YEAR}`)
+      .waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-new-desktop.png') });
+    await dialog.getByRole('button', { name: 'Lập báo cáo' }).click();
+
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    reportUrl = page.url();
+    expect(reportUrl).toMatch(/\/bao-cao\/\d+$/);
+
+    // Numbers: foreigners resident, workers abroad by market (the total is computed).
+    await indicator(page, 'foreigners.resident').getByRole('textbox').first().fill('130');
+    const workers = indicator(page, 'workers.abroad');
+    await workers.getByRole('button', { name: '+ Thêm thị trường' }).click();
+    await workers.locator('input[aria-label="Thị trường (dòng 1)"]').fill('Hàn Quốc');
+    await workers.getByRole('textbox', { name: /^Số lao động của (Hàn Quốc|dòng 1)$/ }).fill('2');
+    await workers.getByRole('button', { name: '+ Thêm thị trường' }).click();
+    await workers.locator('input[aria-label="Thị trường (dòng 2)"]').fill('Nhật Bản');
+    await workers.getByRole('textbox', { name: /^Số lao động của (Nhật Bản|dòng 2)$/ }).fill('1');
+    await page.keyboard.press('Escape');
+    expect(await workers.getByRole('textbox').first().inputValue()).toBe('3');
+
+    // The draft follows the numbers at once.
+    await page.locator('[data-drafted]').filter({ hasText: '130 người nước ngoài' }).first().waitFor();
+    await page
+      .locator('[data-drafted]')
+      .filter({ hasText: `Trong 6 tháng đầu năm ${YEAR}` })
+      .first()
+      .waitFor();
+    await page
+      .locator('[data-drafted]')
+      .filter({ hasText: /Hàn Quốc và Nhật Bản/ })
+      .first()
+      .waitFor();
+
+    // "Không phát sinh" for the foreign press section: greyed, with the nil sentence.
+    const press = page.locator('section[aria-label$="Công tác quản lý phóng viên, báo chí nước ngoài"]');
+    await press.getByRole('switch', { name: /^Không phát sinh/ }).check();
+    await expect.poll(() => press.getAttribute('data-nil')).toBe('true');
+    await press.locator('[data-drafted]').filter({ hasText: 'không phát sinh' }).waitFor();
+
+    // The officer's own text, kept apart from the draft.
+    const proposals = page.locator('section[aria-label$="Kiến nghị, đề xuất"]').first();
+    await proposals
+      .getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' })
+      .fill('Đề nghị hỗ trợ kinh phí tập huấn ngoại ngữ cho cán bộ xã.');
+
+    await waitSaved(page);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-desktop.png'), fullPage: true });
+
+    // Reload: everything is still there.
+    await page.reload();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    expect(await indicator(page, 'foreigners.resident').getByRole('textbox').first().inputValue()).toBe(
+      '130',
+    );
+    expect(await workers.locator('input[aria-label="Thị trường (dòng 1)"]').inputValue()).toBe('Hàn Quốc');
+    expect(await workers.locator('input[aria-label="Thị trường (dòng 2)"]').inputValue()).toBe('Nhật Bản');
+    expect(await workers.getByRole('textbox').first().inputValue()).toBe('3');
+    expect(await press.getAttribute('data-nil')).toBe('true');
+    expect(
+      await proposals
+        .getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' })
+        .inputValue(),
+    ).toBe('Đề nghị hỗ trợ kinh phí tập huấn ngoại ngữ cho cán bộ xã.');
+    // No offer to restore: the server had everything.
+    expect(await page.getByText('Có thay đổi chưa lưu trên máy này').count()).toBe(0);
+
+    // A negative number: the message is at the field, and submission waits.
+    const violations = indicator(page, 'foreigners.violations');
+    await violations.getByRole('textbox').first().fill('-2');
+    await violations.getByText(/không được âm/).waitFor();
+    await page.locator('[data-submit-blockers]').waitFor();
+    await violations.getByRole('textbox').first().fill('0');
+    await expect.poll(() => violations.getByText(/không được âm/).count()).toBe(0);
+    await waitSaved(page);
+
+    // The preview reads as the document will.
+    await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
+    const preview = page.locator('[data-preview]');
+    await preview.waitFor();
+    await expect.poll(() => preview.innerText()).toMatch(/130 người nước ngoài/);
+    expect(await preview.innerText()).toMatch(/Đề nghị hỗ trợ kinh phí tập huấn ngoại ngữ/);
+    await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-desktop.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone screen (390 px) without horizontal scrolling', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'vi-VN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await signIn(context);
+    await page.goto(reportUrl);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    await indicator(page, 'workers.abroad').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-full.png'), fullPage: true });
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
+    await page.locator('[data-preview]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone.png'), fullPage: true });
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+    await page.goto(`${server.url}/bao-cao`);
+    await page.getByRole('link', { name: `6 tháng đầu năm ${YEAR}` }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'reports-list-phone.png'), fullPage: true });
+    expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('shows a conflict when two pages save the same report, and loses neither version', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const first = await signIn(context);
+    const second = await context.newPage();
+    second.setDefaultTimeout(10_000);
+    await first.goto(reportUrl);
+    await second.goto(reportUrl);
+    for (const page of [first, second]) {
+      await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    }
+    // The first page saves a new number.
+    await indicator(first, 'foreigners.arrived').getByRole('textbox').first().fill('87');
+    await waitSaved(first);
+    // The second page, opened before that save, saves another number: refused, both kept.
+    await indicator(second, 'foreigners.departed').getByRole('textbox').first().fill('12');
+    const dialog = second.getByRole('dialog', { name: 'Báo cáo vừa được lưu bởi người khác' });
+    await dialog.waitFor();
+    await dialog.getByText(/Báo cáo vừa được .+ lưu lúc .+ Bản của bạn chưa được lưu\./).waitFor();
+    await second.screenshot({ path: path.join(SHOTS_DIR, 'report-conflict-desktop.png') });
+    await dialog.getByRole('button', { name: 'Giữ bản của tôi và ghi đè' }).click();
+    await waitSaved(second);
+    expect(await indicator(second, 'foreigners.departed').getByRole('textbox').first().inputValue()).toBe(
+      '12',
+    );
+
+    // The first page now meets the second one's save and takes it.
+    await indicator(first, 'foreigners.violations').getByRole('textbox').first().fill('1');
+    const again = first.getByRole('dialog', { name: 'Báo cáo vừa được lưu bởi người khác' });
+    await again.waitFor();
+    await again.getByRole('button', { name: /^Lấy bản của/ }).click();
+    await waitSaved(first);
+    expect(await indicator(first, 'foreigners.departed').getByRole('textbox').first().inputValue()).toBe(
+      '12',
+    );
+    await context.close();
+  });
+});
