@@ -8,6 +8,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'db', include: ['test/db/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      // DOCX rendering, the layout checker, PDF conversion and PNG pages (LibreOffice, poppler).
+      { test: { name: 'documents', include: ['test/documents/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'cli',

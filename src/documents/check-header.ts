@@ -13,7 +13,7 @@ export const NUMBER_PATTERN = /^Số: (\d{2,}|\s+)\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ
 
 /** "Lạc Phượng, ngày 12 tháng 6 năm 2026"; blanks allowed for a draft. */
 export const DATE_PATTERN =
-  /^[^,]+, ngày (0[1-9]|[12]\d|3[01]|\s+) tháng (0[12]|[3-9]|1[0-2]|\s+) năm (\d{4}|\s+)$/u;
+  /^[^,]+, ngày (0[1-9]|[12]\d|3[01]|\s+) tháng (0[12]|[3-9]|1[0-2]|\s+) năm( \d{4}|\s*)$/u;
 
 const WHERE = 'tiêu đề văn bản';
 
