@@ -215,6 +215,25 @@ describe('autosave', () => {
   });
 });
 
+describe('data window', () => {
+  it('takes an override at creation and on save, and names the field of a wrong one', async () => {
+    const res = await create(
+      officer,
+      { kind: 'month', year: 2026, index: 9 },
+      { window: { start: '2026-08-01', end: '2026-08-31' } },
+    );
+    const view = res.json() as ReportView;
+    expect(view.report.window).toEqual({ start: '2026-08-01', end: '2026-08-31' });
+    const bad = await save(officer, view.report.id, 1, {
+      window: { start: '2026-08-31', end: '2026-08-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('content.window.end');
+    const back = await save(officer, view.report.id, 1, {});
+    expect((back.json() as ReportView).report.window).toEqual({ start: '2026-08-15', end: '2026-09-14' });
+  });
+});
+
 describe('comparisons', () => {
   it('pre-fills the previous period and the same period last year from earlier reports', async () => {
     const half2 = (await create(officer, { kind: 'half2', year: 2025 })).json() as ReportView;

@@ -15,7 +15,7 @@ import {
   unitIdParam,
 } from '../../domain/api-reports.js';
 import { AppError } from '../../domain/errors.js';
-import { windowFor } from '../../domain/periods.js';
+import { windowFor, windowIssue } from '../../domain/periods.js';
 import { reportContentSchema } from '../../domain/report-json.js';
 import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
@@ -108,6 +108,11 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       const { id } = request.params;
       const { rec, auth } = await reportFor(ctx.db, request, id, 'report.edit');
       const { revision, content } = request.body;
+      const issue = content.window ? windowIssue(content.window) : null;
+      if (issue) {
+        const field = { path: `content.${issue.path}`, message: issue.message };
+        throw new AppError('VALIDATION', `Thời gian chốt số liệu: ${issue.message}`, [field]);
+      }
       const window = windowFor(rec.period, content.window);
       try {
         await ctx.db.transaction((tx) =>
