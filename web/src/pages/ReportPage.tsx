@@ -1,6 +1,7 @@
-import { Alert, Anchor, Breadcrumbs, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
+import { DocumentActions } from '../components/documents/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ReportEditor } from '../components/report/ReportEditor';
 
@@ -38,6 +39,13 @@ export default function ReportPage() {
         <Text size="sm">{report.data.report.unit.name}</Text>
       </Breadcrumbs>
       <ReportEditor key={report.data.report.id} initial={report.data} />
+      <Divider label="Văn bản" labelPosition="left" mt="md" />
+      <DocumentActions
+        reportId={report.data.report.id}
+        unitId={report.data.report.unit.id}
+        status={report.data.report.status}
+        onIssued={() => report.refetch()}
+      />
     </Stack>
   );
 }
