@@ -141,29 +141,37 @@ function dataTable(table: DataTable, frame: BodyFrame): (Paragraph | Table)[] {
   return out;
 }
 
-/** Every block of a body, in order. */
-export function bodyBlocks(blocks: readonly BodyBlock[], frame: BodyFrame): (Paragraph | Table)[] {
+/**
+ * Every block of a body, in order. `keepLast`: the last paragraph stays on the page of what follows
+ * (the closing block), so a signature never stands alone on a page.
+ */
+export function bodyBlocks(
+  blocks: readonly BodyBlock[],
+  frame: BodyFrame,
+  keepLast = false,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   const { layout } = frame;
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
+    const style = { ...bodyStyle(layout), keepNext: keepLast && i === blocks.length - 1 };
     switch (block.kind) {
       case 'heading':
         out.push(heading(block, layout));
         break;
       case 'paragraph':
-        out.push(paragraph(runs(block.runs, { size: layout.sizes.body }), bodyStyle(layout)));
+        out.push(paragraph(runs(block.runs, { size: layout.sizes.body }), style));
         break;
       case 'bullet': {
         const first = block.runs[0];
         const starts = first && /^\s*[-–]\s/.test(first.text);
         const list = starts ? block.runs : [{ text: '- ' }, ...block.runs];
-        out.push(paragraph(runs(list, { size: layout.sizes.body }), bodyStyle(layout)));
+        out.push(paragraph(runs(list, { size: layout.sizes.body }), style));
         break;
       }
       case 'table':
         out.push(...dataTable(block.table, frame));
         break;
     }
-  }
+  });
   return out;
 }

@@ -101,7 +101,7 @@ export function buildDocument(doc: OfficialDocument, options: LayoutOptions = {}
       ...basisBlock(doc, frame),
       ...kinhGuiBlock(doc, frame),
       ...(doc.kinhGui.length === 0 && doc.type !== 'CV' ? [line('', { size: 6 })] : []),
-      ...bodyBlocks(doc.body, frame),
+      ...bodyBlocks(doc.body, frame, true),
       closingTable(doc, layout, width),
     ],
   };
