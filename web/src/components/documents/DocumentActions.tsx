@@ -8,12 +8,15 @@ import type { IssueResponse } from '@domain/api-documents';
 import { Alert, Button, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { documentUrl, downloadFile, useDocumentPreview } from '../../api/documents';
 import { useMe } from '../../api/session';
 import { notifyError } from '../../lib/notify';
 import { ErrorAlert } from '../ErrorAlert';
-import { DocumentView } from './DocumentView';
-import { IssueModal } from './IssueModal';
+
+// The page drawing and the issue dialog load when first opened: they stay out of the main bundle.
+const DocumentView = lazy(() => import('./DocumentView').then((m) => ({ default: m.DocumentView })));
+const IssueModal = lazy(() => import('./IssueModal').then((m) => ({ default: m.IssueModal })));
 
 const LEADER_ROLES = new Set(['commune_leader', 'province_leader']);
 const ISSUABLE = new Set(['submitted', 'approved']);
@@ -104,19 +107,23 @@ export function DocumentActions({ reportId, unitId, status, onIssued, beforeOpen
                 : 'Bản dự thảo: số và ngày được điền khi ban hành.'}
             </Text>
             <div style={{ background: '#f1f3f5', padding: 8, maxWidth: '100%', overflowX: 'auto' }}>
-              <DocumentView doc={doc.data.document} />
+              <Suspense fallback={<Skeleton h={400} />}>
+                <DocumentView doc={doc.data.document} />
+              </Suspense>
             </div>
           </Stack>
         )}
       </Modal>
-      {isLeader && (
-        <IssueModal
-          reportId={reportId}
-          unitId={unitId}
-          opened={issueOpen}
-          onClose={issue.close}
-          {...(onIssued ? { onIssued } : {})}
-        />
+      {isLeader && issueOpen && (
+        <Suspense fallback={null}>
+          <IssueModal
+            reportId={reportId}
+            unitId={unitId}
+            opened={issueOpen}
+            onClose={issue.close}
+            {...(onIssued ? { onIssued } : {})}
+          />
+        </Suspense>
       )}
     </Stack>
   );
