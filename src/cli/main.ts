@@ -12,6 +12,7 @@ import { ROLES } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
 import { hashPassword } from '../server/auth/password.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
+import { registerCheckCommand } from './check.js';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { registerPreview } from './preview.js';
@@ -155,6 +156,7 @@ export function buildProgram(): Command {
 
   registerPreview(program);
   registerRenderCommand(program);
+  registerCheckCommand(program);
 
   return program;
 }
