@@ -30,8 +30,8 @@ afterAll(async () => {
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-/** The 6-month report of last year: its window has certainly started and closed (today is late 2026 or after). */
-const YEAR = new Date().getFullYear() - 1;
+/** The first half of this year: its data window (from 15 December last year) has always started. */
+const YEAR = new Date().getFullYear();
 
 async function signIn(context: BrowserContext, username = 'demo.canbo.thachha'): Promise<Page> {
   const page = await context.newPage();
@@ -131,7 +131,9 @@ describe('the report form', () => {
       .fill('Đề nghị hỗ trợ kinh phí tập huấn ngoại ngữ cho cán bộ xã.');
 
     await waitSaved(page);
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-desktop.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-desktop.png') });
+    await workers.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-desktop-workers.png') });
 
     // Reload: everything is still there.
     await page.reload();
@@ -167,7 +169,7 @@ describe('the report form', () => {
     await expect.poll(() => preview.innerText()).toMatch(/130 người nước ngoài/);
     expect(await preview.innerText()).toMatch(/Đề nghị hỗ trợ kinh phí tập huấn ngoại ngữ/);
     await page.getByRole('heading', { name: 'Kiểm tra trước khi gửi' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-desktop.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-desktop.png') });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -182,13 +184,16 @@ describe('the report form', () => {
     const page = await signIn(context);
     await page.goto(reportUrl);
     await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-top.png') });
     await indicator(page, 'workers.abroad').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone.png') });
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-full.png'), fullPage: true });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
     await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
     await page.locator('[data-preview]').waitFor();
-    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone.png') });
+    await page.locator('[data-preview]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone-document.png') });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
     await page.goto(`${server.url}/bao-cao`);
     await page.getByRole('link', { name: `6 tháng đầu năm ${YEAR}` }).waitFor();
@@ -231,6 +236,48 @@ describe('the report form', () => {
     expect(await indicator(first, 'foreigners.departed').getByRole('textbox').first().inputValue()).toBe(
       '12',
     );
+    await context.close();
+  });
+});
+
+describe('the outline editor', () => {
+  it('lets an administrator clone an outline, edit the copy and save a new version', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context, 'demo.quantri');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('link', { name: 'Đề cương' }).click();
+    await page.getByRole('heading', { name: 'Đề cương báo cáo' }).waitFor();
+    await page.getByRole('link', { name: 'Báo cáo kết quả công tác đối ngoại cấp xã' }).click();
+    await page.getByText('Phiên bản 1').first().waitFor();
+    await page.getByText('II. Công tác chỉ đạo, điều hành').waitFor();
+
+    await page.getByRole('button', { name: 'Nhân bản' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhân bản đề cương' });
+    await dialog.getByLabel('Tên đề cương mới').fill('Báo cáo cấp xã của tỉnh Hà Tĩnh');
+    await dialog.getByLabel('Mã đề cương mới').fill('bao-cao-xa-ha-tinh');
+    await dialog.getByRole('button', { name: 'Nhân bản' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo cấp xã của tỉnh Hà Tĩnh' }).waitFor();
+
+    // Move section II up: it becomes I and the numbers follow.
+    await page.getByRole('button', { name: 'Chuyển lên: II. Công tác chỉ đạo, điều hành' }).click();
+    await page.getByText('I. Công tác chỉ đạo, điều hành').waitFor();
+    await page.getByText('II. Bối cảnh tình hình').waitFor();
+    // Add an indicator to it.
+    const directionRow = page.locator('[data-section="direction"]');
+    await directionRow.getByRole('button', { name: '+ Chỉ tiêu' }).first().click();
+    const add = page.getByRole('dialog', { name: /Thêm chỉ tiêu/ });
+    await add.getByLabel('Mã chỉ tiêu').fill('direction.meetings');
+    await add.getByLabel('Tên chỉ tiêu').fill('Số cuộc họp chỉ đạo công tác đối ngoại');
+    await add.getByLabel('Đơn vị tính').fill('cuộc');
+    await add.getByRole('button', { name: 'Thêm' }).click();
+    await page.getByText(/Chỉ tiêu: Số cuộc họp chỉ đạo công tác đối ngoại \(cuộc\)/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'outline-editor-desktop.png') });
+
+    await page.getByRole('button', { name: 'Lưu thành phiên bản 2' }).click();
+    await page.getByText('Phiên bản 2').first().waitFor();
+    await page.getByText('I. Công tác chỉ đạo, điều hành').waitFor();
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -45,5 +45,11 @@ import '@mantine/core/styles/Switch.css';
 import '@mantine/core/styles/Table.css';
 import '@mantine/core/styles/Text.css';
 import '@mantine/core/styles/Title.css';
+// The report form: tabs, the append/replace switch, list fields as tags, checklist icons.
+import '@mantine/core/styles/Tabs.css';
+import '@mantine/core/styles/SegmentedControl.css';
+import '@mantine/core/styles/Pill.css';
+import '@mantine/core/styles/PillsInput.css';
+import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/notifications/styles.css';
 import './app.css';

@@ -27,6 +27,7 @@ export function CloneForm({ outline, onClose }: { outline: OutlineDetail; onClos
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: outlineKeys.all });
       notifySuccess(`Đã nhân bản thành "${created.name}". Bạn có thể sửa bản này.`);
+      onClose();
       navigate(`/de-cuong/${created.id}`);
     },
     onError: (error) => setErrors(serverFieldErrors(error)),

@@ -33,11 +33,7 @@ export function PreviewPanel({ preview, stale, issues, onGoTo }: Props) {
           data-preview
           style={{ fontFamily: '"Times New Roman", Times, serif', overflowWrap: 'anywhere' }}
         >
-          <Text
-            component="div"
-            fz={{ base: 15, sm: 16 }}
-            style={{ whiteSpace: 'pre-wrap', textAlign: 'justify' }}
-          >
+          <Text component="div" fz={{ base: 15, sm: 16 }} style={{ whiteSpace: 'pre-wrap' }}>
             {preview}
           </Text>
         </Paper>
