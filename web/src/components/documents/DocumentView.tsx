@@ -30,7 +30,8 @@ const center: CSSProperties = { textAlign: 'center' };
 const rule = (width: string): CSSProperties => ({
   borderTop: '1px solid #000',
   width,
-  margin: '2px auto 6px',
+  height: 0,
+  margin: '6px auto 8px',
 });
 const cell: CSSProperties = { verticalAlign: 'top', padding: 0 };
 const bordered: CSSProperties = { border: '1px solid #000', padding: '2px 4px', verticalAlign: 'top' };
