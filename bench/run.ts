@@ -1,5 +1,15 @@
-/** `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails. */
+/**
+ * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
+ * `npm run bench -- documents` (or `startup`) runs one group only.
+ */
+import { benchDocuments } from './documents.js';
 import { benchBundle, benchStartup } from './startup.js';
 
-benchBundle();
-await benchStartup();
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wants = (group: string) => only.length === 0 || only.includes(group);
+
+if (wants('startup')) {
+  benchBundle();
+  await benchStartup();
+}
+if (wants('documents')) await benchDocuments();
