@@ -109,9 +109,12 @@ const outlineCode = z
   .string({ error: 'Mã đề cương: cần nhập chữ.' })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, {
+  .min(3, { error: 'Mã đề cương cần ít nhất 3 ký tự.' })
+  .max(64, { error: 'Mã đề cương không được dài quá 64 ký tự.' })
+  // The same pattern as OUTLINE_CODE_PATTERN (src/domain/outlines/schema.ts).
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
     error:
-      'Mã đề cương gồm 3–64 ký tự: chữ thường không dấu, số và dấu gạch ngang (ví dụ: bao-cao-xa-ha-tinh).',
+      'Mã đề cương bắt đầu bằng chữ, gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: bao-cao-xa-ha-tinh).',
   });
 
 export const cloneOutlineBody = z.object({

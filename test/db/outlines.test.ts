@@ -127,6 +127,14 @@ describe('clones and versions', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].path).toBe('code');
+    const badCode = await admin42.request('POST', `/api/outlines/${builtInId}/clone`, {
+      ...body,
+      code: 'Báo cáo xã',
+      ownerUnitId: province42,
+    });
+    expect(badCode.statusCode).toBe(400);
+    expect(badCode.json().error.fields[0]).toMatchObject({ path: 'code' });
+    expect(badCode.json().error.fields[0].message).toMatch(/Mã đề cương/);
     expect((await outlineAudit(cloneId)).map((r) => r.action)).toEqual(['outline.clone']);
   });
 
