@@ -16,6 +16,7 @@ import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { buildReport } from '../support/documents.js';
 
 let database: TestDatabase;
 let app: App;
@@ -292,6 +293,40 @@ describe('reports and outlines', () => {
         baseVersion: detail.version,
       });
       expect(edit.statusCode).toBe(role === 'admin' ? 409 : 403);
+    });
+  }
+});
+
+describe('register of outgoing documents, issuing and document downloads', () => {
+  const code: Record<Where, string> = { own: '18562', sibling: '18277', elsewhere: '11140' };
+  const drafts = {} as Record<Where, number>;
+  beforeAll(async () => {
+    for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+      drafts[where] = await buildReport(database.db, code[where], { status: 'draft' });
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: reads registers and documents within reach, issues only as a leader of the unit`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const readable = READ[role][where] ? 200 : 403;
+        const register = await clients[role].request('GET', `/api/units/${ids[where]}/register`);
+        expect(register.statusCode, `register ${where}`).toBe(readable);
+        const preview = await clients[role].request('GET', `/api/reports/${drafts[where]}/document/preview`);
+        expect(preview.statusCode, `preview ${where}`).toBe(readable);
+        const scheme = await clients[role].request('PUT', `/api/units/${ids[where]}/numbering-scheme`, {
+          scheme: 'single',
+        });
+        expect(scheme.statusCode, `scheme ${where}`).toBe(MANAGE[role][where]);
+        // Only the unit's leader gets past authorisation; the draft (or signer 1) is then refused.
+        const issue = await clients[role].request('POST', `/api/reports/${drafts[where]}/issue`, {
+          signerId: 1,
+          issuedOn: '2026-06-12',
+        });
+        const leader = role === 'commune_leader' && where === 'own';
+        if (leader) expect([400, 409], `issue ${where}`).toContain(issue.statusCode);
+        else expect(issue.statusCode, `issue ${where}`).toBe(403);
+      }
     });
   }
 });

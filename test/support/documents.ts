@@ -36,7 +36,7 @@ async function outlineId(db: Db, code: string): Promise<number> {
 
 let month = 0;
 
-/** A report of the commune `unitCode`, for a month of its own (each call a new period). */
+/** A report of the commune `unitCode`, for a month of its own (each call a new period, from 2015 back, clear of other tests' periods). */
 export async function buildReport(
   db: Db,
   unitCode: string,
@@ -45,7 +45,7 @@ export async function buildReport(
   month += 1;
   const period: Period = {
     kind: 'month',
-    year: 2026 - Math.floor((month - 1) / 12),
+    year: 2015 - Math.floor((month - 1) / 12),
     index: ((month - 1) % 12) + 1,
   };
   const window = dataWindow(period);
