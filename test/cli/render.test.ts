@@ -106,6 +106,13 @@ describe('doingoai render', () => {
     expect(res.stderr).toContain('document.signer');
     expect(existsSync(out)).toBe(false);
 
+    const undated = variant('002', (j) => {
+      delete (j.document as Record<string, unknown>).issuedOn;
+    });
+    const noDate = await run(['render', undated, '-o', out], {});
+    expect(noDate.code).toBe(1);
+    expect(noDate.stderr).toContain('document.issuedOn');
+
     const draft = variant('002', (j) => {
       const doc = j.document as Record<string, unknown>;
       delete doc.signer;
