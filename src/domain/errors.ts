@@ -60,7 +60,8 @@ export const ERROR_CODES = {
   UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.' },
   NOT_DOCX: {
     status: 400,
-    message: 'Tệp không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp .docx lưu từ Word, LibreOffice hoặc từ hệ thống.',
+    message:
+      'Tệp không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp .docx lưu từ Word, LibreOffice hoặc từ hệ thống.',
   },
   PDF_UNAVAILABLE: {
     status: 503,
