@@ -35,11 +35,7 @@ function bodyStyle(layout: Layout) {
 function heading(block: Extract<BodyBlock, { kind: 'heading' }>, layout: Layout): Paragraph {
   const text = block.level === 1 ? upperVi(block.text) : block.text;
   const full = block.number.trim() ? `${block.number.trim()} ${text.trim()}` : text.trim();
-  return line(
-    full,
-    { size: layout.sizes.body, bold: true, italic: block.level === 3 },
-    { ...bodyStyle(layout), keepNext: true },
-  );
+  return line(full, { bold: true, italic: block.level === 3 }, { ...bodyStyle(layout), keepNext: true });
 }
 
 const NUMERIC = /^[+-−]?[\d.,]+\s*%?$/u;
@@ -159,13 +155,14 @@ export function bodyBlocks(
         out.push(heading(block, layout));
         break;
       case 'paragraph':
-        out.push(paragraph(runs(block.runs, { size: layout.sizes.body }), style));
+        // Body runs take the document default size (the body size): no size on every run.
+        out.push(paragraph(runs(block.runs, {}), style));
         break;
       case 'bullet': {
         const first = block.runs[0];
         const starts = first && /^\s*[-–]\s/.test(first.text);
         const list = starts ? block.runs : [{ text: '- ' }, ...block.runs];
-        out.push(paragraph(runs(list, { size: layout.sizes.body }), style));
+        out.push(paragraph(runs(list, {}), style));
         break;
       }
       case 'table':

@@ -19,7 +19,8 @@ import type { TextRun as DocTextRun } from '../domain/document.js';
 export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 export interface RunStyle {
-  size: number;
+  /** Points; absent: the document default (the body size), which keeps body runs small. */
+  size?: number;
   bold?: boolean;
   italic?: boolean;
 }
@@ -31,7 +32,7 @@ export interface RunStyle {
 export function run(text: string, style: RunStyle): TextRun {
   return new TextRun({
     text: text.normalize('NFC'),
-    size: Math.round(style.size * 2),
+    ...(style.size !== undefined ? { size: Math.round(style.size * 2) } : {}),
     ...(style.bold ? { bold: true } : {}),
     ...(style.italic ? { italics: true } : {}),
   });

@@ -117,9 +117,10 @@ describe('checkDocx on deliberately broken documents', () => {
           /<w:sz w:val="24"\/><w:szCs w:val="24"\/><\/w:rPr><w:t xml:space="preserve">Nơi nhận:/,
           '<w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t xml:space="preserve">Nơi nhận:',
         )
+        // Body runs take the document default size; give this one its own 12 pt.
         .replace(
-          /<w:sz w:val="28"\/><w:szCs w:val="28"\/><\/w:rPr><w:t xml:space="preserve">Trong nước/,
-          '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t xml:space="preserve">Trong nước',
+          '<w:r><w:t xml:space="preserve">Trong nước',
+          '<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">Trong nước',
         ),
     );
     const problems = await checkDocx(bytes);
