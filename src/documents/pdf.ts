@@ -6,7 +6,7 @@
  * non-empty, starts with %PDF) before the folder is removed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { constants, rmSync } from 'node:fs';
+import { constants, readdirSync, rmSync } from 'node:fs';
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,14 +119,38 @@ interface Slot {
   profile: string;
 }
 
+const PREFIX = 'doingoai-soffice-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the profile folders of converters whose process ended without cleaning up (killed). */
+function removeStaleFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(PREFIX) ? Number(/^doingoai-soffice-(\d+)-/.exec(name)?.[1]) : 0;
+    if (pid && pid !== process.pid && !alive(pid))
+      rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 /** A converter with its own pool of LibreOffice profiles. */
 export function createPdfConverter(options: ConverterOptions = {}): PdfConverter {
   const size = Math.max(1, options.slots ?? Math.min(2, cpus().length));
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const base = path.join(
-    tmpdir(),
-    `doingoai-soffice-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-  );
+  removeStaleFolders();
+  const base = path.join(tmpdir(), `${PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   const free: Slot[] = Array.from({ length: size }, (_, i) => ({ profile: path.join(base, `profile-${i}`) }));
   const waiting: ((slot: Slot) => void)[] = [];
   let soffice: Promise<string | null> | undefined;
