@@ -159,8 +159,14 @@ describe('qualityChecks', () => {
   });
 
   it('reports empty required indicators and narratives, not when nil', () => {
+    // Nothing entered: the required count is missing (a blank section is never taken as nil).
     const issues = check({});
-    expect(kinds(issues, 'missing_required').map((i) => i.key)).toEqual(['directions.text']);
+    expect(kinds(issues, 'missing_required').map((i) => i.key)).toEqual([
+      'delegations.in.count',
+      'directions.text',
+    ]);
+    const nilSection = check({ nil: { sections: ['delegations'] } });
+    expect(kinds(nilSection, 'missing_required').map((i) => i.key)).toEqual(['directions.text']);
     const withOut = check({ values: { 'delegations.out.count': 1 } });
     expect(kinds(withOut, 'missing_required').map((i) => i.key)).toEqual([
       'delegations.in.count',

@@ -5,6 +5,7 @@
  */
 import type { BodyBlock, DocumentTypeCode, OfficialDocument } from '../document.js';
 import type { Outline } from '../outline.js';
+import { sectionNumber } from '../outlines/numbering.js';
 import { dataWindow, type IsoDate, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import { upperVi } from '../text.js';
@@ -116,15 +117,26 @@ function paragraphBlock(p: string): BodyBlock {
     : { kind: 'paragraph', runs: [{ text: p }] };
 }
 
-function sectionBlocks(section: DraftedSection): BodyBlock[] {
-  const level = Math.min(Math.max(section.level, 1), 3) as 1 | 2 | 3;
-  const text = level === 1 ? upperVi(section.title) : section.title;
-  return [
-    { kind: 'heading', level, number: section.number, text },
-    ...section.paragraphs.map(paragraphBlock),
-    ...section.children.flatMap(sectionBlocks),
-    ...section.tail.map(paragraphBlock),
-  ];
+/** A section prints only when it says something (itself or a sub-section): no empty headings. */
+function hasContent(section: DraftedSection): boolean {
+  return section.paragraphs.length > 0 || section.tail.length > 0 || section.children.some(hasContent);
+}
+
+/**
+ * The body blocks of the printed sections, numbered by their position among the printed ones:
+ * leaving an empty section out never leaves a gap in the numbering.
+ */
+function sectionsBlocks(sections: readonly DraftedSection[]): BodyBlock[] {
+  return sections.filter(hasContent).flatMap((section, index) => {
+    const level = Math.min(Math.max(section.level, 1), 3) as 1 | 2 | 3;
+    const text = level === 1 ? upperVi(section.title) : section.title;
+    return [
+      { kind: 'heading', level, number: sectionNumber(level, index), text } satisfies BodyBlock,
+      ...section.paragraphs.map(paragraphBlock),
+      ...sectionsBlocks(section.children),
+      ...section.tail.map(paragraphBlock),
+    ];
+  });
 }
 
 function paragraphs(text: string): BodyBlock[] {
@@ -157,7 +169,7 @@ export function composeDocument(input: ComposeInput): OfficialDocument {
     (type === 'KH'
       ? `${author} ban hành Kế hoạch ${lowerFirst(subject)} với các nội dung sau:`
       : `${author} báo cáo ${lowerFirst(subject)} như sau:`);
-  const body: BodyBlock[] = [...paragraphs(intro), ...drafted.sections.flatMap(sectionBlocks)];
+  const body: BodyBlock[] = [...paragraphs(intro), ...sectionsBlocks(drafted.sections)];
   if (type === 'BC') {
     body.push({
       kind: 'paragraph',

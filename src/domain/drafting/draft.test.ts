@@ -200,11 +200,25 @@ describe('draftReport: nil sections', () => {
     ]);
   });
 
-  it('treats a section whose numbers are all 0 or empty as nil', () => {
+  it('treats a section whose numbers were entered as 0 as nil', () => {
     const d = draft({ values: { 'delegations.in.count': 0 } });
     expect(section(d.sections, 'delegations').nil).toBe(true);
-    expect(section(d.sections, 'foreigners').nil).toBe(true);
     expect(section(draft({ values: { 'foreigners.visits': 1 } }).sections, 'foreigners').nil).toBe(false);
+  });
+
+  it('never declares a section nil because its numbers were not entered', () => {
+    const d = draft({ values: {} });
+    const s = section(d.sections, 'foreigners');
+    expect(s.nil).toBe(false);
+    expect(s.paragraphs.join(' ')).not.toContain('không phát sinh');
+  });
+
+  it('does not declare nil a section whose officer wrote text but entered no numbers', () => {
+    const d = draft({
+      values: { 'delegations.in.count': 0 },
+      narratives: { delegations: { text: 'Đón 01 đoàn khảo sát.', mode: 'append' } },
+    });
+    expect(section(d.sections, 'delegations').nil).toBe(false);
   });
 
   it('answers every section that can be nil when the whole report is', () => {
@@ -217,11 +231,11 @@ describe('draftReport: nil sections', () => {
   });
 
   it('says "trên địa bàn phường/tỉnh" or nothing for a department', () => {
-    const ward = draft({}, HALF1, { name: 'phường Hà Đông', kind: 'commune' });
+    const ward = draft({ nil: { sections: ['labour'] } }, HALF1, { name: 'phường Hà Đông', kind: 'commune' });
     expect(section(ward.sections, 'labour').drafted[0]).toBe(
       'Trong kỳ báo cáo, trên địa bàn phường không phát sinh lao động đi làm việc ở nước ngoài.',
     );
-    const body = draft({}, HALF1, { name: 'Sở Ngoại vụ', kind: 'body' });
+    const body = draft({ nil: { sections: ['labour'] } }, HALF1, { name: 'Sở Ngoại vụ', kind: 'body' });
     expect(section(body.sections, 'labour').drafted[0]).toBe(
       'Trong kỳ báo cáo, không phát sinh lao động đi làm việc ở nước ngoài.',
     );

@@ -134,10 +134,13 @@ function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
   if (nil.all || parentNil || nil.sections.includes(section.key)) return true;
   const indicators = directIndicators(section);
   if (indicators.length === 0) return false;
-  const ownText = section.children.some(
-    (c) => c.kind === 'narrative' && (ctx.content.narratives[c.key]?.text.trim() ?? '') !== '',
+  const ownText = [section.key, ...section.children.map((c) => (c.kind === 'narrative' ? c.key : ''))].some(
+    (key) => key !== '' && (ctx.content.narratives[key]?.text.trim() ?? '') !== '',
   );
-  return !ownText && indicators.every((i) => isEmptyValue(ctx.content.values[i.code]));
+  // Figures not entered say nothing: only figures entered as 0 (or empty lists) answer "không
+  // phát sinh" by themselves. A section left blank is flagged by the checks, never declared nil.
+  const entered = indicators.filter((i) => ctx.content.values[i.code] !== undefined);
+  return !ownText && entered.length > 0 && entered.every((i) => isEmptyValue(ctx.content.values[i.code]));
 }
 
 function draftSection(
