@@ -12,7 +12,7 @@ import type {
   ReportValues,
   Section,
 } from './outline.js';
-import { findIndicator, findNarrative, findSection, indicatorsOf, sectionsOf } from './outlines/index.js';
+import { findIndicator, findNarrative, findSection, indicatorsOf, sectionsOf } from './outlines/numbering.js';
 import { type DataWindow, futurePeriodMessage, type IsoDate, type Period } from './periods.js';
 import { MAX_VALUE, type ReportContent } from './report-json.js';
 

@@ -13,7 +13,7 @@ import UnitsPage from './pages/UnitsPage';
 
 // The pages every user needs are in the main bundle, so that a page loads with one HTML, one
 // script and one style sheet (no waterfall of chunks on a 3G link). Only the administrators'
-// screenss are loaded on demand.
+// screens are loaded on demand.
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
