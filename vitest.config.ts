@@ -10,6 +10,8 @@ export default defineConfig({
       { test: { name: 'db', include: ['test/db/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       // DOCX rendering, the layout checker, PDF conversion and PNG pages (LibreOffice, poppler).
       { test: { name: 'documents', include: ['test/documents/**/*.test.ts'], testTimeout: 120_000 } },
+      // The example reports: golden preview texts, and their pages as DOCX, PDF and PNG.
+      { test: { name: 'examples', include: ['test/examples/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'cli',
