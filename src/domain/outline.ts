@@ -49,6 +49,8 @@ export interface Indicator {
   required?: boolean;
   /** Hint shown under the field. */
   hint?: string;
+  /** Code of the total this indicator is a part of (drafted "…, trong đó có: …"). */
+  partOf?: string;
 }
 
 export interface NarrativeBlock {

@@ -357,7 +357,7 @@ describe('previous, next and same period last year', () => {
   });
   it('names the period of the "phương hướng" part', () => {
     expect(nextPeriodLabel(p('half1', 2026))).toBe('6 tháng cuối năm 2026');
-    expect(nextPeriodLabel(p('half2', 2026))).toBe('6 tháng đầu năm 2027');
+    expect(nextPeriodLabel(p('half2', 2026))).toBe('năm 2027');
     expect(nextPeriodLabel(p('year', 2025))).toBe('năm 2026');
     expect(nextPeriodLabel(p('nine_months', 2026))).toBe('3 tháng cuối năm 2026');
     expect(nextPeriodLabel(p('quarter', 2026, 4))).toBe('Quý I năm 2027');

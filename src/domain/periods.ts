@@ -464,6 +464,9 @@ export function nextPeriodLabel(period: Period): string {
   switch (period.kind) {
     case 'nine_months':
       return `3 tháng cuối năm ${period.year}`;
+    case 'half2':
+      // The report of the last 6 months looks ahead to the whole next year, as reports write it.
+      return `năm ${period.year + 1}`;
     case 'week':
       return 'tuần tới';
     case 'custom':

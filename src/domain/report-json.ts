@@ -105,6 +105,8 @@ export const reportContentSchema = z.object({
       subject: line(500).optional(),
       /** The opening paragraph: "Thực hiện Văn bản số 6871/VP-TC ngày 11/6/2026 của …". */
       intro: prose(5000).optional(),
+      /** The closing paragraph ("Trên đây là …./."); a default is drafted when absent. */
+      closing: prose(5000).optional(),
       basis: z.array(line(500)).optional(),
       kinhGui: z.array(line(300)).optional(),
       noiNhan: z.array(line(300)).optional(),

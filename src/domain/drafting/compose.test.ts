@@ -4,6 +4,7 @@ import type { Period } from '../periods.js';
 import type { ReportContentInput } from '../report-json.js';
 import {
   type ComposeIdentity,
+  closingOf,
   composeDocument,
   composeNoiNhan,
   fillSubject,
@@ -215,5 +216,18 @@ describe('composeDocument: empty sections', () => {
       'II. KẾT QUẢ TRIỂN KHAI CÔNG TÁC ĐỐI NGOẠI',
       'III. PHƯƠNG HƯỚNG, NHIỆM VỤ',
     ]);
+  });
+});
+
+describe('closingOf', () => {
+  it('closes a plan and a report with "./.", the officer closing first', () => {
+    expect(closingOf(undefined, 'KH', 'Hoạt động đối ngoại năm 2026', 'UBND xã Đức Thịnh')).toMatch(
+      /^Trên đây là Kế hoạch hoạt động đối ngoại năm 2026 của UBND xã Đức Thịnh\. .*\.\/\.$/,
+    );
+    expect(closingOf(undefined, 'BC', 'Kết quả công tác đối ngoại năm 2025', 'UBND xã A')).toBe(
+      'Trên đây là báo cáo kết quả công tác đối ngoại năm 2025 của UBND xã A./.',
+    );
+    expect(closingOf('Trên đây là kế hoạch của xã.', 'KH', 'x', 'y')).toBe('Trên đây là kế hoạch của xã./.');
+    expect(closingOf('Kết thúc./.', 'BC', 'x', 'y')).toBe('Kết thúc./.');
   });
 });

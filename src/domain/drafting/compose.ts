@@ -6,7 +6,7 @@
 import type { BodyBlock, DocumentTypeCode, OfficialDocument } from '../document.js';
 import type { Outline } from '../outline.js';
 import { sectionNumber } from '../outlines/numbering.js';
-import { dataWindow, type IsoDate, type Period, periodLabel } from '../periods.js';
+import { dataWindow, type IsoDate, nextPeriodLabel, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import { upperVi } from '../text.js';
 import { type SignerIdentity, signatureLines } from '../units.js';
@@ -14,29 +14,8 @@ import { draftReport } from './draft.js';
 import { authorName, lowerFirst } from './sentences.js';
 import type { DraftedReport, DraftedSection, DraftUnit } from './types.js';
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-/** What follows a period in "phương hướng, nhiệm vụ {next}": "6 tháng cuối năm 2026", "năm 2027", "tuần tới". */
-export function nextPeriodLabel(period: Period): string {
-  const { year, index } = period;
-  switch (period.kind) {
-    case 'week':
-      return 'tuần tới';
-    case 'custom':
-      return 'thời gian tới';
-    case 'month':
-      return index >= 12 ? `tháng 1 năm ${year + 1}` : `tháng ${index + 1} năm ${year}`;
-    case 'quarter':
-      return index >= 4 ? `Quý I năm ${year + 1}` : `Quý ${ROMAN[index]} năm ${year}`;
-    case 'half1':
-      return `6 tháng cuối năm ${year}`;
-    case 'nine_months':
-      return `3 tháng cuối năm ${year}`;
-    case 'half2':
-    case 'year':
-      return `năm ${year + 1}`;
-  }
-}
+/** Re-exported: the drafting names the next period as periods.ts does. */
+export { nextPeriodLabel };
 
 /** The subject line from the outline's template: {period} and {next} filled in. */
 export function fillSubject(template: string, period: Period): string {
@@ -147,6 +126,21 @@ function paragraphs(text: string): BodyBlock[] {
     .map((l) => ({ kind: 'paragraph', runs: [{ text: l }] }));
 }
 
+/** The closing paragraph, always ending "./." as the decree's documents do. */
+export function closingOf(
+  closing: string | undefined,
+  type: DocumentTypeCode,
+  subject: string,
+  author: string,
+): string {
+  const text =
+    closing?.trim() ||
+    (type === 'KH'
+      ? `Trên đây là Kế hoạch ${lowerFirst(subject)} của ${author}. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, đơn vị kịp thời báo cáo ${author} để xem xét, chỉ đạo`
+      : `Trên đây là báo cáo ${lowerFirst(subject)} của ${author}`);
+  return text.endsWith('./.') ? text : `${text.replace(/[.;:,]+$/, '')}./.`;
+}
+
 /** Composes the document a report or plan prints as. */
 export function composeDocument(input: ComposeInput): OfficialDocument {
   const { outline, content, period, unit, identity } = input;
@@ -170,12 +164,7 @@ export function composeDocument(input: ComposeInput): OfficialDocument {
       ? `${author} ban hành Kế hoạch ${lowerFirst(subject)} với các nội dung sau:`
       : `${author} báo cáo ${lowerFirst(subject)} như sau:`);
   const body: BodyBlock[] = [...paragraphs(intro), ...sectionsBlocks(drafted.sections)];
-  if (type === 'BC') {
-    body.push({
-      kind: 'paragraph',
-      runs: [{ text: `Trên đây là báo cáo ${lowerFirst(subject)} của ${author}./.` }],
-    });
-  }
+  body.push(...paragraphs(closingOf(doc.closing, type, subject, author)));
   const kinhGui = type === 'KH' ? [] : (doc.kinhGui ?? input.defaults?.kinhGui ?? []);
   const signer = signerOf(content, input.defaults?.signer);
   const issuedOn = doc.issuedOn ?? null;

@@ -185,8 +185,49 @@ describe('draftReport: indicators', () => {
       { name: 'Sở Ngoại vụ', kind: 'body' },
     );
     expect(section(body.sections, 'translation').drafted[0]).toBe(
-      'Trong tuần, kết quả: 252 trang biên dịch các loại.',
+      'Trong tuần, có 252 trang biên dịch các loại.',
     );
+  });
+
+  it('drafts the parts of a total after it: "…, trong đó có: …"', () => {
+    const outline = structuredClone(FIXTURE_OUTLINE);
+    const translation = outline.sections[1]?.children[3];
+    if (translation?.kind !== 'section') throw new Error('fixture changed');
+    translation.children.splice(1, 0, {
+      kind: 'indicator',
+      code: 'translation.pages.judicial',
+      label: 'Trang có chứng thực',
+      unit: 'trang',
+      valueType: 'decimal',
+      measure: 'flow',
+      aggregation: 'sum',
+      phrase: 'trang biên dịch có chứng thực tư pháp',
+      partOf: 'translation.pages',
+    });
+    const week = { kind: 'week', year: 2025, index: 0, start: '2025-03-28', end: '2025-04-03' } as const;
+    const body = draftReport({
+      outline,
+      content: content({ values: { 'translation.pages': 252, 'translation.pages.judicial': 180.5 } }),
+      period: week,
+      unit: { name: 'Sở Ngoại vụ', kind: 'body' },
+    });
+    expect(section(body.sections, 'translation').drafted[0]).toBe(
+      'Trong tuần, có 252 trang biên dịch các loại, trong đó có: 180,5 trang biên dịch có chứng thực tư pháp.',
+    );
+  });
+
+  it('names the period in section titles that ask for it', () => {
+    const outline = structuredClone(FIXTURE_OUTLINE);
+    const results = outline.sections[1];
+    if (!results) throw new Error('fixture changed');
+    results.title = 'Kết quả triển khai công tác đối ngoại {period}';
+    const d = draftReport({
+      outline,
+      content: content({}),
+      period: HALF1,
+      unit: { name: 'xã A', kind: 'commune' },
+    });
+    expect(d.sections[1]?.title).toBe('Kết quả triển khai công tác đối ngoại 6 tháng đầu năm 2026');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { sectionNumber } from '../outlines/numbering.js';
-import { type Period, periodLabel } from '../periods.js';
+import { nextPeriodLabel, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {
   areaPhrase,
@@ -86,6 +86,8 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
   const flows: string[] = [];
   const stocks: string[] = [];
   const extra: string[] = [];
+  const parts = new Map<string, string[]>();
+  const owners = new Map<string, { list: string[]; index: number }>();
   for (const ind of indicators) {
     const value: IndicatorValue | undefined = ctx.content.values[ind.code];
     if (value === undefined) continue;
@@ -99,13 +101,25 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
       if (items.length > 0) extra.push(listSentence(ind, items));
       continue;
     }
-    target.push(numericClause(ind, value, comparisonFor(ctx, ind.code)));
+    const clause = numericClause(ind, value, comparisonFor(ctx, ind.code));
+    // A part of a total drafted just before joins it: "252 trang …, trong đó có: 180,5 trang …".
+    const whole = ind.partOf ? parts.get(ind.partOf) : undefined;
+    if (whole && numericValue(value) !== 0) whole.push(clause);
+    else {
+      target.push(clause);
+      parts.set(ind.code, []);
+      owners.set(ind.code, { list: target, index: target.length - 1 });
+    }
+  }
+  for (const [code, clauses] of parts) {
+    const owner = owners.get(code);
+    if (owner && clauses.length > 0) owner.list[owner.index] += `, trong đó có: ${clauses.join(', ')}`;
   }
   const area = areaPhrase(ctx.unit);
   const sentences: string[] = [];
   if (flows.length > 0) {
     const intro = periodIntro(ctx.input.period);
-    sentences.push(area ? `${intro}, ${area} ${listing(flows)}.` : `${intro}, kết quả: ${flows.join('; ')}.`);
+    sentences.push(area ? `${intro}, ${area} ${listing(flows)}.` : `${intro}, ${listing(flows)}.`);
   }
   if (stocks.length > 0) {
     sentences.push(
@@ -194,7 +208,7 @@ function draftSection(
     key: section.key,
     level,
     number: sectionNumber(level, index),
-    title: section.title,
+    title: fillTitle(section.title, ctx.input.period),
     nil,
     drafted,
     draftHash: hash,
@@ -204,6 +218,11 @@ function draftSection(
     children,
     tail,
   };
+}
+
+/** A section title may name the period: "Kết quả … {period}", "Phương hướng … {next}". */
+export function fillTitle(title: string, period: Period): string {
+  return title.replaceAll('{period}', periodLabel(period)).replaceAll('{next}', nextPeriodLabel(period));
 }
 
 /** Drafts every section of the outline from the report's content. */

@@ -69,6 +69,7 @@ export const indicatorSchema = z.object({
   padSmall: z.boolean().optional(),
   required: z.boolean().optional(),
   hint: longText('Gợi ý', 500).optional(),
+  partOf: nodeKey('Chỉ tiêu tổng').optional(),
 });
 
 export const narrativeSchema = z.object({

@@ -489,7 +489,7 @@ const people = section('people', 'Đối ngoại nhân dân', [
   ),
 ]);
 
-const results = section('results', 'Kết quả triển khai công tác đối ngoại', [party, state, people]);
+const results = section('results', 'Kết quả triển khai công tác đối ngoại {period}', [party, state, people]);
 
 const difficulties = section('difficulties', 'Khó khăn, vướng mắc và nguyên nhân', [
   section('difficulties.list', 'Khó khăn, vướng mắc', [
@@ -520,7 +520,7 @@ const difficulties = section('difficulties', 'Khó khăn, vướng mắc và ngu
   ]),
 ]);
 
-const directions = section('directions', 'Phương hướng, nhiệm vụ trọng tâm thời gian tới', [
+const directions = section('directions', 'Phương hướng, nhiệm vụ trọng tâm {next}', [
   section('directions.party', 'Đối ngoại Đảng', [
     narrative(
       'directions.party.text',

@@ -96,14 +96,18 @@ const services = section('services', 'Công tác dịch thuật, dịch vụ đ�
     'Trang biên dịch có chứng thực tư pháp',
     'trang',
     'trang biên dịch có chứng thực tư pháp',
+    { partOf: 'translation.pages.total' },
   ),
   decimal(
     'translation.pages.center',
     'Trang biên dịch chứng nhận tại Trung tâm',
     'trang',
     'trang biên dịch chứng nhận tại Trung tâm',
+    { partOf: 'translation.pages.total' },
   ),
-  decimal('translation.pages.content', 'Trang biên dịch nội dung', 'trang', 'trang biên dịch nội dung'),
+  decimal('translation.pages.content', 'Trang biên dịch nội dung', 'trang', 'trang biên dịch nội dung', {
+    partOf: 'translation.pages.total',
+  }),
   decimal('interpreting.hours', 'Số giờ phiên dịch', 'giờ', 'giờ phiên dịch'),
   flow(
     'translation.copies.judicial',
@@ -156,7 +160,7 @@ const services = section('services', 'Công tác dịch thuật, dịch vụ đ�
 
 const results = section('results', 'Kết quả thực hiện', [cooperation, delegationsConsular, office, services]);
 
-const plan = section('plan', 'Kế hoạch trọng tâm thời gian tới', [
+const plan = section('plan', 'Kế hoạch trọng tâm {next}', [
   narrative('plan.text', 'Nhiệm vụ trọng tâm thời gian tới', undefined, {
     hint: 'Mỗi nhiệm vụ một dòng, bắt đầu bằng "- ".',
     required: true,

@@ -1,7 +1,7 @@
 /** Small constructors that keep the built-in outlines readable as data. */
 import type { Breakdown, Indicator, NarrativeBlock, OutlineNode, Section } from '../../outline.js';
 
-type Extra = Partial<Pick<Indicator, 'breakdown' | 'padSmall' | 'required' | 'hint'>>;
+type Extra = Partial<Pick<Indicator, 'breakdown' | 'padSmall' | 'required' | 'hint' | 'partOf'>>;
 
 /** A count within the period (đoàn, lượt, hồ sơ …), summed across units and periods. */
 export function flow(
