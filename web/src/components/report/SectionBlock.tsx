@@ -117,7 +117,8 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
   const indicators = section.children.filter((n): n is Indicator => n.kind === 'indicator');
   const subsections = section.children.filter((n): n is Section => n.kind === 'section');
   const hasOwnText = subsections.length === 0 || section.children.some((n) => n.kind !== 'section');
-  const heading = `${drafted?.number ?? ''} ${section.title}`.trim();
+  // The drafted title names the period where the outline says {period} or {next}.
+  const heading = `${drafted?.number ?? ''} ${drafted?.title ?? section.title}`.trim();
   const order = Math.min(level + 1, 4) as 2 | 3 | 4;
 
   return (
