@@ -64,6 +64,7 @@ export function IndicatorField(props: Props) {
         error={error}
         disabled={disabled}
         readOnly={computed}
+        variant={computed ? 'filled' : 'default'}
         placeholder="Nhập số, ví dụ 1.234 hoặc 180,5"
         withAsterisk={indicator.required}
         onChange={(n) => onChange(indicator.breakdown ? encodeBreakdown(n, parts) : (n ?? undefined))}
@@ -118,7 +119,8 @@ export function IndicatorField(props: Props) {
           Lưu ý: {warning}
         </Text>
       )}
-      {numeric && (
+      {/* Nothing to compare with (a first report): no line of "chưa có số liệu" under every field. */}
+      {numeric && (totalOf(previous) !== null || totalOf(sameLastYear) !== null) && (
         <Text size="xs" c="dimmed" data-comparison>
           {comparisonText(labels.previous ? `Kỳ trước (${labels.previous})` : 'Kỳ trước', total, previous)}
           {' · '}

@@ -4,7 +4,7 @@ import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
 import { validateContent } from '@domain/validation';
 import { Alert, Badge, Button, Group, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { mergeIssues } from './issues';
@@ -41,6 +41,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
   const report = view.report;
   const outline = view.outline;
   const [tab, setTab] = useState<string | null>('form');
+  const tabsRef = useRef<HTMLDivElement>(null);
 
   const drafted = useDrafted(view, content);
   const sections = useMemo(
@@ -93,7 +94,6 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           <Badge variant="light" color={report.status === 'returned' ? 'orange' : 'blue'} tt="none">
             {report.statusLabel}
           </Badge>
-          <SaveStatusLine status={draft.status} editable={editable} />
         </Group>
       </Stack>
       {report.returnComment && report.status === 'returned' && (
@@ -124,19 +124,36 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
       )}
       <ReportActions draft={draft} fileName={fileName} blockers={blockers} />
       <Tabs
+        ref={tabsRef}
+        style={{ scrollMarginTop: 'var(--app-shell-header-offset, 0px)' }}
         value={tab}
         onChange={(next) => {
           setTab(next);
           if (next === 'preview') void draft.flush();
+          // Switched from far down the form: start the other tab at its top, not in its middle.
+          const tabs = tabsRef.current;
+          if (tabs && tabs.getBoundingClientRect().top < 0) tabs.scrollIntoView({ block: 'start' });
         }}
         keepMounted={false}
       >
-        <Tabs.List>
-          <Tabs.Tab value="form">Nhập số liệu</Tabs.Tab>
-          <Tabs.Tab value="preview">
-            Xem trước và kiểm tra{merged.checklist.length > 0 ? ` (${merged.checklist.length})` : ''}
-          </Tabs.Tab>
-        </Tabs.List>
+        {/* The tabs and the save status stay in sight while the officer scrolls down the form. */}
+        <Group
+          className="report-tabs-bar"
+          gap={4}
+          justify="space-between"
+          align="center"
+          wrap="wrap-reverse"
+          pos="sticky"
+          top="var(--app-shell-header-offset, 0px)"
+        >
+          <Tabs.List>
+            <Tabs.Tab value="form">Nhập số liệu</Tabs.Tab>
+            <Tabs.Tab value="preview">
+              Xem trước và kiểm tra{merged.checklist.length > 0 ? ` (${merged.checklist.length})` : ''}
+            </Tabs.Tab>
+          </Tabs.List>
+          <SaveStatusLine status={draft.status} editable={editable} />
+        </Group>
         <Tabs.Panel value="form" pt="md">
           <Stack gap="xl">
             <Switch
