@@ -2,29 +2,13 @@
  * A commune leader previews a submitted report as a page, issues it (the number is shown), finds it
  * in the register of outgoing documents and downloads the DOCX — in a real browser.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/demo.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { type Server, startServer } from '../support/process.js';
+import { SHOTS_DIR, setUpBrowserServer } from '../support/browser.js';
 
-let dir: string;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'doingoai-documents-'));
-  server = await startServer({ DATA_DIR: path.join(dir, 'data') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = setUpBrowserServer('documents');
 
 async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   if (!response.ok()) throw new Error(`${response.status()} ${await response.text()}`);
@@ -35,40 +19,42 @@ async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>):
 async function submittedReport(context: BrowserContext): Promise<number> {
   const api = context.request;
   await json(
-    await api.post(`${server.url}/api/auth/sign-in`, {
+    await api.post(`${app.server.url}/api/auth/sign-in`, {
       data: { username: 'demo.canbo.thachha', password: DEMO_PASSWORD },
     }),
   );
-  const me = await json<{ grants: { unit: { id: number } }[] }>(await api.get(`${server.url}/api/auth/me`));
+  const me = await json<{ grants: { unit: { id: number } }[] }>(
+    await api.get(`${app.server.url}/api/auth/me`),
+  );
   const unitId = me.grants[0]?.unit.id;
   const outlines = await json<{ items: { id: number; code: string }[] }>(
-    await api.get(`${server.url}/api/outlines`),
+    await api.get(`${app.server.url}/api/outlines`),
   );
   const outlineId = outlines.items.find((o) => o.code === 'commune-report')?.id;
   const created = await json<{ report: { id: number; revision: number } }>(
-    await api.post(`${server.url}/api/units/${unitId}/reports`, {
+    await api.post(`${app.server.url}/api/units/${unitId}/reports`, {
       data: { outlineId, period: { kind: 'half1', year: 2026, index: 0 } },
     }),
   );
   const id = created.report.id;
   const nil = await json<{ report: { revision: number } }>(
-    await api.post(`${server.url}/api/reports/${id}/nil`, {
+    await api.post(`${app.server.url}/api/reports/${id}/nil`, {
       data: { revision: created.report.revision, all: true },
     }),
   );
   await json(
-    await api.post(`${server.url}/api/reports/${id}/submit`, { data: { revision: nil.report.revision } }),
+    await api.post(`${app.server.url}/api/reports/${id}/submit`, { data: { revision: nil.report.revision } }),
   );
   return id;
 }
 
 describe('issuing a report in the browser', () => {
   it('previews the page, issues with the next number, lists it in the register and downloads the DOCX', async () => {
-    const officer = await browser.newContext();
+    const officer = await app.browser.newContext();
     const reportId = await submittedReport(officer);
     await officer.close();
 
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 1366, height: 900 },
       locale: 'vi-VN',
       acceptDownloads: true,
@@ -76,7 +62,7 @@ describe('issuing a report in the browser', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/dang-nhap?next=${encodeURIComponent(`/bao-cao/${reportId}`)}`);
+    await page.goto(`${app.server.url}/dang-nhap?next=${encodeURIComponent(`/bao-cao/${reportId}`)}`);
     await page.getByLabel('Tên đăng nhập').fill('demo.chutich.thachha');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -1,27 +1,10 @@
 /** A demo commune officer signs in in a real browser and sees the home page, at desk and phone width. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/demo.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { type Server, startServer } from '../support/process.js';
+import { SHOTS_DIR, setUpBrowserServer } from '../support/browser.js';
 
-let dir: string;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'doingoai-browser-'));
-  server = await startServer({ DATA_DIR: path.join(dir, 'data') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = setUpBrowserServer('home');
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1366, height: 768 },
@@ -31,11 +14,11 @@ const VIEWPORTS = [
 describe('signing in', () => {
   for (const viewport of VIEWPORTS) {
     it(`shows a commune officer what is due (${viewport.name})`, async () => {
-      const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+      const context = await app.browser.newContext({ viewport, locale: 'vi-VN' });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}/`);
+      await page.goto(`${app.server.url}/`);
       // Not signed in: the app sends us to the sign-in page.
       await page.getByLabel('Tên đăng nhập').waitFor();
       await page.screenshot({ path: path.join(SHOTS_DIR, `sign-in-${viewport.name}.png`) });
@@ -62,14 +45,14 @@ describe('signing in', () => {
   }
 
   it('finds "Xã Thạch Hà" in the unit catalogue by typing "thach ha"', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS[0], locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: VIEWPORTS[0], locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/dang-nhap`);
+    await page.goto(`${app.server.url}/dang-nhap`);
     await page.getByLabel('Tên đăng nhập').fill('demo.canbo.thachha');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
-    await page.goto(`${server.url}/don-vi`);
+    await page.goto(`${app.server.url}/don-vi`);
     await page.getByPlaceholder(/Tìm/).fill('thach ha');
     await page.getByRole('cell', { name: 'Xã Thạch Hà' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'units-search.png'), fullPage: true });

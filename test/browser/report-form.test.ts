@@ -4,29 +4,13 @@
  * reloads and finds everything, meets a field error, opens the preview; then two pages on the
  * same report meet a conflict and nothing is lost.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/demo.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { type Server, startServer } from '../support/process.js';
+import { SHOTS_DIR, setUpBrowserServer } from '../support/browser.js';
 
-let dir: string;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'doingoai-report-form-'));
-  server = await startServer({ DATA_DIR: path.join(dir, 'data') });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const app = setUpBrowserServer('report-form');
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -36,7 +20,7 @@ const YEAR = new Date().getFullYear();
 async function signIn(context: BrowserContext, username = 'demo.canbo.thachha'): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/dang-nhap`);
+  await page.goto(`${app.server.url}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -67,7 +51,7 @@ let reportUrl = '';
 
 describe('the report form', () => {
   it('creates, fills, drafts, autosaves and keeps a 6-month report', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await signIn(context);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -175,7 +159,7 @@ describe('the report form', () => {
   });
 
   it('fits a phone screen (390 px) without horizontal scrolling', async () => {
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: PHONE,
       locale: 'vi-VN',
       isMobile: true,
@@ -195,7 +179,7 @@ describe('the report form', () => {
     await page.locator('[data-preview]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone-document.png') });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
-    await page.goto(`${server.url}/bao-cao`);
+    await page.goto(`${app.server.url}/bao-cao`);
     await page.getByRole('link', { name: `6 tháng đầu năm ${YEAR}` }).waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'reports-list-phone.png'), fullPage: true });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
@@ -203,7 +187,7 @@ describe('the report form', () => {
   });
 
   it('shows a conflict when two pages save the same report, and loses neither version', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const first = await signIn(context);
     const second = await context.newPage();
     second.setDefaultTimeout(10_000);
@@ -242,7 +226,7 @@ describe('the report form', () => {
 
 describe('the outline editor', () => {
   it('lets an administrator clone an outline, edit the copy and save a new version', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const page = await signIn(context, 'demo.quantri');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -1,7 +1,11 @@
-/** Chromium for browser tests: Debian's package, never a downloaded browser. */
-import { existsSync, mkdirSync } from 'node:fs';
+/** Browser tests: Debian's Chromium (never a downloaded browser) and the real server it drives. */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type Server, startServer } from './process.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -29,4 +33,41 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+export interface BrowserServer {
+  /** The running `doingoai serve` (available inside tests, after `beforeAll`). */
+  readonly server: Server;
+  /** Debian's Chromium, launched once for the file. */
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the `beforeAll`/`afterAll` of a browser test file: a temporary data folder, the real
+ * server on it and Chromium; all closed and removed afterwards. Read `server` and `browser` inside tests.
+ */
+export function setUpBrowserServer(name: string): BrowserServer {
+  let dir: string;
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), `doingoai-${name}-`));
+    server = await startServer({ DATA_DIR: path.join(dir, 'data') });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('The server is not started yet (read it inside a test).');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet (read it inside a test).');
+      return browser;
+    },
+  };
 }
