@@ -1,90 +1,42 @@
 /** Small constructors that keep the built-in outlines readable as data. */
-import type { Breakdown, Indicator, NarrativeBlock, OutlineNode, Section } from '../../outline.js';
+import type { Indicator, NarrativeBlock, OutlineNode, Section } from '../../outline.js';
 
 type Extra = Partial<Pick<Indicator, 'breakdown' | 'padSmall' | 'required' | 'hint' | 'partOf'>>;
 
-/** A count within the period (đoàn, lượt, hồ sơ …), summed across units and periods. */
-export function flow(
-  code: string,
-  label: string,
-  unit: string,
-  phrase: string,
-  extra: Extra = {},
-): Indicator {
-  return {
+type Kind = Pick<Indicator, 'valueType' | 'measure' | 'aggregation'>;
+
+/** The constructor of one kind of indicator: everything but the kind is given per indicator. */
+function indicatorOf({ valueType, measure, aggregation }: Kind) {
+  return (code: string, label: string, unit: string, phrase: string, extra: Extra = {}): Indicator => ({
     kind: 'indicator',
     code,
     label,
     unit,
-    valueType: 'integer',
-    measure: 'flow',
-    aggregation: 'sum',
+    valueType,
+    measure,
+    aggregation,
     phrase,
     ...extra,
-  };
+  });
 }
+
+/** A count within the period (đoàn, lượt, hồ sơ …), summed across units and periods. */
+export const flow = indicatorOf({ valueType: 'integer', measure: 'flow', aggregation: 'sum' });
 
 /** A count at the end of the period (people resident): units add up, periods keep the latest. */
-export function stock(
-  code: string,
-  label: string,
-  unit: string,
-  phrase: string,
-  extra: Extra = {},
-): Indicator {
-  return {
-    kind: 'indicator',
-    code,
-    label,
-    unit,
-    valueType: 'integer',
-    measure: 'stock',
-    aggregation: 'latest',
-    phrase,
-    ...extra,
-  };
-}
+export const stock = indicatorOf({ valueType: 'integer', measure: 'stock', aggregation: 'latest' });
 
 /** A decimal quantity within the period (pages, hours: "180,5 trang"). */
-export function decimal(
-  code: string,
-  label: string,
-  unit: string,
-  phrase: string,
-  extra: Extra = {},
-): Indicator {
-  return { ...flow(code, label, unit, phrase, extra), valueType: 'decimal' };
-}
+export const decimal = indicatorOf({ valueType: 'decimal', measure: 'flow', aggregation: 'sum' });
 
 /** An amount of money within the period, in `unit` ("triệu đồng", "USD"). */
-export function money(
-  code: string,
-  label: string,
-  unit: string,
-  phrase: string,
-  extra: Extra = {},
-): Indicator {
-  return { ...flow(code, label, unit, phrase, extra), valueType: 'money' };
-}
+export const money = indicatorOf({ valueType: 'money', measure: 'flow', aggregation: 'sum' });
+
+const list = indicatorOf({ valueType: 'list', measure: 'flow', aggregation: 'sum' });
 
 /** A list of names (countries, partners) met within the period. */
-export function names(
-  code: string,
-  label: string,
-  phrase: string,
-  extra: Extra & { breakdown?: Breakdown } = {},
-): Indicator {
-  return {
-    kind: 'indicator',
-    code,
-    label,
-    unit: '',
-    valueType: 'list',
-    measure: 'flow',
-    aggregation: 'sum',
-    phrase,
-    ...extra,
-  };
+export function names(code: string, label: string, phrase: string, extra: Extra = {}): Indicator {
+  return list(code, label, '', phrase, extra);
 }
 
 export function narrative(
