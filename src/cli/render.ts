@@ -73,7 +73,8 @@ export interface RenderOptions {
   pdf?: boolean;
 }
 
-export function composeFromFile(json: ReportJson): OfficialDocument {
+/** A report file composed into its official document; `today` is the month a draft's date line prints. */
+export function composeFromFile(json: ReportJson, today: string = todayInVietnam()): OfficialDocument {
   const resolved = resolveReport(json);
   return composeDocument({
     outline: resolved.outline,
@@ -81,7 +82,7 @@ export function composeFromFile(json: ReportJson): OfficialDocument {
     period: resolved.period,
     unit: resolved.unit,
     identity: resolved.identity,
-    today: todayInVietnam(),
+    today,
   });
 }
 

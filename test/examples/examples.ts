@@ -4,9 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readReportFile, resolveReport } from '../../src/cli/report-file.js';
+import { composeFromFile } from '../../src/cli/render.js';
+import { readReportFile } from '../../src/cli/report-file.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
-import { composeDocument } from '../../src/domain/drafting/compose.js';
 
 export const EXAMPLES = path.resolve('examples');
 export const GOLDEN = path.join(EXAMPLES, 'golden');
@@ -23,13 +23,5 @@ export const exampleNames = readdirSync(EXAMPLES)
   .sort();
 
 export async function composeExample(name: string): Promise<OfficialDocument> {
-  const resolved = resolveReport(await readReportFile(path.join(EXAMPLES, `${name}.json`)));
-  return composeDocument({
-    outline: resolved.outline,
-    content: resolved.content,
-    period: resolved.period,
-    unit: resolved.unit,
-    identity: resolved.identity,
-    today: TODAY,
-  });
+  return composeFromFile(await readReportFile(path.join(EXAMPLES, `${name}.json`)), TODAY);
 }
