@@ -3,21 +3,17 @@
  * into test-results/documents/ for a person to look at, and the PDF text is checked for what the
  * eye checks: the motto on one line, the date line beside the number, page numbers from page 2.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/documents/docx.js';
-import { convertToPdf, findSoffice } from '../../src/documents/pdf.js';
+import { missingPageTools, pageText, writePages } from '../support/pages.js';
 import { FIXTURES } from './fixtures.js';
 
 const OUT = path.resolve('test-results/documents');
-const soffice = await findSoffice();
-const poppler = ['/usr/bin/pdftoppm', '/usr/bin/pdftotext'].every((f) => existsSync(f));
-if (!soffice || !poppler) {
-  console.warn(
-    `The PNG rendering test is NOT run: ${soffice ? '' : 'LibreOffice (soffice) '}${poppler ? '' : 'poppler-utils (pdftoppm, pdftotext) '}missing. CI installs both (.ci/run).`,
-  );
+const missing = await missingPageTools();
+if (missing) {
+  console.warn(`The PNG rendering test is NOT run: ${missing}missing. CI installs both (.ci/run).`);
 }
 
 /** Expected page counts (a range: font metrics differ slightly between machines). */
@@ -29,33 +25,16 @@ const PAGES: Record<keyof typeof FIXTURES, [number, number]> = {
   'draft-letter': [1, 1],
 };
 
-function pageText(pdf: string, page: number): string[] {
-  const text = execFileSync(
-    '/usr/bin/pdftotext',
-    ['-layout', '-f', String(page), '-l', String(page), pdf, '-'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return text.split('\n').filter((l) => l.trim());
-}
-
-describe.runIf(soffice && poppler)('fixtures rendered to PDF and PNG pages', () => {
+describe.runIf(!missing)('fixtures rendered to PDF and PNG pages', () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 
   it.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('%s', async (name) => {
-    const docx = await renderDocx(FIXTURES[name]());
-    const pdfPath = path.join(OUT, `${name}.pdf`);
-    writeFileSync(path.join(OUT, `${name}.docx`), docx);
-    writeFileSync(pdfPath, await convertToPdf(docx));
-    execFileSync('/usr/bin/pdftoppm', ['-r', '60', '-png', pdfPath, path.join(OUT, name)]);
-
-    const pngs = readdirSync(OUT).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+    const { pdfPath, pngs } = await writePages(OUT, name, await renderDocx(FIXTURES[name]()));
     const [low, high] = PAGES[name];
     expect(pngs.length).toBeGreaterThanOrEqual(low);
     expect(pngs.length).toBeLessThanOrEqual(high);
-    for (const png of pngs) expect(statSync(path.join(OUT, png)).size).toBeGreaterThan(2000);
+    for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(2000);
 
     const first = pageText(pdfPath, 1);
     // Page 1: no page number above the header; the motto on one line; Số and the date on one line.

@@ -5,24 +5,22 @@
  * place/date line, no page number on page 1 and "2" on top of page 2, Nơi nhận and the signer's
  * name on the last page.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocx } from '../../src/documents/check.js';
 import { renderDocx } from '../../src/documents/docx.js';
-import { convertToPdf, findSoffice } from '../../src/documents/pdf.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
 import { documentDateLine, documentNumberText } from '../../src/domain/document-format.js';
 import { previewText } from '../../src/domain/drafting/preview.js';
+import { missingPageTools, pageText, writePages } from '../support/pages.js';
 import { composeExample, exampleNames } from './examples.js';
 
 const OUT = path.resolve('test-results/examples');
-const soffice = await findSoffice();
-const poppler = ['/usr/bin/pdftoppm', '/usr/bin/pdftotext'].every((f) => existsSync(f));
-if (!soffice || !poppler) {
+const missing = await missingPageTools();
+if (missing) {
   console.warn(
-    `The PDF and PNG pages of the examples are NOT checked: ${soffice ? '' : 'LibreOffice (soffice) '}${poppler ? '' : 'poppler-utils (pdftoppm, pdftotext) '}missing. Only the DOCX layout check runs. CI installs both (.ci/run).`,
+    `The PDF and PNG pages of the examples are NOT checked: ${missing}missing. Only the DOCX layout check runs. CI installs both (.ci/run).`,
   );
 }
 
@@ -35,17 +33,6 @@ function plausiblePages(doc: OfficialDocument): [number, number] {
   return [Math.max(1, Math.ceil(chars / 4500)), Math.ceil(chars / 2000) + 1];
 }
 
-function pageText(pdf: string, page: number): string[] {
-  const text = execFileSync(
-    '/usr/bin/pdftotext',
-    ['-layout', '-f', String(page), '-l', String(page), pdf, '-'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return text.split('\n').filter((l) => l.trim());
-}
-
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('the examples as DOCX', () => {
@@ -55,23 +42,17 @@ describe('the examples as DOCX', () => {
   });
 });
 
-describe.runIf(soffice && poppler)('the examples as PDF and PNG pages', () => {
+describe.runIf(!missing)('the examples as PDF and PNG pages', () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 
   it.each(exampleNames)('%s', async (name) => {
     const doc = await composeExample(name);
-    const docx = await renderDocx(doc);
-    const pdfPath = path.join(OUT, `${name}.pdf`);
-    writeFileSync(path.join(OUT, `${name}.docx`), docx);
-    writeFileSync(pdfPath, await convertToPdf(docx));
-    execFileSync('/usr/bin/pdftoppm', ['-r', '60', '-png', pdfPath, path.join(OUT, name)]);
-
-    const pngs = readdirSync(OUT).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+    const { pdfPath, pngs } = await writePages(OUT, name, await renderDocx(doc));
     const [low, high] = plausiblePages(doc);
     expect(pngs.length, `pages of ${name}`).toBeGreaterThanOrEqual(low);
     expect(pngs.length, `pages of ${name}`).toBeLessThanOrEqual(high);
-    for (const png of pngs) expect(statSync(path.join(OUT, png)).size).toBeGreaterThan(2000);
+    for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(2000);
 
     // Page 1: nothing above the header (no page number); the motto's first line whole on one line,
     // its second line, "Số: …" beside the place and date.
