@@ -12,6 +12,7 @@ import { type ReportContent, reportContentSchema } from '../domain/report-json.j
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
 import type { Queryable } from './client.js';
 import { outlines, recipients, reports, signers, units } from './schema.js';
+import { recipientLists } from './units.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -97,10 +98,8 @@ export async function composeReport(
     },
   };
   const period: Period = parsePeriodKey(report.periodKey);
-  const defaults: NonNullable<Parameters<typeof composeDocument>[0]['defaults']> = {
-    kinhGui: recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
-    noiNhan: recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
-  };
+  const defaults: NonNullable<Parameters<typeof composeDocument>[0]['defaults']> =
+    recipientLists(recipientRows);
   if (defaultSigner) defaults.signer = signerIdentityOf(defaultSigner);
   return composeDocument({
     outline: outline.definition,

@@ -24,6 +24,7 @@ import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
 import { auditLog, outlines, recipients, reports, signers, units, users } from './schema.js';
+import { identityColumns, recipientLists } from './units.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -429,17 +430,7 @@ export function draftUnitOf(unit: ReportRecord['unit']): {
  * symbol, archive code), its usual Kính gửi / Nơi nhận and its default signer.
  */
 export async function documentContextFor(q: Queryable, rec: ReportRecord) {
-  const [u] = await q
-    .select({
-      parentHeader: units.parentHeader,
-      issuerHeader: units.issuerHeader,
-      placeName: units.placeName,
-      symbol: units.symbol,
-      archiveCode: units.archiveCode,
-    })
-    .from(units)
-    .where(eq(units.id, rec.unit.id))
-    .limit(1);
+  const [u] = await q.select(identityColumns).from(units).where(eq(units.id, rec.unit.id)).limit(1);
   if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   const lines = (s: string | null) =>
     (s ?? '')
@@ -463,8 +454,7 @@ export async function documentContextFor(q: Queryable, rec: ReportRecord) {
     .where(and(eq(signers.unitId, rec.unit.id), eq(signers.active, true)))
     .orderBy(desc(signers.isDefault), signers.id)
     .limit(1);
-  const kinhGui = recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text);
-  const noiNhan = recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text);
+  const { kinhGui, noiNhan } = recipientLists(recipientRows);
   const defaults: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity } = {};
   if (kinhGui.length) defaults.kinhGui = kinhGui;
   if (noiNhan.length) defaults.noiNhan = noiNhan;

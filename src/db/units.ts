@@ -30,6 +30,26 @@ const summaryColumns = {
   active: units.active,
 };
 
+/** The columns of a unit's document identity as stored (each header a text of lines). */
+export const identityColumns = {
+  parentHeader: units.parentHeader,
+  issuerHeader: units.issuerHeader,
+  placeName: units.placeName,
+  symbol: units.symbol,
+  archiveCode: units.archiveCode,
+};
+
+/** A unit's recipient rows as its Kính gửi and Nơi nhận lists, each in the order of the rows. */
+export function recipientLists(rows: readonly { kind: 'kinh_gui' | 'noi_nhan'; text: string }[]): {
+  kinhGui: string[];
+  noiNhan: string[];
+} {
+  return {
+    kinhGui: rows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
+    noiNhan: rows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
+  };
+}
+
 export async function loadUnitRefs(
   q: Queryable,
   ids: number[],
@@ -119,11 +139,7 @@ export async function getUnitDetail(
   const rows = await q
     .select({
       ...summaryColumns,
-      parentHeader: units.parentHeader,
-      issuerHeader: units.issuerHeader,
-      placeName: units.placeName,
-      symbol: units.symbol,
-      archiveCode: units.archiveCode,
+      ...identityColumns,
     })
     .from(units)
     .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
@@ -159,10 +175,7 @@ export async function getUnitDetail(
     ...summary,
     identity: { parentHeader, issuerHeader, placeName, symbol, archiveCode },
     signers: signerRows.map(presentSigner),
-    recipients: {
-      kinhGui: recipientRows.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
-      noiNhan: recipientRows.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
-    },
+    recipients: recipientLists(recipientRows),
     children,
     restricted: !access.canRead,
     canManage: access.canManage,
@@ -177,11 +190,7 @@ async function identityOf(
     .select({
       name: units.name,
       kind: units.kind,
-      parentHeader: units.parentHeader,
-      issuerHeader: units.issuerHeader,
-      placeName: units.placeName,
-      symbol: units.symbol,
-      archiveCode: units.archiveCode,
+      ...identityColumns,
     })
     .from(units)
     .where(eq(units.id, id))
@@ -377,10 +386,7 @@ export async function setRecipients(
     entity: 'unit',
     entityId: unitId,
     unitId: unitId,
-    before: {
-      kinhGui: before.filter((r) => r.kind === 'kinh_gui').map((r) => r.text),
-      noiNhan: before.filter((r) => r.kind === 'noi_nhan').map((r) => r.text),
-    },
+    before: recipientLists(before),
     after: input,
   });
 }
