@@ -3,6 +3,7 @@ import { draftReport } from './drafting/draft.js';
 import { content, FIXTURE_OUTLINE } from './drafting/fixtures.test-support.js';
 import { foreignUnitMentions, numberMismatches, parseViNumber } from './drafting/mentions.js';
 import type { Indicator, ReportValues } from './outline.js';
+import { flow } from './outlines/builtin/nodes.js';
 import { outlierReason, type QualityIssue, qualityChecks } from './quality.js';
 import type { ReportContentInput } from './report-json.js';
 
@@ -72,16 +73,7 @@ describe('foreignUnitMentions', () => {
 });
 
 describe('numberMismatches', () => {
-  const ind = (code: string, unit: string, phrase: string): Indicator => ({
-    kind: 'indicator',
-    code,
-    label: code,
-    unit,
-    valueType: 'integer',
-    measure: 'flow',
-    aggregation: 'sum',
-    phrase,
-  });
+  const ind = (code: string, unit: string, phrase: string): Indicator => flow(code, code, unit, phrase);
   const resident = {
     indicator: ind('r', 'người', 'người nước ngoài đang sinh sống và làm việc'),
     value: 130,

@@ -1,20 +1,10 @@
 /** Small outlines and contents for the drafting, composition and quality tests. */
 import type { Indicator, Outline } from '../outline.js';
+import { flow } from '../outlines/builtin/nodes.js';
 import { type ReportContent, type ReportContentInput, reportContentSchema } from '../report-json.js';
 
 function ind(code: string, unit: string, phrase: string, extra: Partial<Indicator> = {}): Indicator {
-  return {
-    kind: 'indicator',
-    code,
-    label: code,
-    unit,
-    valueType: 'integer',
-    measure: 'flow',
-    aggregation: 'sum',
-    phrase,
-    padSmall: true,
-    ...extra,
-  };
+  return { ...flow(code, code, unit, phrase, { padSmall: true }), ...extra };
 }
 
 export const FIXTURE_OUTLINE: Outline = {
