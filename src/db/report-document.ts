@@ -31,7 +31,8 @@ export function draftUnitOf(name: string, kind: UnitKind): DraftUnit {
   return { name: lowered, kind: kind === 'commune' ? 'commune' : 'province' };
 }
 
-const lines = (text: string | null) =>
+/** Header lines as stored (one per line), blank lines dropped. */
+export const headerLines = (text: string | null) =>
   (text ?? '')
     .split('\n')
     .map((l) => l.trim())
@@ -107,8 +108,8 @@ export async function composeReport(
     period,
     unit: draftUnitOf(unit.name, unit.kind),
     identity: {
-      parentHeader: lines(unit.parentHeader),
-      issuerHeader: lines(unit.issuerHeader),
+      parentHeader: headerLines(unit.parentHeader),
+      issuerHeader: headerLines(unit.issuerHeader),
       placeName: unit.placeName,
       symbol: unit.symbol,
       archiveCode: unit.archiveCode,

@@ -6,6 +6,7 @@
 import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ReportListItem, ReportStatus } from '../domain/api-reports.js';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../domain/api-reports.js';
+import type { DraftUnit } from '../domain/drafting/types.js';
 import { AppError } from '../domain/errors.js';
 import type { ReportValues } from '../domain/outline.js';
 import {
@@ -23,6 +24,7 @@ import type { SignerIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
+import { draftUnitOf as documentUnitOf, headerLines } from './report-document.js';
 import { auditLog, outlines, recipients, reports, signers, units, users } from './schema.js';
 import { identityColumns, recipientLists } from './units.js';
 
@@ -415,14 +417,9 @@ export async function lastReturnComment(q: Queryable, reportId: number): Promise
 }
 
 /** How the drafting names a unit: "xã Thạch Hà", "tỉnh Hà Tĩnh", "Sở Ngoại vụ tỉnh Hà Tĩnh". */
-export function draftUnitOf(unit: ReportRecord['unit']): {
-  name: string;
-  kind: 'commune' | 'body' | 'province';
-} {
-  const kind = unit.kind === 'commune' || unit.kind === 'body' ? unit.kind : 'province';
-  const name = nfc(unit.name);
-  const lowered = kind === 'body' ? name : name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
-  return { name: lowered, kind };
+/** The unit as sentences name it: the same rule as the issued document (report-document.ts). */
+export function draftUnitOf(unit: ReportRecord['unit']): DraftUnit {
+  return documentUnitOf(nfc(unit.name), unit.kind);
 }
 
 /**
@@ -432,11 +429,6 @@ export function draftUnitOf(unit: ReportRecord['unit']): {
 export async function documentContextFor(q: Queryable, rec: ReportRecord) {
   const [u] = await q.select(identityColumns).from(units).where(eq(units.id, rec.unit.id)).limit(1);
   if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  const lines = (s: string | null) =>
-    (s ?? '')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
   const recipientRows = await q
     .select({ kind: recipients.kind, text: recipients.text })
     .from(recipients)
@@ -462,8 +454,8 @@ export async function documentContextFor(q: Queryable, rec: ReportRecord) {
   return {
     unit: draftUnitOf(rec.unit),
     identity: {
-      parentHeader: lines(u.parentHeader),
-      issuerHeader: lines(u.issuerHeader),
+      parentHeader: headerLines(u.parentHeader),
+      issuerHeader: headerLines(u.issuerHeader),
       placeName: u.placeName,
       symbol: u.symbol,
       archiveCode: u.archiveCode,
