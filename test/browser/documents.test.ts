@@ -48,6 +48,30 @@ async function submittedReport(context: BrowserContext): Promise<number> {
   return id;
 }
 
+/** The officer of xã Thạch Hà opens a draft (quarter I of 2026) and leaves it there; returns unit and report. */
+async function draftReport(context: BrowserContext): Promise<{ unitId: number; reportId: number }> {
+  const api = context.request;
+  await json(
+    await api.post(`${app.server.url}/api/auth/sign-in`, {
+      data: { username: 'demo.canbo.thachha', password: DEMO_PASSWORD },
+    }),
+  );
+  const me = await json<{ grants: { unit: { id: number } }[] }>(
+    await api.get(`${app.server.url}/api/auth/me`),
+  );
+  const unitId = me.grants[0]?.unit.id ?? 0;
+  const outlines = await json<{ items: { id: number; code: string }[] }>(
+    await api.get(`${app.server.url}/api/outlines`),
+  );
+  const outlineId = outlines.items.find((o) => o.code === 'commune-report')?.id;
+  const created = await json<{ report: { id: number } }>(
+    await api.post(`${app.server.url}/api/units/${unitId}/reports`, {
+      data: { outlineId, period: { kind: 'quarter', year: 2026, index: 1 } },
+    }),
+  );
+  return { unitId, reportId: created.report.id };
+}
+
 describe('issuing a report in the browser', () => {
   it('previews the page, issues with the next number, lists it in the register and downloads the DOCX', async () => {
     const officer = await app.browser.newContext();
@@ -100,6 +124,76 @@ describe('issuing a report in the browser', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'register-phone.png'), fullPage: true });
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(Number(overflow)).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a province officer reach a commune report from the unit page, read it only and download it', async () => {
+    const officer = await app.browser.newContext();
+    const { unitId, reportId } = await draftReport(officer);
+    await officer.close();
+
+    const context = await app.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes(`/api/reports/${reportId}`)) writes.push(r.url());
+    });
+    await page.goto(`${app.server.url}/dang-nhap?next=${encodeURIComponent(`/don-vi/${unitId}`)}`);
+    await page.getByLabel('Tên đăng nhập').fill('demo.canbo.songv');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    await page.getByRole('heading', { name: 'Xã Thạch Hà', level: 1 }).waitFor();
+    const section = page.getByRole('region', { name: /^Báo cáo/ });
+    // The report issued above and the draft, both listed for the province.
+    await section.getByText('Đã ban hành').waitFor();
+    await page.screenshot({
+      path: path.join(SHOTS_DIR, 'unit-reports-province-desktop.png'),
+      fullPage: true,
+    });
+    await section.getByRole('link', { name: 'Quý I năm 2026' }).click();
+
+    await page.getByText('Bạn chỉ có quyền xem báo cáo này.').waitFor();
+    expect(page.url()).toContain(`/bao-cao/${reportId}`);
+    expect(await page.getByRole('switch').count()).toBe(0);
+    expect(await page.getByText('Không phát sinh', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nhập JSON' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Gửi lãnh đạo' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ban hành' }).count()).toBe(0);
+    const inputs = page.locator('main input:not([type=hidden]), main textarea');
+    expect(await inputs.count()).toBeGreaterThan(0);
+    expect(await page.locator('main input:not([type=hidden]):enabled, main textarea:enabled').count()).toBe(
+      0,
+    );
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-read-only-desktop.png') });
+
+    await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
+    await page.getByRole('tab', { name: 'Số liệu' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải DOCX' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.docx$/);
+
+    await page.getByRole('link', { name: 'Xã Thạch Hà' }).click();
+    await page
+      .getByRole('region', { name: /^Báo cáo/ })
+      .getByRole('link', { name: /6 tháng đầu năm 2026/ })
+      .click();
+    await page.getByText('Báo cáo đã ban hành: không sửa được nữa.').waitFor();
+
+    // The reports page offers the units of the province too.
+    await page.getByRole('link', { name: 'Báo cáo', exact: true }).first().click();
+    await page.getByRole('combobox', { name: 'Đơn vị' }).fill('thach ha');
+    await page.getByRole('option', { name: 'Xã Thạch Hà' }).click();
+    await page.getByRole('link', { name: 'Quý I năm 2026' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'reports-province-desktop.png') });
+    expect(writes).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -108,6 +108,37 @@ describe('creating a report', () => {
     expect((await sibling.request('GET', `/api/units/${unit}/reports`)).statusCode).toBe(403);
     expect(await auditRows(view.report.id)).toHaveLength(1);
   });
+
+  it('lets the province read a commune report (list, view, export) without editing it', async () => {
+    const province = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'province_officer', unitCode: '42' }])).username,
+    );
+    const view = (await create(officer, { kind: 'month', year: 2026, index: 4 })).json() as ReportView;
+    const id = view.report.id;
+    expect(view.report).toMatchObject({ canEdit: true, canSubmit: true });
+
+    const list = await province.request('GET', `/api/units/${unit}/reports`);
+    expect(list.statusCode).toBe(200);
+    expect((list.json().items as { id: number }[]).map((r) => r.id)).toContain(id);
+    const opened = await province.request('GET', `/api/reports/${id}`);
+    expect(opened.statusCode).toBe(200);
+    expect((opened.json() as ReportView).report).toMatchObject({
+      id,
+      status: 'draft',
+      canEdit: false,
+      canSubmit: false,
+      canReturn: false,
+    });
+    expect((await province.request('GET', `/api/reports/${id}/export`)).statusCode).toBe(200);
+    expect((await province.request('GET', `/api/reports/${id}/document.docx`)).statusCode).toBe(200);
+    expect((await save(province, id, view.report.revision, {})).statusCode).toBe(403);
+
+    const own = await officer.request('GET', `/api/reports/${id}`);
+    expect((own.json() as ReportView).report).toMatchObject({ canEdit: true, canSubmit: true });
+    expect((await sibling.request('GET', `/api/reports/${id}`)).statusCode).toBe(403);
+    expect((await sibling.request('GET', `/api/units/${unit}/reports`)).statusCode).toBe(403);
+  });
 });
 
 describe('autosave', () => {

@@ -28,11 +28,14 @@ export function unitKindText(unit: Pick<UnitSummary, 'kind' | 'communeKind'>): s
   return UNIT_KIND_LABELS[unit.kind as UnitKind];
 }
 
-/** Select filtering that ignores diacritics and case, like the server: "ha tinh" finds "Hà Tĩnh". */
+/** Select filtering that ignores diacritics and case, like the server: "ha tinh" finds "Hà Tĩnh" (groups kept). */
 export const foldFilter: OptionsFilter = ({ options, search }) => {
   const key = foldForSearch(search);
   if (!key) return options;
-  return options.filter(
-    (option: ComboboxParsedItem) => 'label' in option && foldForSearch(option.label).includes(key),
-  );
+  const matches = (option: ComboboxItem) => foldForSearch(option.label).includes(key);
+  return options.flatMap((option): ComboboxParsedItem[] => {
+    if (!('group' in option)) return matches(option) ? [option] : [];
+    const items = option.items.filter(matches);
+    return items.length > 0 ? [{ ...option, items }] : [];
+  });
 };

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
 import { DocumentActions } from '../components/documents/DocumentActions';
@@ -36,7 +36,9 @@ export default function ReportPage() {
     <Stack gap="xs">
       <Breadcrumbs separator="›">
         {back}
-        <Text size="sm">{report.data.report.unit.name}</Text>
+        <Anchor component={Link} to={`/don-vi/${report.data.report.unit.id}`} size="sm">
+          {report.data.report.unit.name}
+        </Anchor>
       </Breadcrumbs>
       <ReportEditor key={report.data.report.id} initial={report.data} />
       <Divider label="Văn bản" labelPosition="left" mt="md" />

@@ -11,6 +11,7 @@ import { UnitTable } from '../components/UnitTable';
 import { CreateBodyForm } from '../components/unit/CreateBodyForm';
 import { IdentitySection } from '../components/unit/IdentitySection';
 import { RecipientsSection } from '../components/unit/RecipientsSection';
+import { ReportsSection } from '../components/unit/ReportsSection';
 import { SignersSection } from '../components/unit/SignersSection';
 import { formatNumber } from '../lib/format';
 
@@ -76,6 +77,7 @@ export default function UnitPage() {
           </Anchor>
         )}
       </div>
+      <ReportsSection unit={u} />
       <IdentitySection unit={u} />
       <SignersSection unit={u} />
       <RecipientsSection unit={u} />

@@ -1,4 +1,4 @@
-import type { ReportView } from '@domain/api-reports';
+import { EDITABLE_STATUSES, type ReportView } from '@domain/api-reports';
 import { draftReport, flattenDrafted } from '@domain/drafting/draft';
 import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
@@ -102,11 +102,13 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
         </Alert>
       )}
       {!editable && (
-        <Alert color="gray">
-          Báo cáo {report.statusLabel.toLocaleLowerCase('vi')}: chỉ xem, không sửa được.
+        <Alert color="gray" data-read-only>
+          {EDITABLE_STATUSES.includes(report.status)
+            ? 'Bạn chỉ có quyền xem báo cáo này.'
+            : `Báo cáo ${report.statusLabel.toLocaleLowerCase('vi')}: không sửa được nữa.`}
         </Alert>
       )}
-      {draft.restorable && (
+      {editable && draft.restorable && (
         <Alert color="yellow" title="Có thay đổi chưa lưu trên máy này">
           <Text size="sm">
             Lần trước, các thay đổi nhập lúc {formatDateTime(new Date(draft.restorable.at).toISOString())}{' '}
@@ -147,7 +149,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           top="var(--app-shell-header-offset, 0px)"
         >
           <Tabs.List>
-            <Tabs.Tab value="form">Nhập số liệu</Tabs.Tab>
+            <Tabs.Tab value="form">{editable ? 'Nhập số liệu' : 'Số liệu'}</Tabs.Tab>
             <Tabs.Tab value="preview">
               Xem trước và kiểm tra{merged.checklist.length > 0 ? ` (${merged.checklist.length})` : ''}
             </Tabs.Tab>
@@ -156,15 +158,20 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
         </Group>
         <Tabs.Panel value="form" pt="md">
           <Stack gap="xl">
-            <Switch
-              label="Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào)"
-              checked={content.nil.all}
-              disabled={!editable}
-              onChange={(e) => {
-                const all = e.currentTarget.checked;
-                draft.update((c) => ({ ...c, nil: { ...c.nil, all } }));
-              }}
-            />
+            {editable ? (
+              <Switch
+                label="Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào)"
+                checked={content.nil.all}
+                onChange={(e) => {
+                  const all = e.currentTarget.checked;
+                  draft.update((c) => ({ ...c, nil: { ...c.nil, all } }));
+                }}
+              />
+            ) : (
+              content.nil.all && (
+                <Text fw={500}>Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào).</Text>
+              )
+            )}
             {outline.sections.map((section) => (
               <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
             ))}

@@ -2,6 +2,7 @@ import type { DraftedSection } from '@domain/drafting/types';
 import type { Indicator, IndicatorValue, Section } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
 import {
+  Badge,
   Box,
   Paper,
   SegmentedControl,
@@ -65,6 +66,20 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
   const edit = ctx.content.narratives[section.key];
   const mode = edit?.mode ?? 'append';
   const title = `Nội dung cán bộ viết thêm — ${section.title}`;
+  if (ctx.disabled) {
+    if (!edit?.text) return null;
+    return (
+      <Paper withBorder p="sm" radius="sm" aria-label={title} data-officer-text>
+        <Text size="xs" fw={600} c="dimmed" mb={4}>
+          Nội dung cán bộ viết thêm (
+          {mode === 'replace' ? 'thay thế đoạn soạn sẵn' : 'thêm sau đoạn soạn sẵn'})
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {edit.text}
+        </Text>
+      </Paper>
+    );
+  }
   return (
     <Stack gap={4}>
       <Textarea
@@ -139,12 +154,16 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
           >
             {heading}
           </Title>
-          {section.nilPhrase && !parentNil && !ctx.content.nil.all && (
+          {ctx.disabled && ownNil && !parentNil && !ctx.content.nil.all && (
+            <Badge variant="light" color="gray" tt="none" style={{ alignSelf: 'flex-start' }}>
+              Không phát sinh
+            </Badge>
+          )}
+          {!ctx.disabled && section.nilPhrase && !parentNil && !ctx.content.nil.all && (
             <Switch
               label="Không phát sinh"
               aria-label={`Không phát sinh — ${section.title}`}
               checked={ownNil}
-              disabled={ctx.disabled}
               onChange={(e) => {
                 const checked = e.currentTarget.checked;
                 ctx.update((c) => setNil(c, section.key, checked));
