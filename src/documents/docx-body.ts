@@ -5,6 +5,8 @@
 import {
   AlignmentType,
   BorderStyle,
+  type IParagraphStyleOptions,
+  LineRuleType,
   type Paragraph,
   Table,
   TableCell,
@@ -23,19 +25,70 @@ export interface BodyFrame {
   areaWidth: number;
 }
 
-function bodyStyle(layout: Layout) {
-  return {
-    align: AlignmentType.JUSTIFIED,
-    firstLine: Math.round(layout.firstLineIndentCm * 567),
-    after: layout.paragraphSpacingPt,
-    line: layout.lineSpacing,
+/** Ids of the paragraph styles the body uses (defined once in styles.xml, see bodyParagraphStyles). */
+export const STYLE_IDS = {
+  body: 'Body',
+  heading: 'BodyHeading',
+  cell: 'TableCell',
+  cellCenter: 'TableCellCenter',
+  cellRight: 'TableCellRight',
+  cellHeader: 'TableHeader',
+} as const;
+
+/**
+ * The body's paragraph styles: justified with a first-line indent, the spacing after and the line
+ * spacing of the layout ("Body"); headings are Body, bold and kept with the next paragraph; table
+ * cells take the table size (left, centred or right-aligned; header cells centred and bold). Defined once instead of repeated on every paragraph: less XML to write.
+ */
+export function bodyParagraphStyles(layout: Layout): IParagraphStyleOptions[] {
+  const spacing = {
+    after: Math.round(layout.paragraphSpacingPt * 20),
+    ...(layout.lineSpacing !== 1
+      ? { line: Math.round(layout.lineSpacing * 240), lineRule: LineRuleType.AUTO }
+      : {}),
   };
+  return [
+    {
+      id: STYLE_IDS.body,
+      name: 'Body',
+      quickFormat: true,
+      paragraph: {
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: Math.round(layout.firstLineIndentCm * 567) },
+        spacing,
+      },
+    },
+    {
+      id: STYLE_IDS.heading,
+      name: 'Body Heading',
+      basedOn: STYLE_IDS.body,
+      next: STYLE_IDS.body,
+      quickFormat: true,
+      paragraph: { keepNext: true },
+      run: { bold: true },
+    },
+    { id: STYLE_IDS.cell, name: 'Table Cell', run: { size: layout.sizes.table * 2 } },
+    {
+      id: STYLE_IDS.cellCenter,
+      name: 'Table Cell Center',
+      basedOn: STYLE_IDS.cell,
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+    {
+      id: STYLE_IDS.cellRight,
+      name: 'Table Cell Right',
+      basedOn: STYLE_IDS.cell,
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    { id: STYLE_IDS.cellHeader, name: 'Table Header', basedOn: STYLE_IDS.cellCenter, run: { bold: true } },
+  ];
 }
 
-function heading(block: Extract<BodyBlock, { kind: 'heading' }>, layout: Layout): Paragraph {
+function heading(block: Extract<BodyBlock, { kind: 'heading' }>): Paragraph {
   const text = block.level === 1 ? upperVi(block.text) : block.text;
   const full = block.number.trim() ? `${block.number.trim()} ${text.trim()}` : text.trim();
-  return line(full, { bold: true, italic: block.level === 3 }, { ...bodyStyle(layout), keepNext: true });
+  // Bold comes from the style; level 3 is also italic.
+  return line(full, { italic: block.level === 3 }, { styleId: STYLE_IDS.heading });
 }
 
 const NUMERIC = /^[+-−]?[\d.,]+\s*%?$/u;
@@ -65,11 +118,19 @@ const TABLE_BORDERS = {
 } as const;
 
 /** Cells carry only their text: widths come from the grid, borders from the table. */
-function tableCell(text: string, size: number, align: Align, bold: boolean, header = false): TableCell {
+function tableCell(text: string, align: Align, bold: boolean, header = false): TableCell {
   const lines = text.split('\n');
+  // Size, alignment and (header) bold come from the cell styles.
+  const styleId = header
+    ? STYLE_IDS.cellHeader
+    : align === AlignmentType.CENTER
+      ? STYLE_IDS.cellCenter
+      : align === AlignmentType.RIGHT
+        ? STYLE_IDS.cellRight
+        : STYLE_IDS.cell;
   return new TableCell({
     ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
-    children: lines.map((l) => line(l, { size, bold }, { align })),
+    children: lines.map((l) => line(l, { bold: bold && !header }, { styleId })),
   });
 }
 
@@ -89,7 +150,6 @@ export function columnWidths(table: DataTable, areaWidth: number): number[] {
 }
 
 function dataTable(table: DataTable, frame: BodyFrame): (Paragraph | Table)[] {
-  const size = frame.layout.sizes.table;
   const widths = columnWidths(table, frame.areaWidth);
   const bold = new Set(table.boldRows ?? []);
   const lastHeader = table.header[table.header.length - 1] ?? [];
@@ -100,7 +160,7 @@ function dataTable(table: DataTable, frame: BodyFrame): (Paragraph | Table)[] {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: pad(cells).map((c) => tableCell(cellParts(c).text, size, AlignmentType.CENTER, true, true)),
+        children: pad(cells).map((c) => tableCell(cellParts(c).text, AlignmentType.CENTER, true, true)),
       }),
   );
   const body = table.rows.map(
@@ -108,18 +168,14 @@ function dataTable(table: DataTable, frame: BodyFrame): (Paragraph | Table)[] {
       new TableRow({
         cantSplit: true,
         children: pad(cells).map((c, i) =>
-          tableCell(cellParts(c).text, size, cellAlign(c, ordinal[i] ?? false), bold.has(r)),
+          tableCell(cellParts(c).text, cellAlign(c, ordinal[i] ?? false), bold.has(r)),
         ),
       }),
   );
   const out: (Paragraph | Table)[] = [];
   if (table.caption?.trim()) {
     out.push(
-      line(
-        table.caption.trim(),
-        { size: frame.layout.sizes.body, bold: true },
-        { align: AlignmentType.CENTER, after: 6, keepNext: true },
-      ),
+      line(table.caption.trim(), { bold: true }, { align: AlignmentType.CENTER, after: 6, keepNext: true }),
     );
   }
   out.push(
@@ -147,12 +203,11 @@ export function bodyBlocks(
   keepLast = false,
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  const { layout } = frame;
   blocks.forEach((block, i) => {
-    const style = { ...bodyStyle(layout), keepNext: keepLast && i === blocks.length - 1 };
+    const style = { styleId: STYLE_IDS.body, keepNext: keepLast && i === blocks.length - 1 };
     switch (block.kind) {
       case 'heading':
-        out.push(heading(block, layout));
+        out.push(heading(block));
         break;
       case 'paragraph':
         // Body runs take the document default size (the body size): no size on every run.

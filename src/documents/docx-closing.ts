@@ -6,7 +6,7 @@ import { AlignmentType, type Paragraph, type Table } from 'docx';
 import type { OfficialDocument } from '../domain/document.js';
 import { noiNhanLines } from '../domain/document-format.js';
 import { upperVi } from '../domain/text.js';
-import { layoutTable, line } from './docx-parts.js';
+import { layoutTable, line, sized } from './docx-parts.js';
 import type { Layout } from './layout.js';
 
 /** Blank lines left for the signature and the seal (about 3 cm at 14 pt). */
@@ -24,8 +24,12 @@ function noiNhanCell(doc: OfficialDocument, layout: Layout): Paragraph[] {
   const lines = noiNhanLines(doc.noiNhan);
   if (lines.length === 0) return [];
   return [
-    line('Nơi nhận:', { size: layout.sizes.noiNhanLabel, bold: true, italic: true }, { before: 6 }),
-    ...lines.map((l) => line(l, { size: layout.sizes.noiNhanList })),
+    line(
+      'Nơi nhận:',
+      { ...sized(layout.sizes.noiNhanLabel, layout), bold: true, italic: true },
+      { before: 6 },
+    ),
+    ...lines.map((l) => line(l, sized(layout.sizes.noiNhanList, layout))),
   ];
 }
 
@@ -34,9 +38,12 @@ function signatureCell(doc: OfficialDocument, layout: Layout): Paragraph[] {
   const center = { align: AlignmentType.CENTER };
   const out = doc.signature.lines
     .filter((l) => l.trim())
-    .map((l, i) => line(upperVi(l.trim()), { size, bold: true }, { ...center, before: i === 0 ? 6 : 0 }));
-  for (let i = 0; i < SIGNATURE_BLANK_LINES; i++) out.push(line('', { size }, center));
-  if (doc.signature.name.trim()) out.push(line(doc.signature.name.trim(), { size, bold: true }, center));
+    .map((l, i) =>
+      line(upperVi(l.trim()), { ...sized(size, layout), bold: true }, { ...center, before: i === 0 ? 6 : 0 }),
+    );
+  for (let i = 0; i < SIGNATURE_BLANK_LINES; i++) out.push(line('', sized(size, layout), center));
+  if (doc.signature.name.trim())
+    out.push(line(doc.signature.name.trim(), { ...sized(size, layout), bold: true }, center));
   return out;
 }
 

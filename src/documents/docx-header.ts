@@ -8,7 +8,8 @@ import type { OfficialDocument } from '../domain/document.js';
 import { DOCUMENT_TYPES } from '../domain/document.js';
 import { documentDateLine, documentNumberText, kinhGuiLines } from '../domain/document-format.js';
 import { upperVi } from '../domain/text.js';
-import { layoutTable, line, pt, rule } from './docx-parts.js';
+import { STYLE_IDS } from './docx-body.js';
+import { layoutTable, line, pt, rule, sized } from './docx-parts.js';
 import { type Layout, QUOC_HIEU, TIEU_NGU } from './layout.js';
 import { textWidthPt } from './metrics.js';
 
@@ -40,11 +41,14 @@ function leftTop(doc: OfficialDocument, frame: Frame, width: number): Paragraph[
   const out: Paragraph[] = [];
   for (const text of doc.parentHeader.filter((l) => l.trim())) {
     out.push(
-      line(upperVi(text.trim()), { size: frame.layout.sizes.parentHeader }, { align: AlignmentType.CENTER }),
+      line(upperVi(text.trim()), sized(frame.layout.sizes.parentHeader, frame.layout), {
+        align: AlignmentType.CENTER,
+      }),
     );
   }
   const issuer = doc.issuerHeader.filter((l) => l.trim()).map((l) => upperVi(l.trim()));
-  for (const text of issuer) out.push(line(text, { size, bold: true }, { align: AlignmentType.CENTER }));
+  for (const text of issuer)
+    out.push(line(text, { ...sized(size, frame.layout), bold: true }, { align: AlignmentType.CENTER }));
   const widest = Math.max(0, ...issuer.map((t) => Math.min(pt(textWidthPt(t, size, { bold: true })), width)));
   if (widest > 0) out.push(rule(Math.round(widest * SHORT_RULE_RATIO), width));
   return out;
@@ -54,8 +58,8 @@ function rightTop(frame: Frame, width: number): Paragraph[] {
   const { sizes } = frame.layout;
   const motto = pt(textWidthPt(TIEU_NGU, sizes.tieuNgu, { bold: true }));
   return [
-    line(QUOC_HIEU, { size: sizes.quocHieu, bold: true }, { align: AlignmentType.CENTER }),
-    line(TIEU_NGU, { size: sizes.tieuNgu, bold: true }, { align: AlignmentType.CENTER }),
+    line(QUOC_HIEU, { ...sized(sizes.quocHieu, frame.layout), bold: true }, { align: AlignmentType.CENTER }),
+    line(TIEU_NGU, { ...sized(sizes.tieuNgu, frame.layout), bold: true }, { align: AlignmentType.CENTER }),
     rule(motto, width),
   ];
 }
@@ -63,17 +67,18 @@ function rightTop(frame: Frame, width: number): Paragraph[] {
 function leftBottom(doc: OfficialDocument, frame: Frame): Paragraph[] {
   const { sizes } = frame.layout;
   const out = [
-    line(
-      documentNumberText(doc.number, doc.symbol),
-      { size: sizes.number },
-      { align: AlignmentType.CENTER, before: 6 },
-    ),
+    line(documentNumberText(doc.number, doc.symbol), sized(sizes.number, frame.layout), {
+      align: AlignmentType.CENTER,
+      before: 6,
+    }),
   ];
   if (doc.type === 'CV') {
     // Công văn: the "V/v …" subject sits under the number, 6 pt below it (ô 5b).
     splitLines(doc.subject).forEach((text, i) => {
       const vv = i === 0 && !/^V\/v\b/.test(text) ? `V/v ${text}` : text;
-      out.push(line(vv, { size: sizes.vv }, { align: AlignmentType.CENTER, before: i === 0 ? 6 : 0 }));
+      out.push(
+        line(vv, sized(sizes.vv, frame.layout), { align: AlignmentType.CENTER, before: i === 0 ? 6 : 0 }),
+      );
     });
   }
   return out;
@@ -84,7 +89,7 @@ function rightBottom(doc: OfficialDocument, frame: Frame): Paragraph[] {
   return [
     line(
       text,
-      { size: frame.layout.sizes.dateLine, italic: true },
+      { ...sized(frame.layout.sizes.dateLine, frame.layout), italic: true },
       { align: AlignmentType.CENTER, before: 6 },
     ),
   ];
@@ -110,12 +115,14 @@ export function titleBlock(doc: OfficialDocument, frame: Frame): Paragraph[] {
   const out = [
     line(
       DOCUMENT_TYPES[doc.type],
-      { size: sizes.typeName, bold: true },
+      { ...sized(sizes.typeName, frame.layout), bold: true },
       { align: AlignmentType.CENTER, before: 18 },
     ),
   ];
   for (const text of lines)
-    out.push(line(text, { size: sizes.subject, bold: true }, { align: AlignmentType.CENTER }));
+    out.push(
+      line(text, { ...sized(sizes.subject, frame.layout), bold: true }, { align: AlignmentType.CENTER }),
+    );
   const widest = Math.max(
     0,
     ...lines.map((t) => Math.min(pt(textWidthPt(t, sizes.subject, { bold: true })), frame.areaWidth)),
@@ -132,14 +139,9 @@ export function basisBlock(doc: OfficialDocument, frame: Frame): Paragraph[] {
     .map((b, i) =>
       line(
         b.trim(),
-        { size: layout.sizes.body, italic: true },
-        {
-          align: AlignmentType.JUSTIFIED,
-          firstLine: Math.round(layout.firstLineIndentCm * 567),
-          before: i === 0 ? 12 : 0,
-          after: layout.paragraphSpacingPt,
-          line: layout.lineSpacing,
-        },
+        { ...sized(layout.sizes.body, layout), italic: true },
+        // The body paragraph style: justified, first-line indent, spacing after, line spacing.
+        { styleId: STYLE_IDS.body, before: i === 0 ? 12 : 0 },
       ),
     );
 }
@@ -150,7 +152,7 @@ export function kinhGuiBlock(doc: OfficialDocument, frame: Frame): Paragraph[] {
   if (!first) return [];
   const size = frame.layout.sizes.body;
   if (rest.length === 0) {
-    return [line(first, { size }, { align: AlignmentType.CENTER, before: 12, after: 12 })];
+    return [line(first, sized(size, frame.layout), { align: AlignmentType.CENTER, before: 12, after: 12 })];
   }
   const label = pt(textWidthPt('Kính gửi: ', size));
   const widest = Math.max(...rest.map((r) => pt(textWidthPt(r, size))));
@@ -159,9 +161,16 @@ export function kinhGuiBlock(doc: OfficialDocument, frame: Frame): Paragraph[] {
     Math.round((frame.areaWidth - label - Math.min(widest, frame.areaWidth * 0.6)) / 2),
   );
   return [
-    line(`Kính gửi: ${rest[0]}`, { size }, { indentLeft: left + label, hanging: label, before: 12 }),
-    ...rest
-      .slice(1)
-      .map((r, i) => line(r, { size }, { indentLeft: left + label, after: i === rest.length - 2 ? 12 : 0 })),
+    line(`Kính gửi: ${rest[0]}`, sized(size, frame.layout), {
+      indentLeft: left + label,
+      hanging: label,
+      before: 12,
+    }),
+    ...rest.slice(1).map((r, i) =>
+      line(r, sized(size, frame.layout), {
+        indentLeft: left + label,
+        after: i === rest.length - 2 ? 12 : 0,
+      }),
+    ),
   ];
 }

@@ -38,6 +38,14 @@ export function run(text: string, style: RunStyle): TextRun {
   });
 }
 
+/**
+ * `{ size }` for a run, or nothing when the size is the document default (the body size): the run
+ * then takes it from the defaults, one element fewer to write.
+ */
+export function sized(size: number, layout: { bodySize: number }): { size?: number } {
+  return size === layout.bodySize ? {} : { size };
+}
+
 /** Runs of the document model, at a size, with the extra style of the block (e.g. bold heading). */
 export function runs(list: readonly DocTextRun[], style: RunStyle): TextRun[] {
   return list.map((r) =>
@@ -46,6 +54,8 @@ export function runs(list: readonly DocTextRun[], style: RunStyle): TextRun[] {
 }
 
 export interface ParagraphStyle {
+  /** A paragraph style of the document (STYLE_IDS); the other fields are direct formatting on top. */
+  styleId?: string;
   align?: Align;
   /** Points. */
   before?: number;
@@ -77,6 +87,7 @@ export function paragraph(children: ParagraphChild[], style: ParagraphStyle = {}
   };
   return new Paragraph({
     children,
+    ...(style.styleId ? { style: style.styleId } : {}),
     ...(style.align && style.align !== AlignmentType.LEFT ? { alignment: style.align } : {}),
     ...(Object.keys(spacing).length > 0 ? { spacing } : {}),
     ...(Object.keys(indent).length > 0 ? { indent } : {}),

@@ -18,10 +18,10 @@ import {
 import type { Appendix, OfficialDocument } from '../domain/document.js';
 import { appendixNote } from '../domain/document-format.js';
 import { upperVi } from '../domain/text.js';
-import { bodyBlocks } from './docx-body.js';
+import { bodyBlocks, bodyParagraphStyles } from './docx-body.js';
 import { closingTable } from './docx-closing.js';
 import { basisBlock, headerTable, kinhGuiBlock, titleBlock } from './docx-header.js';
-import { line } from './docx-parts.js';
+import { line, sized } from './docx-parts.js';
 import { A4_MM, FONT, type Layout, type LayoutOptions, mmToTwips, resolveLayout } from './layout.js';
 
 export type { LayoutOptions } from './layout.js';
@@ -76,12 +76,12 @@ function appendixSection(doc: OfficialDocument, appendix: Appendix, layout: Layo
   const { sizes } = layout;
   const note = appendix.note?.trim() || appendixNote(doc);
   const children: (Paragraph | Table)[] = [
-    line(appendix.label.trim() || 'Phụ lục', { size: sizes.appendixLabel, bold: true }, center),
+    line(appendix.label.trim() || 'Phụ lục', { ...sized(sizes.appendixLabel, layout), bold: true }, center),
     ...appendix.title
       .split('\n')
       .filter((t) => t.trim())
-      .map((t) => line(upperVi(t.trim()), { size: sizes.subject, bold: true }, center)),
-    line(note, { size: sizes.subject, italic: true }, { ...center, after: 12 }),
+      .map((t) => line(upperVi(t.trim()), { ...sized(sizes.subject, layout), bold: true }, center)),
+    line(note, { ...sized(sizes.subject, layout), italic: true }, { ...center, after: 12 }),
     ...bodyBlocks(appendix.body, { layout, areaWidth: areaWidth(layout, landscape) }),
   ];
   return { properties: sectionProperties(layout, landscape), headers: pageHeaders(layout), children };
@@ -112,6 +112,7 @@ export function buildDocument(doc: OfficialDocument, options: LayoutOptions = {}
       default: {
         document: { run: { font: FONT, size: layout.bodySize * 2 }, paragraph: { spacing: { after: 0 } } },
       },
+      paragraphStyles: bodyParagraphStyles(layout),
     },
     sections: [main, ...doc.appendices.map((a) => appendixSection(doc, a, layout))],
   });
