@@ -55,6 +55,43 @@ export interface ComposeOptions {
   today?: string;
 }
 
+/**
+ * What composing a unit's document needs from the database: how sentences name the unit, its
+ * identity (header lines, place, symbol, archive code), its usual Kính gửi / Nơi nhận and its
+ * default signer. Used by the form's preview and by downloads and issuing alike.
+ */
+export async function documentContext(q: Queryable, unitId: number) {
+  const [unit] = await q.select().from(units).where(eq(units.id, unitId)).limit(1);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  const recipientRows = await q
+    .select({ kind: recipients.kind, text: recipients.text })
+    .from(recipients)
+    .where(eq(recipients.unitId, unit.id))
+    .orderBy(asc(recipients.position));
+  const [defaultSigner] = await q
+    .select()
+    .from(signers)
+    .where(and(eq(signers.unitId, unit.id), eq(signers.active, true)))
+    .orderBy(desc(signers.isDefault), asc(signers.id))
+    .limit(1);
+  const { kinhGui, noiNhan } = recipientLists(recipientRows);
+  const defaults: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity } = {};
+  if (kinhGui.length) defaults.kinhGui = kinhGui;
+  if (noiNhan.length) defaults.noiNhan = noiNhan;
+  if (defaultSigner) defaults.signer = signerIdentityOf(defaultSigner);
+  return {
+    unit: draftUnitOf(unit.name.normalize('NFC'), unit.kind),
+    identity: {
+      parentHeader: headerLines(unit.parentHeader),
+      issuerHeader: headerLines(unit.issuerHeader),
+      placeName: unit.placeName,
+      symbol: unit.symbol,
+      archiveCode: unit.archiveCode,
+    },
+    defaults,
+  };
+}
+
 /** The report's current content composed into a document, as a draft (no number, no date). */
 export async function composeReport(
   q: Queryable,
@@ -66,19 +103,8 @@ export async function composeReport(
     .from(outlines)
     .where(eq(outlines.id, report.outlineId))
     .limit(1);
-  const [unit] = await q.select().from(units).where(eq(units.id, report.unitId)).limit(1);
-  if (!outline || !unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đề cương hoặc đơn vị của báo cáo.');
-  const recipientRows = await q
-    .select()
-    .from(recipients)
-    .where(eq(recipients.unitId, unit.id))
-    .orderBy(asc(recipients.position));
-  const [defaultSigner] = await q
-    .select()
-    .from(signers)
-    .where(and(eq(signers.unitId, unit.id), eq(signers.active, true)))
-    .orderBy(desc(signers.isDefault), asc(signers.id))
-    .limit(1);
+  if (!outline) throw new AppError('NOT_FOUND', 'Không tìm thấy đề cương của báo cáo.');
+  const context = await documentContext(q, report.unitId);
   const parsed = reportContentSchema.parse(report.content ?? {});
   // A draft never prints a number or a date: they are given when the report is issued.
   const content: ReportContent = {
@@ -99,22 +125,11 @@ export async function composeReport(
     },
   };
   const period: Period = parsePeriodKey(report.periodKey);
-  const defaults: NonNullable<Parameters<typeof composeDocument>[0]['defaults']> =
-    recipientLists(recipientRows);
-  if (defaultSigner) defaults.signer = signerIdentityOf(defaultSigner);
   return composeDocument({
     outline: outline.definition,
     content,
     period,
-    unit: draftUnitOf(unit.name, unit.kind),
-    identity: {
-      parentHeader: headerLines(unit.parentHeader),
-      issuerHeader: headerLines(unit.issuerHeader),
-      placeName: unit.placeName,
-      symbol: unit.symbol,
-      archiveCode: unit.archiveCode,
-    },
-    defaults,
+    ...context,
     today: options.today ?? todayInVietnam(),
   });
 }

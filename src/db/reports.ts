@@ -20,13 +20,11 @@ import {
 } from '../domain/periods.js';
 import type { ReportContent } from '../domain/report-json.js';
 import { nfc } from '../domain/text.js';
-import type { SignerIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
-import { draftUnitOf as documentUnitOf, headerLines } from './report-document.js';
-import { auditLog, outlines, recipients, reports, signers, units, users } from './schema.js';
-import { identityColumns, recipientLists } from './units.js';
+import { documentContext, draftUnitOf as documentUnitOf } from './report-document.js';
+import { auditLog, outlines, reports, units, users } from './schema.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -416,52 +414,14 @@ export async function lastReturnComment(q: Queryable, reportId: number): Promise
   return typeof comment === 'string' ? comment : null;
 }
 
-/** How the drafting names a unit: "xã Thạch Hà", "tỉnh Hà Tĩnh", "Sở Ngoại vụ tỉnh Hà Tĩnh". */
 /** The unit as sentences name it: the same rule as the issued document (report-document.ts). */
 export function draftUnitOf(unit: ReportRecord['unit']): DraftUnit {
   return documentUnitOf(nfc(unit.name), unit.kind);
 }
 
-/**
- * What composing the document needs from the database: the unit's identity (header lines, place,
- * symbol, archive code), its usual Kính gửi / Nơi nhận and its default signer.
- */
-export async function documentContextFor(q: Queryable, rec: ReportRecord) {
-  const [u] = await q.select(identityColumns).from(units).where(eq(units.id, rec.unit.id)).limit(1);
-  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  const recipientRows = await q
-    .select({ kind: recipients.kind, text: recipients.text })
-    .from(recipients)
-    .where(eq(recipients.unitId, rec.unit.id))
-    .orderBy(recipients.kind, recipients.position);
-  const [signer] = await q
-    .select({
-      fullName: signers.fullName,
-      title: signers.title,
-      authority: signers.authority,
-      authorityOf: signers.authorityOf,
-      collective: signers.collective,
-    })
-    .from(signers)
-    .where(and(eq(signers.unitId, rec.unit.id), eq(signers.active, true)))
-    .orderBy(desc(signers.isDefault), signers.id)
-    .limit(1);
-  const { kinhGui, noiNhan } = recipientLists(recipientRows);
-  const defaults: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity } = {};
-  if (kinhGui.length) defaults.kinhGui = kinhGui;
-  if (noiNhan.length) defaults.noiNhan = noiNhan;
-  if (signer) defaults.signer = signer;
-  return {
-    unit: draftUnitOf(rec.unit),
-    identity: {
-      parentHeader: headerLines(u.parentHeader),
-      issuerHeader: headerLines(u.issuerHeader),
-      placeName: u.placeName,
-      symbol: u.symbol,
-      archiveCode: u.archiveCode,
-    },
-    defaults,
-  };
+/** What composing the report's document needs (see documentContext in report-document.ts). */
+export function documentContextFor(q: Queryable, rec: ReportRecord) {
+  return documentContext(q, rec.unit.id);
 }
 
 let catalogueCache: { at: number; db: Queryable; rows: { code: string; name: string }[] } | null = null;

@@ -4,6 +4,7 @@
  * all document types or one per type. Pure: the counter itself lives in the database (db/register.ts).
  */
 import type { DocumentTypeCode } from './document.js';
+import { padDocNumber } from './document-format.js';
 import type { IsoDate } from './periods.js';
 
 export const NUMBERING_SCHEME_VALUES = ['single', 'per_type'] as const;
@@ -34,14 +35,12 @@ export function registerYear(issuedOn: IsoDate): number {
   return year;
 }
 
-/** Numbers below 10 take a leading zero: 5 → "05", 297 → "297". */
-export function padNumber(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
+/** Numbers below 10 take a leading zero (Nghị định 30/2020): one rule, in document-format.ts. */
+export { padDocNumber as padNumber };
 
 /** "05/KH-UBND", "297/BC-UBND". */
 export function notation(number: number, symbol: string): string {
-  return `${padNumber(number)}/${symbol}`;
+  return `${padDocNumber(number)}/${symbol}`;
 }
 
 /**
@@ -86,7 +85,7 @@ export function documentFileName(
   const [first = 'VB', ...rest] = symbol.split('-');
   const type = asciiPart(first) || 'VB';
   const issuer = rest.map(asciiPart).filter(Boolean).join('-');
-  const middle = number === null ? [issuer, 'du-thao'] : [padNumber(number), issuer];
+  const middle = number === null ? [issuer, 'du-thao'] : [padDocNumber(number), issuer];
   const parts = [type, ...middle.filter(Boolean), String(year)];
   return `${parts.join('-')}.${extension}`;
 }
