@@ -23,7 +23,18 @@ import type { Outline } from '../domain/outline.js';
 import { AUTHORITIES, COMMUNE_KINDS, UNIT_KINDS } from '../domain/units.js';
 
 export const NUMBERING_SCHEMES = ['single', 'per_type'] as const;
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const;
+export const REPORT_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'issued',
+  'received',
+  'accepted',
+] as const;
+export const ROUND_FREQUENCIES = ['once', 'month', 'quarter', 'half', 'nine_months', 'year'] as const;
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export const COMMENT_STAGES = ['leader', 'province'] as const;
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -104,6 +115,8 @@ export const users = pgTable(
     id: serial('id').primaryKey(),
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
+    /** For reminders by e-mail (only when an SMTP server is configured). */
+    email: text('email'),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
@@ -244,6 +257,16 @@ export const reports = pgTable(
     /** Issued: the register entry and the frozen document. */
     registerEntryId: integer('register_entry_id'),
     issuedDocument: jsonb('issued_document'),
+    /** The reporting round this report answers (null for a report made on the unit's own account). */
+    roundId: integer('round_id').references((): AnyPgColumn => rounds.id),
+    /** How many times it was submitted: version n is the n-th submission (report_versions). */
+    version: integer('version').notNull().default(0),
+    /** First issued (sent to the receiving unit): lateness is measured on it. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** A consolidated report: when it was drafted and from which reports (ids and versions). */
+    consolidation: jsonb('consolidation'),
     createdBy: integer('created_by').references(() => users.id),
     updatedBy: integer('updated_by').references(() => users.id),
     createdAt: createdAt(),
@@ -252,6 +275,149 @@ export const reports = pgTable(
   (t) => [
     uniqueIndex('reports_unit_outline_period_key').on(t.unitId, t.outlineCode, t.periodKey),
     index('reports_unit_idx').on(t.unitId),
+    index('reports_round_idx').on(t.roundId),
+  ],
+);
+
+/** Each submission of a report, frozen: the changes of a resubmission are shown against the last one. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    /** The register notation when this version was issued ("05/BC-UBND"). */
+    notation: text('notation'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_versions_key').on(t.reportId, t.version)],
+);
+
+/** Comments of a leader (on return) or of the receiving unit (on return or acceptance). */
+export const reportComments = pgTable(
+  'report_comments',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    /** The report version the comment was made on. */
+    version: integer('version').notNull(),
+    stage: text('stage', { enum: COMMENT_STAGES }).notNull(),
+    /** A section key or an indicator code; null for the whole report. */
+    target: text('target'),
+    body: text('body').notNull(),
+    authorId: integer('author_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_comments_report_idx').on(t.reportId)],
+);
+
+/**
+ * A reporting round (đợt báo cáo): the regime of Nghị định 09/2019 as an object. The receiving
+ * unit (`unitId`: a province or a province-level body) asks `round_units` to report on an outline
+ * for a period by a deadline. A recurring round's next occurrence shares its `seriesId`.
+ */
+export const rounds = pgTable(
+  'rounds',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    outlineId: integer('outline_id')
+      .notNull()
+      .references(() => outlines.id),
+    outlineCode: text('outline_code').notNull(),
+    periodKind: text('period_kind').notNull(),
+    periodYear: integer('period_year').notNull(),
+    periodIndex: integer('period_index').notNull().default(0),
+    periodKey: text('period_key').notNull(),
+    windowStart: text('window_start').notNull(),
+    windowEnd: text('window_end').notNull(),
+    /** Working days after the data window closes (at least 1), and the date they give. */
+    deadlineDays: integer('deadline_days').notNull(),
+    deadline: text('deadline').notNull(),
+    frequency: text('frequency', { enum: ROUND_FREQUENCIES }).notNull().default('once'),
+    guidance: text('guidance').notNull().default(''),
+    /** The letter the round answers or is announced by: { number, date, issuer, kind }. */
+    letter: jsonb('letter'),
+    /** The request letter (công văn) when the receiving unit issued it through the system. */
+    requestRegisterEntryId: integer('request_register_entry_id').references(
+      (): AnyPgColumn => registerEntries.id,
+    ),
+    requestDocument: jsonb('request_document'),
+    /** Days before the deadline when reminders start (and they go on daily after it). */
+    remindDays: integer('remind_days').notNull().default(3),
+    seriesId: integer('series_id'),
+    status: text('status', { enum: ROUND_STATUSES }).notNull().default('open'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('rounds_unit_idx').on(t.unitId),
+    uniqueIndex('rounds_series_period_key').on(t.seriesId, t.periodKey),
+  ],
+);
+
+/** The units that must report in a round. */
+export const roundUnits = pgTable(
+  'round_units',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [uniqueIndex('round_units_key').on(t.roundId, t.unitId), index('round_units_unit_idx').on(t.unitId)],
+);
+
+/** In-app notifications: one digest per person per day (reminders gathered), read or not. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The day of the digest (Vietnam's calendar). */
+    day: text('day').notNull(),
+    kind: text('kind').notNull().default('digest'),
+    title: text('title').notNull(),
+    /** The reminders gathered: [{ roundId, reportId?, unitId, text, href, daysLeft }]. */
+    items: jsonb('items').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('notifications_user_day_key').on(t.userId, t.day, t.kind)],
+);
+
+/** E-mails waiting to be sent (or sent): a down SMTP server only delays them. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: serial('id').primaryKey(),
+    notificationId: integer('notification_id').references(() => notifications.id),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_notification_key').on(t.notificationId),
+    index('email_outbox_pending_idx').on(t.sentAt, t.nextAttemptAt),
   ],
 );
 
@@ -315,4 +481,10 @@ export const schema = {
   reports,
   registerCounters,
   registerEntries,
+  reportVersions,
+  reportComments,
+  rounds,
+  roundUnits,
+  notifications,
+  emailOutbox,
 };

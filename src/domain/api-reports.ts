@@ -26,7 +26,15 @@ import {
 } from './report-json.js';
 
 /** Report statuses, in workflow order (the same list as the `reports.status` column). */
-export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'issued'] as const;
+export const REPORT_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'issued',
+  'received',
+  'accepted',
+] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
@@ -35,6 +43,8 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   returned: 'Bị trả lại',
   approved: 'Đã duyệt',
   issued: 'Đã ban hành',
+  received: 'Cấp trên đã nhận',
+  accepted: 'Cấp trên đã chấp nhận',
 };
 
 /** Statuses in which the officer may still change the content. */

@@ -57,6 +57,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.read': ['A', 'B', 'P', 'S'],
     'report.edit': ['S'],
     'report.submit': ['S'],
+    'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
   },
   province_leader: {
@@ -65,6 +66,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.edit': ['S'],
     'report.submit': ['S'],
     'report.approve': ['S'],
+    'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
   },
   admin: {

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'report.edit',
   'report.submit',
   'report.approve',
+  /** The receiving unit's steps on a report sent to it: receive, accept, return with a reason. */
+  'report.receive',
   'round.manage',
   /** Cloning and editing outlines (đề cương); built-in outlines are never changed in place. */
   'outline.manage',
@@ -71,7 +73,15 @@ export const POLICY: Record<Role, RolePolicy> = {
   province_officer: {
     reach: 'province',
     heldAt: ['province', 'body'],
-    actions: ['unit.list', 'unit.read', 'report.read', 'report.edit', 'report.submit', 'round.manage'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'report.receive',
+      'round.manage',
+    ],
   },
   province_leader: {
     reach: 'province',
@@ -83,6 +93,7 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.edit',
       'report.submit',
       'report.approve',
+      'report.receive',
       'round.manage',
     ],
   },

@@ -18,12 +18,16 @@ import { WEB_DIST } from '../paths.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerBoardRoutes } from './board/routes.js';
+import { registerConsolidationRoutes } from './consolidation/routes.js';
 import type { App, AppContext } from './context.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
+import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOutlineRoutes } from './outlines/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
+import { registerRoundRoutes } from './rounds/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerUnitRoutes } from './units/routes.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -94,6 +98,10 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerOutlineRoutes(app, options);
   registerReportRoutes(app, options);
   registerDocumentRoutes(app, options);
+  registerRoundRoutes(app, options);
+  registerBoardRoutes(app, options);
+  registerConsolidationRoutes(app, options);
+  registerNotificationRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

@@ -7,6 +7,8 @@ import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
 import ReportPage from './pages/ReportPage';
 import ReportsPage from './pages/ReportsPage';
+import RoundPage from './pages/RoundPage';
+import RoundsPage from './pages/RoundsPage';
 import SignInPage from './pages/SignInPage';
 import UnitPage from './pages/UnitPage';
 import UnitsPage from './pages/UnitsPage';
@@ -19,6 +21,10 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
 const OutlinePage = lazy(() => import('./pages/OutlinePage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+// The province's screens: the board and the charts (the charts library stays out of the main script).
+const BoardPage = lazy(() => import('./pages/BoardPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 
 export function AppRoutes() {
   return (
@@ -37,6 +43,11 @@ export function AppRoutes() {
           <Route path="de-cuong" element={<OutlinesPage />} />
           <Route path="de-cuong/:id" element={<OutlinePage />} />
           <Route path="so-van-ban" element={<RegisterPage />} />
+          <Route path="dot-bao-cao" element={<RoundsPage />} />
+          <Route path="dot-bao-cao/:id" element={<RoundPage />} />
+          <Route path="tien-do" element={<BoardPage />} />
+          <Route path="thong-ke" element={<DashboardPage />} />
+          <Route path="thong-bao" element={<NotificationsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -51,6 +51,21 @@ export function AppLayout() {
   }
   if (me.data.grants.length > 0) {
     links.push({
+      to: '/dot-bao-cao',
+      label: 'Đợt báo cáo',
+      active: location.pathname.startsWith('/dot-bao-cao'),
+    });
+  }
+  if (me.data.abilities.manageRounds) {
+    links.push({
+      to: '/tien-do',
+      label: 'Tiến độ báo cáo',
+      active: location.pathname.startsWith('/tien-do'),
+    });
+    links.push({ to: '/thong-ke', label: 'Thống kê', active: location.pathname.startsWith('/thong-ke') });
+  }
+  if (me.data.grants.length > 0) {
+    links.push({
       to: '/so-van-ban',
       label: 'Sổ văn bản đi',
       active: location.pathname.startsWith('/so-van-ban'),

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
+import { ConsolidationSources } from '../components/consolidation/ConsolidationSources';
 import { DocumentActions } from '../components/documents/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ReportEditor } from '../components/report/ReportEditor';
@@ -41,6 +42,7 @@ export default function ReportPage() {
         </Anchor>
       </Breadcrumbs>
       <ReportEditor key={report.data.report.id} initial={report.data} />
+      <ConsolidationSources reportId={report.data.report.id} />
       <Divider label="Văn bản" labelPosition="left" mt="md" />
       <DocumentActions
         reportId={report.data.report.id}

@@ -1,0 +1,4 @@
+import type { App, AppContext } from '../context.js';
+
+// Placeholder: filled by the feature that owns these routes.
+export function registerRoundRoutes(_app: App, _ctx: AppContext): void {}
