@@ -1,0 +1,150 @@
+/**
+ * Consolidation: the reports a receiving unit got in a round become its own figures. Pure: the
+ * sources are loaded by src/db/consolidation.ts (`loadSources`), in official code order.
+ *
+ * Every indicator is combined across units by the one rule of combine.ts (stocks and flows, `max`,
+ * breakdowns merged, lists united). Each figure keeps its trace (which reports and values it came
+ * from); the units that answered the whole report "không phát sinh" are listed; per top-level
+ * section, the units that reported activity (largest first) and those that reported none, for the
+ * narrative ("tập trung chủ yếu ở các xã …", "Các xã … báo cáo không phát sinh …").
+ */
+import type { Indicator, IndicatorValue, Outline, OutlineNode, ReportValues, Section } from '../outline.js';
+import { combineAcrossUnits, numericValue } from './combine.js';
+
+export { combineAcrossPeriods, combineAcrossUnits, isBrokenDown, numericValue } from './combine.js';
+
+export interface SourceUnit {
+  id: number;
+  /** Official code ("18562") or body code ("42.SNGV"). */
+  code: string;
+  /** Full name as printed ("Xã Thạch Hà"). */
+  name: string;
+  /** Unit kind ("commune", "province", "body"…). */
+  kind: string;
+}
+
+/** One received report, as consolidation needs it (no narratives). */
+export interface ConsolidationSource {
+  reportId: number;
+  /** The report's version (its n-th submission) when it was read. */
+  version: number;
+  unit: SourceUnit;
+  values: ReportValues;
+  /** The whole report was answered "Không phát sinh". */
+  nilAll: boolean;
+  /** Sections answered "Không phát sinh". */
+  nilSections: string[];
+}
+
+export interface TraceEntry {
+  reportId: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  value: IndicatorValue;
+}
+
+/** A unit's activity in a section: the sum of its numeric figures there (the "size"). */
+export interface SectionActivity {
+  unit: SourceUnit;
+  size: number;
+}
+
+export interface SectionConsolidation {
+  /** Top-level section key. */
+  key: string;
+  /** Units with at least one non-zero figure in the section, largest first (then code order). */
+  active: SectionActivity[];
+  /** Units that reported nothing in the section (nil, or no non-zero figure), in code order. */
+  quiet: SourceUnit[];
+}
+
+export interface Consolidation {
+  /** Indicator code → combined value (codes nobody filled are absent). */
+  values: ReportValues;
+  /** Indicator code → the reports and values it came from, in code order. */
+  trace: Record<string, TraceEntry[]>;
+  /** Units that answered the whole report "Không phát sinh", in code order. */
+  nilUnits: SourceUnit[];
+  /** Per top-level section, in outline order. */
+  sections: SectionConsolidation[];
+  /** Number of sources consolidated. */
+  sourceCount: number;
+}
+
+/** Official code order: numeric codes by number ("2011" < "18562"), then the rest as text. */
+export function compareUnitCodes(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Indicators of a subtree, in outline order. */
+export function indicatorsOf(nodes: readonly OutlineNode[]): Indicator[] {
+  const out: Indicator[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'indicator') out.push(node);
+    else if (node.kind === 'section') out.push(...indicatorsOf(node.children));
+  }
+  return out;
+}
+
+function activityIn(section: Section, indicators: readonly Indicator[], source: ConsolidationSource): number {
+  if (source.nilAll || source.nilSections.includes(section.key)) return 0;
+  let size = 0;
+  for (const indicator of indicators) {
+    const n = numericValue(source.values[indicator.code]);
+    if (n !== undefined && n > 0) size += n;
+    else if (n === undefined) {
+      const v = source.values[indicator.code];
+      // A list or a text filled in counts as activity, however small.
+      if ((Array.isArray(v) && v.length > 0) || (typeof v === 'string' && v.trim() !== '')) size += 1;
+    }
+  }
+  return size;
+}
+
+/** Consolidates the sources on the outline. Sources may come in any order; output is in code order. */
+export function consolidate(outline: Outline, sources: readonly ConsolidationSource[]): Consolidation {
+  const ordered = [...sources].sort((a, b) => compareUnitCodes(a.unit.code, b.unit.code));
+  const values: ReportValues = {};
+  const trace: Record<string, TraceEntry[]> = {};
+  for (const indicator of indicatorsOf(outline.sections)) {
+    const entries: TraceEntry[] = [];
+    for (const s of ordered) {
+      const value = s.values[indicator.code];
+      if (value === undefined) continue;
+      entries.push({
+        reportId: s.reportId,
+        unitId: s.unit.id,
+        unitCode: s.unit.code,
+        unitName: s.unit.name,
+        value,
+      });
+    }
+    const combined = combineAcrossUnits(
+      indicator,
+      entries.map((e) => e.value),
+    );
+    if (combined !== undefined) values[indicator.code] = combined;
+    if (entries.length) trace[indicator.code] = entries;
+  }
+  const sections = outline.sections.map((section): SectionConsolidation => {
+    const indicators = indicatorsOf(section.children);
+    const active: SectionActivity[] = [];
+    const quiet: SourceUnit[] = [];
+    for (const s of ordered) {
+      const size = activityIn(section, indicators, s);
+      if (size > 0) active.push({ unit: s.unit, size });
+      else quiet.push(s.unit);
+    }
+    // Stable sort keeps code order among equal sizes.
+    active.sort((a, b) => b.size - a.size);
+    return { key: section.key, active, quiet };
+  });
+  return {
+    values,
+    trace,
+    nilUnits: ordered.filter((s) => s.nilAll).map((s) => s.unit),
+    sections,
+    sourceCount: ordered.length,
+  };
+}
