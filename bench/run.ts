@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`) runs one group only.
  */
 import { benchDocuments } from './documents.js';
+import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -13,3 +14,4 @@ if (wants('startup')) {
   await benchStartup();
 }
 if (wants('documents')) await benchDocuments();
+if (wants('national')) await benchNational();

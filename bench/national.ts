@@ -1,0 +1,248 @@
+/**
+ * The national consolidation benchmark (`npm run bench -- national`): on an empty PGlite database
+ * in a temporary folder, and on PostgreSQL when a server is reachable, the synthetic national data
+ * set (bench/national-data.ts: 3,321 invented commune reports), then the consolidation of the
+ * largest province (TP Hồ Chí Minh, 168 communes) and of the whole country through the code the
+ * application runs (loadSources + consolidate), against the bare SQL aggregate over the same rows
+ * in the same run. Figures, not a test: the targets are printed beside them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { type SQL, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { CONSOLIDATED_STATUSES, loadSources } from '../src/db/consolidation.js';
+import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
+import type { Outline } from '../src/domain/outline.js';
+import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
+
+const RUNS = 7;
+const WARM_UP = 2;
+const STATUSES = CONSOLIDATED_STATUSES;
+
+/** Targets of issue 5: the whole country under 1 s (PostgreSQL) / 2 s (PGlite), ≤ 2× bare SQL. */
+const TARGET_MS = { postgres: 1000, pglite: 2000 } as const;
+const TARGET_RATIO = 2;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function measure(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARM_UP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const list = (times: number[]) => times.map((t) => t.toFixed(0)).join(', ');
+
+/** One scope of the benchmark: a province or the whole country. */
+interface Scope {
+  label: string;
+  provinceCode?: string;
+  reports: number;
+}
+
+/** The rows of a raw query: both drivers (PGlite, node-postgres) answer with `{ rows }`. */
+async function rowsOf(database: Database, query: SQL): Promise<Record<string, unknown>[]> {
+  const result: unknown = await database.db.execute(query);
+  return (result as { rows: Record<string, unknown>[] }).rows;
+}
+
+const scopeFilter = (scope: Scope): SQL =>
+  scope.provinceCode ? sql`AND u.province_code = ${scope.provinceCode}` : sql``;
+
+/**
+ * The bare SQL aggregate over the same rows: the sum of every numeric value (the total of a broken-
+ * down one) per indicator code. No breakdown merge, no trace, no lists: the floor any consolidation
+ * reading the same reports through the same database stands on.
+ */
+function bareAggregate(database: Database, scope: Scope) {
+  return rowsOf(
+    database,
+    sql`
+    SELECT e.key,
+           sum(CASE jsonb_typeof(e.value) WHEN 'number' THEN (e.value #>> '{}')::numeric
+                                          ELSE (e.value ->> 'total')::numeric END) AS total,
+           count(*)::int AS n
+    FROM reports r
+    JOIN units u ON u.id = r.unit_id
+    CROSS JOIN LATERAL jsonb_each(r.content -> 'values') e
+    WHERE r.outline_code = ${NATIONAL_OUTLINE} AND r.period_key = ${NATIONAL_PERIOD_KEY}
+      AND r.status IN ('received', 'accepted') ${scopeFilter(scope)}
+      AND jsonb_typeof(e.value) IN ('number', 'object')
+    GROUP BY e.key`,
+  );
+}
+
+/** The rows' content fetched and parsed, no aggregate: what reading alone costs (profile). */
+function bareFetch(database: Database, scope: Scope) {
+  return rowsOf(
+    database,
+    sql`
+    SELECT r.id, u.code, r.content
+    FROM reports r JOIN units u ON u.id = r.unit_id
+    WHERE r.outline_code = ${NATIONAL_OUTLINE} AND r.period_key = ${NATIONAL_PERIOD_KEY}
+      AND r.status IN ('received', 'accepted') ${scopeFilter(scope)}
+    ORDER BY u.code`,
+  );
+}
+
+/** The application's consolidation, timed in its two parts: reading (loadSources) and combining. */
+async function consolidation(database: Database, outline: Outline, scope: Scope) {
+  const start = performance.now();
+  const sources = await loadSources(database.db, {
+    outlineCode: NATIONAL_OUTLINE,
+    periodKey: NATIONAL_PERIOD_KEY,
+    statuses: STATUSES,
+    ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}),
+  });
+  const loaded = performance.now();
+  const result = consolidate(outline, sources);
+  return { loadMs: loaded - start, combineMs: performance.now() - loaded, result };
+}
+
+/** The consolidated totals agree with the bare SQL sums: both read the same rows. */
+function sameTotals(result: Consolidation, bare: Record<string, unknown>[]): string {
+  const differ: string[] = [];
+  for (const row of bare) {
+    const key = String(row.key);
+    const own = numericValue(result.values[key]);
+    if (own === undefined || Math.abs(own - Number(row.total)) > 1e-6) differ.push(key);
+  }
+  return differ.length === 0
+    ? `the ${bare.length} numeric totals equal the bare SQL sums`
+    : `TOTALS DIFFER from the bare SQL sums for ${differ.join(', ')}`;
+}
+
+async function benchScope(database: Database, outline: Outline, scope: Scope): Promise<void> {
+  const target = scope.provinceCode ? null : TARGET_MS[database.kind];
+  const bare = await measure(() => bareAggregate(database, scope));
+  const fetch = await measure(() => bareFetch(database, scope));
+  const bareMs = median(bare);
+  const load: number[] = [];
+  const combine: number[] = [];
+  let last: Consolidation | undefined;
+  const totals = await measure(async () => {
+    const r = await consolidation(database, outline, scope);
+    load.push(r.loadMs);
+    combine.push(r.combineMs);
+    last = r.result;
+  });
+  const total = median(totals);
+  const ratio = total / bareMs;
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'over');
+  const targetText =
+    target === null
+      ? ''
+      : `; target < ${ms(target)}: ${verdict(total < target)} (${(total / target).toFixed(2)}× the target)`;
+  const check = last ? sameTotals(last, await bareAggregate(database, scope)) : 'no result';
+  console.log(`  ${scope.label} (${scope.reports} reports; ${check}):`);
+  console.log(`    bare SQL aggregate: median ${ms(bareMs)} [${list(bare)}]`);
+  console.log(
+    `    consolidation (loadSources + consolidate): median ${ms(total)} [${list(totals)}]${targetText}`,
+  );
+  console.log(
+    `      profile: loadSources ${ms(median(load.slice(WARM_UP)))} [${list(load.slice(WARM_UP))}], ` +
+      `consolidate ${ms(median(combine.slice(WARM_UP)))} [${list(combine.slice(WARM_UP))}]; ` +
+      `bare fetch of the same rows' content ${ms(median(fetch))}`,
+  );
+  console.log(
+    `    ratio consolidation / bare SQL: ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${verdict(ratio <= TARGET_RATIO)})`,
+  );
+}
+
+async function benchDatabase(database: Database): Promise<void> {
+  const start = performance.now();
+  const data = await buildNationalDataset(database);
+  const t = data.timings;
+  console.log(
+    `  data set: ${data.reports} reports built in ${ms(performance.now() - start)} ` +
+      `(migrate ${ms(t.migrateMs)}, catalogue ${ms(t.catalogueMs)}, reports ${ms(t.reportsMs)})`,
+  );
+  await benchScope(database, data.outline, {
+    label: `province ${data.provinceCode}`,
+    provinceCode: data.provinceCode,
+    reports: data.provinceReports,
+  });
+  await benchScope(database, data.outline, { label: 'whole country', reports: data.reports });
+}
+
+async function benchPglite(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'doingoai-bench-national-'));
+  console.log(`PGlite (fresh data folder in ${dir}):`);
+  const database = await openDatabase({ dataDir: dir });
+  try {
+    await benchDatabase(database);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function adminUrl(): string {
+  return (
+    process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  );
+}
+
+function redacted(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+async function benchPostgres(): Promise<void> {
+  const url = adminUrl();
+  const name = `doingoai_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.log(`PostgreSQL: skipped, ${redacted(url)} is not reachable (${reason}).`);
+    await admin.end().catch(() => undefined);
+    return;
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const [version] = (await admin.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version']))
+    .rows;
+  console.log(`PostgreSQL ${version?.v ?? ''} (temporary database ${name} on ${redacted(url)}):`);
+  const database = await openDatabase({ databaseUrl: dbUrl.toString() });
+  try {
+    await benchDatabase(database);
+  } finally {
+    await database.close();
+    // pg's Pool.end() resolves before its sockets close: wait for them before the forced drop.
+    for (let i = 0; i < 40; i++) {
+      const open = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+        name,
+      ]);
+      if (open.rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+export async function benchNational(): Promise<void> {
+  const load = loadavg()[0] ?? 0;
+  console.log(
+    `national consolidation (invented data: 3,321 commune reports; warm-up ${WARM_UP}, median of ${RUNS}, all runs in ms; ` +
+      `load average ${load.toFixed(1)} on ${cpus().length} cores):`,
+  );
+  await benchPglite();
+  await benchPostgres();
+}
