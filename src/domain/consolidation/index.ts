@@ -4,8 +4,8 @@
  *
  * Every indicator is combined across units by the one rule of combine.ts (stocks and flows, `max`,
  * breakdowns merged, lists united). Each figure keeps its trace (which reports and values it came
- * from); the units that answered the whole report "không phát sinh" are listed; per top-level
- * section, the units that reported activity (largest first) and those that reported none, for the
+ * from); the units that answered the whole report "không phát sinh" are listed; per section
+ * holding indicators, the units that reported activity (largest first) and those that reported none, for the
  * narrative ("tập trung chủ yếu ở các xã …", "Các xã … báo cáo không phát sinh …").
  */
 import type { Indicator, IndicatorValue, Outline, OutlineNode, ReportValues, Section } from '../outline.js';
@@ -51,7 +51,7 @@ export interface SectionActivity {
 }
 
 export interface SectionConsolidation {
-  /** Top-level section key. */
+  /** Section key (a section that holds indicators directly). */
   key: string;
   /** Units with at least one non-zero figure in the section, largest first (then code order). */
   active: SectionActivity[];
@@ -66,7 +66,7 @@ export interface Consolidation {
   trace: Record<string, TraceEntry[]>;
   /** Units that answered the whole report "Không phát sinh", in code order. */
   nilUnits: SourceUnit[];
-  /** Per top-level section, in outline order. */
+  /** Per section holding indicators directly (delegations, foreigners…), in outline order. */
   sections: SectionConsolidation[];
   /** Number of sources consolidated. */
   sourceCount: number;
@@ -87,16 +87,35 @@ export function indicatorsOf(nodes: readonly OutlineNode[]): Indicator[] {
   return out;
 }
 
-function activityIn(section: Section, indicators: readonly Indicator[], source: ConsolidationSource): number {
+/** Sections (at any depth) that hold indicators directly, in reading order. */
+export function sectionsWithIndicators(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => {
+    const own = s.children.some((c) => c.kind === 'indicator') ? [s] : [];
+    return [...own, ...sectionsWithIndicators(s.children.filter((c): c is Section => c.kind === 'section'))];
+  });
+}
+
+/**
+ * The size of a unit's activity in a section: the sum of its counts there (money would drown the
+ * counts, so it is used only in a section without counts); a list or text filled in counts 1.
+ */
+function activityIn(section: Section, source: ConsolidationSource): number {
   if (source.nilAll || source.nilSections.includes(section.key)) return 0;
+  const own = section.children.filter((c): c is Indicator => c.kind === 'indicator');
+  const counts = own.filter((i) => i.valueType === 'integer');
+  const measured = counts.length ? counts : own;
   let size = 0;
-  for (const indicator of indicators) {
-    const n = numericValue(source.values[indicator.code]);
-    if (n !== undefined && n > 0) size += n;
-    else if (n === undefined) {
-      const v = source.values[indicator.code];
-      // A list or a text filled in counts as activity, however small.
-      if ((Array.isArray(v) && v.length > 0) || (typeof v === 'string' && v.trim() !== '')) size += 1;
+  for (const indicator of measured) {
+    const v = source.values[indicator.code];
+    const n = numericValue(v);
+    if (n !== undefined) size += Math.max(0, n);
+    else if ((Array.isArray(v) && v.length > 0) || (typeof v === 'string' && v.trim() !== '')) size += 1;
+  }
+  if (size === 0 && counts.length) {
+    // Counts all zero but money or a list filled in: still activity.
+    for (const indicator of own) {
+      const n = numericValue(source.values[indicator.code]);
+      if (n !== undefined && n > 0) return 1;
     }
   }
   return size;
@@ -127,12 +146,11 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
     if (combined !== undefined) values[indicator.code] = combined;
     if (entries.length) trace[indicator.code] = entries;
   }
-  const sections = outline.sections.map((section): SectionConsolidation => {
-    const indicators = indicatorsOf(section.children);
+  const sections = sectionsWithIndicators(outline.sections).map((section): SectionConsolidation => {
     const active: SectionActivity[] = [];
     const quiet: SourceUnit[] = [];
     for (const s of ordered) {
-      const size = activityIn(section, indicators, s);
+      const size = activityIn(section, s);
       if (size > 0) active.push({ unit: s.unit, size });
       else quiet.push(s.unit);
     }

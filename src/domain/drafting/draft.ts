@@ -82,7 +82,7 @@ function listing(clauses: string[]): string {
 }
 
 /** The sentences of a run of consecutive indicators: flows first ("Trong … có …"), then stocks ("Hiện nay …"). */
-function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
+function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string): string | null {
   const flows: string[] = [];
   const stocks: string[] = [];
   const extra: string[] = [];
@@ -126,6 +126,8 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[]): string | null {
       area ? `Hiện nay, ${area} ${listing(stocks)}.` : `Đến cuối kỳ báo cáo, có ${stocks.join('; ')}.`,
     );
   }
+  // A consolidated report's "…, tập trung chủ yếu ở …" closes the first sentence of figures.
+  if (clause && sentences[0]) sentences[0] = `${sentences[0].replace(/[.;:,]+$/, '')}, ${clause}.`;
   sentences.push(...extra);
   return sentences.length > 0 ? sentences.join(' ') : null;
 }
@@ -170,9 +172,12 @@ function draftSection(
   const children: DraftedSection[] = [];
   if (nil && section.nilPhrase) drafted.push(nilSentence(ctx.unit, section.nilPhrase));
   let run: Indicator[] = [];
+  const supplement = nil ? undefined : ctx.input.supplements?.[section.key];
+  let clause = supplement?.clause;
   const flush = (): void => {
     if (!nil && run.length > 0) {
-      const p = indicatorParagraph(ctx, run);
+      const p = indicatorParagraph(ctx, run, clause);
+      if (p && clause && p.includes(clause)) clause = undefined;
       if (p) drafted.push(p);
     }
     run = [];
@@ -194,6 +199,10 @@ function draftSection(
   }
   flush();
   if (lead < 0) lead = drafted.length;
+  if (supplement?.paragraphs?.length) {
+    drafted.splice(lead, 0, ...supplement.paragraphs);
+    lead += supplement.paragraphs.length;
+  }
   const hash = draftHash(drafted);
   const edit = ctx.content.narratives[section.key];
   const officer: OfficerEdit | undefined = edit?.text.trim()

@@ -19,6 +19,19 @@ export interface DraftInput {
   previousPeriodLabel?: string;
   /** "cùng kỳ năm 2025" (default) or "năm 2025": how comparisons with last year name it. */
   sameLastYearLabel?: string;
+  /**
+   * Sentences drafted from outside the report's own figures, by section key: a consolidated report
+   * says where activity concentrated and which units reported nothing (src/domain/consolidation).
+   */
+  supplements?: Record<string, SectionSupplement>;
+}
+
+/** What a section's draft gains from outside its figures (not drafted when the section is nil). */
+export interface SectionSupplement {
+  /** Appended to the section's first paragraph of figures: "tập trung chủ yếu ở các xã A, B". */
+  clause?: string;
+  /** Paragraphs after the section's own drafted text (before its sub-sections). */
+  paragraphs?: string[];
 }
 
 export interface OfficerEdit {
