@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo.js';
 import { prepareDatabase } from '../db/prepare.js';
 import { pruneExpired } from '../db/sessions.js';
 import { findUserByUsername } from '../db/users.js';
+import { startScheduler } from '../jobs/scheduler.js';
 import { buildApp } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { openConfiguredDatabase } from './database.js';
@@ -63,9 +64,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
 
     const prune = setInterval(() => void pruneExpired(database.db).catch(() => undefined), 3600_000);
     prune.unref();
+    // Recurring rounds, reminders and e-mails: in the background, never in the way of requests.
+    const scheduler = startScheduler({ db: database.db, config, log: app.log });
     await stopRequested;
     clearInterval(prune);
     console.log('Đang dừng doingoai…');
+    await scheduler.stop();
     await app.close();
   } finally {
     await database.close();

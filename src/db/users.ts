@@ -65,6 +65,7 @@ function present(u: UserRow, grants: UserOut['grants']): UserOut {
     id: u.id,
     username: u.username,
     fullName: u.fullName,
+    email: u.email,
     active: u.active,
     grants,
     createdAt: u.createdAt.toISOString(),
@@ -160,7 +161,13 @@ function dedupe(grants: GrantIn[]): GrantIn[] {
 export async function createUser(
   q: Queryable,
   actor: AuditActor,
-  input: { username: string; fullName: string; passwordHash: string; grants: GrantIn[] },
+  input: {
+    username: string;
+    fullName: string;
+    email?: string | null | undefined;
+    passwordHash: string;
+    grants: GrantIn[];
+  },
 ): Promise<UserOut> {
   const grants = dedupe(input.grants);
   await validateGrants(q, grants);
@@ -171,12 +178,17 @@ export async function createUser(
   }
   const [user] = await q
     .insert(users)
-    .values({ username: input.username, fullName: input.fullName, passwordHash: input.passwordHash })
+    .values({
+      username: input.username,
+      fullName: input.fullName,
+      email: input.email ?? null,
+      passwordHash: input.passwordHash,
+    })
     .returning();
   if (!user) throw new Error('insert returned no row');
   await q.insert(userRoles).values(grants.map((g) => ({ userId: user.id, unitId: g.unitId, role: g.role })));
   const out = present(user, []);
-  const after = { username: user.username, fullName: user.fullName, active: true, grants };
+  const after = { username: user.username, fullName: user.fullName, email: user.email, active: true, grants };
   await writeAudit(q, actor, { action: 'user.create', entity: 'user', entityId: user.id, after });
   return { ...out, grants: (await grantsOf(q, [user.id])).get(user.id) ?? [] };
 }
@@ -187,6 +199,7 @@ export async function updateUser(
   id: number,
   input: {
     fullName?: string | undefined;
+    email?: string | null | undefined;
     active?: boolean | undefined;
     passwordHash?: string | undefined;
     grants?: GrantIn[] | undefined;
@@ -195,6 +208,7 @@ export async function updateUser(
   const before = await getUser(q, id);
   const patch: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
   if (input.fullName !== undefined) patch.fullName = input.fullName;
+  if (input.email !== undefined) patch.email = input.email;
   if (input.active !== undefined) patch.active = input.active;
   if (input.passwordHash !== undefined) patch.passwordHash = input.passwordHash;
   await q.update(users).set(patch).where(eq(users.id, id));
@@ -211,9 +225,10 @@ export async function updateUser(
     action: input.passwordHash !== undefined ? 'user.update.password' : 'user.update',
     entity: 'user',
     entityId: id,
-    before: { fullName: before.fullName, active: before.active, grants: before.grants },
+    before: { fullName: before.fullName, email: before.email, active: before.active, grants: before.grants },
     after: {
       fullName: after.fullName,
+      email: after.email,
       active: after.active,
       grants: after.grants,
       passwordChanged: input.passwordHash !== undefined,
@@ -239,6 +254,32 @@ export async function changeOwnPassword(
     entityId: input.userId,
     after: { passwordChanged: true },
   });
+}
+
+/** A user sets (or clears) his own e-mail address for reminders. */
+export async function changeOwnEmail(
+  q: Queryable,
+  actor: AuditActor,
+  input: { userId: number; email: string | null },
+): Promise<{ email: string | null }> {
+  const [before] = await q.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
+  if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
+  if (before.email === input.email) return { email: input.email };
+  await q.update(users).set({ email: input.email, updatedAt: new Date() }).where(eq(users.id, input.userId));
+  await writeAudit(q, actor, {
+    action: 'user.email.change',
+    entity: 'user',
+    entityId: input.userId,
+    before: { email: before.email },
+    after: { email: input.email },
+  });
+  return { email: input.email };
+}
+
+export async function getOwnEmail(q: Queryable, userId: number): Promise<{ email: string | null }> {
+  const [row] = await q.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
+  return { email: row.email };
 }
 
 export async function markSignedIn(q: Queryable, userId: number): Promise<void> {

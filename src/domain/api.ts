@@ -236,6 +236,29 @@ export const password = z
   .min(PASSWORD_MIN, { error: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.` })
   .max(256, { error: 'Mật khẩu không được dài quá 256 ký tự.' });
 
+/**
+ * An e-mail address for reminders; an empty field clears it (null). Lower-cased: addresses are
+ * compared case-insensitively by every mail server we meet.
+ */
+export const emailField = z
+  .string({ error: 'Thư điện tử: cần nhập chữ.' })
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .max(254, { error: 'Địa chỉ thư điện tử không được dài quá 254 ký tự.' })
+      .refine((v) => v === '' || z.regexes.email.test(v), {
+        error: 'Địa chỉ thư điện tử không hợp lệ (ví dụ: canbo@thachha.hatinh.gov.vn).',
+      }),
+  )
+  .transform((v) => (v === '' ? null : v))
+  .nullable();
+
+export const accountOut = z.object({ email: z.string().nullable() });
+export type AccountOut = z.infer<typeof accountOut>;
+export const updateAccountBody = z.object({ email: emailField });
+export type UpdateAccountBody = z.input<typeof updateAccountBody>;
+
 export const grantIn = z.object({
   role: roleSchema,
   unitId: z.number({ error: 'Cần chọn đơn vị.' }).int().positive(),
@@ -249,6 +272,7 @@ export const createUserBody = z.object({
     }),
   ),
   fullName: text('Họ và tên', 100),
+  email: emailField.optional(),
   password,
   grants: z.array(grantIn).min(1, { error: 'Cần giao ít nhất một vai trò.' }).max(20),
 });
@@ -256,6 +280,7 @@ export type CreateUserBody = z.input<typeof createUserBody>;
 
 export const updateUserBody = z.object({
   fullName: text('Họ và tên', 100).optional(),
+  email: emailField.optional(),
   active: z.boolean().optional(),
   password: password.optional(),
   grants: z.array(grantIn).min(1, { error: 'Cần giao ít nhất một vai trò.' }).max(20).optional(),
@@ -287,6 +312,7 @@ export const userOut = z.object({
   id: z.number(),
   username: z.string(),
   fullName: z.string(),
+  email: z.string().nullable(),
   active: z.boolean(),
   grants: z.array(grantOut),
   createdAt: z.string(),

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': 'Sửa người dùng',
   'user.update.password': 'Đặt lại mật khẩu người dùng',
   'user.password.change': 'Tự đổi mật khẩu',
+  'user.email.change': 'Tự đổi địa chỉ thư điện tử',
   'outline.seed': 'Nạp đề cương có sẵn',
   'outline.clone': 'Nhân bản đề cương',
   'outline.update': 'Sửa đề cương (phiên bản mới)',

@@ -43,6 +43,36 @@ const envSchema = z.object({
     ),
   /** Optional holiday list (one ISO date per line, "# comments"); its years replace the built-in ones. */
   HOLIDAYS_FILE: z.string().min(1).optional(),
+  /** Reminders by e-mail: smtp://user:pass@host:587 or smtps://host:465; unset = in the app only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, {
+      error: 'SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy:cổng (hoặc smtps://…).',
+    })
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .min(3, { error: 'SMTP_FROM phải là địa chỉ người gửi, ví dụ "doingoai <no-reply@hatinh.gov.vn>".' })
+    .default('doingoai <no-reply@localhost>'),
+  /** How often the background jobs run (new round occurrences, reminders, e-mails). */
+  JOBS_INTERVAL_MINUTES: z.coerce
+    .number({ error: 'JOBS_INTERVAL_MINUTES phải là một số.' })
+    .int({ error: 'JOBS_INTERVAL_MINUTES phải là số nguyên.' })
+    .min(1, { error: 'JOBS_INTERVAL_MINUTES phải từ 1 đến 1440 phút.' })
+    .max(1440, { error: 'JOBS_INTERVAL_MINUTES phải từ 1 đến 1440 phút.' })
+    .default(15),
+  /** Days before a round's deadline when reminders start, for rounds that do not say. */
+  REMIND_DAYS: z.coerce
+    .number({ error: 'REMIND_DAYS phải là một số.' })
+    .int({ error: 'REMIND_DAYS phải là số nguyên.' })
+    .min(0, { error: 'REMIND_DAYS phải từ 0 đến 60 ngày.' })
+    .max(60, { error: 'REMIND_DAYS phải từ 0 đến 60 ngày.' })
+    .default(3),
+  /** The site's public address, for links in e-mails (e.g. https://doingoai.hatinh.gov.vn). */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, { error: 'PUBLIC_URL phải có dạng http(s)://tên-máy.' })
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL chỉ nhận fatal, error, warn, info, debug, trace hoặc silent.',
@@ -63,6 +93,13 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Public holidays for working-day deadlines (built-in tables, or HOLIDAYS_FILE over them). */
   holidays?: HolidayCalendar;
+  /** Reminders by e-mail when set (SMTP_URL). */
+  smtpUrl?: string | undefined;
+  smtpFrom?: string;
+  jobsIntervalMinutes?: number;
+  /** The default number of days before a deadline when reminders start (REMIND_DAYS, 3). */
+  remindDays?: number;
+  publicUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -94,5 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Request logs in production; only warnings and errors on a developer's terminal.
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     holidays,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    jobsIntervalMinutes: e.JOBS_INTERVAL_MINUTES,
+    remindDays: e.REMIND_DAYS,
+    publicUrl: e.PUBLIC_URL,
   };
 }

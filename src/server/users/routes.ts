@@ -2,11 +2,13 @@
 
 import type { Queryable } from '../../db/client.js';
 import { loadUnitRefs } from '../../db/units.js';
-import { createUser, getUser, listUsers, updateUser } from '../../db/users.js';
+import { changeOwnEmail, createUser, getOwnEmail, getUser, listUsers, updateUser } from '../../db/users.js';
 import type { GrantIn } from '../../domain/api.js';
 import {
+  accountOut,
   createUserBody,
   idParam,
+  updateAccountBody,
   updateUserBody,
   userListQuery,
   userListResponse,
@@ -106,6 +108,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
         createUser(tx, auditActor(request), {
           username: body.username,
           fullName: body.fullName,
+          email: body.email,
           passwordHash,
           grants: body.grants,
         }),
@@ -137,10 +140,42 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
       return ctx.db.transaction((tx) =>
         updateUser(tx, auditActor(request), id, {
           fullName: body.fullName,
+          email: body.email,
           active: body.active,
           passwordHash,
           grants: body.grants,
         }),
+      );
+    },
+  );
+
+  // The signed-in user's own account: the e-mail address reminders are sent to.
+  app.get(
+    '/api/account',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Thông tin tài khoản của chính mình (thư điện tử nhận nhắc việc)',
+        response: { 200: accountOut, ...errors },
+      },
+    },
+    async (request) => getOwnEmail(ctx.db, requireAuth(request).user.id),
+  );
+
+  app.patch(
+    '/api/account',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Đổi địa chỉ thư điện tử nhận nhắc việc của chính mình',
+        body: updateAccountBody,
+        response: { 200: accountOut, ...errors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      return ctx.db.transaction((tx) =>
+        changeOwnEmail(tx, auditActor(request), { userId: auth.user.id, email: request.body.email }),
       );
     },
   );
