@@ -3,7 +3,7 @@
  * optimistic concurrency: a save names the revision it started from, and the conditional UPDATE
  * refuses a stale one, so two people editing at once never overwrite each other silently.
  */
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ReportListItem, ReportStatus } from '../domain/api-reports.js';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../domain/api-reports.js';
 import type { DraftUnit } from '../domain/drafting/types.js';
@@ -20,11 +20,14 @@ import {
 } from '../domain/periods.js';
 import type { ReportContent } from '../domain/report-json.js';
 import { nfc } from '../domain/text.js';
+import { type ReportStep, STEP_RULES, stepAllowed, stepRefusal } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
+import { addComments, type CommentIn } from './report-comments.js';
 import { documentContext, draftUnitOf as documentUnitOf } from './report-document.js';
-import { auditLog, outlines, reports, units, users } from './schema.js';
+import { snapshotVersion } from './report-versions.js';
+import { auditLog, outlines, reports, rounds, units, users } from './schema.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -219,7 +222,15 @@ export async function historyFor(
 export async function createReport(
   q: Queryable,
   actor: AuditActor,
-  input: { unitId: number; outline: OutlineRow; period: Period; window: DataWindow; content: ReportContent },
+  input: {
+    unitId: number;
+    outline: OutlineRow;
+    period: Period;
+    window: DataWindow;
+    content: ReportContent;
+    /** The reporting round the report answers, when opened through one. */
+    roundId?: number | null;
+  },
 ): Promise<{ id: number; created: boolean }> {
   const key = periodKey(input.period);
   const existing = await findReportId(q, input.unitId, input.outline.code, key);
@@ -237,6 +248,7 @@ export async function createReport(
       windowStart: input.window.start,
       windowEnd: input.window.end,
       content: input.content,
+      roundId: input.roundId ?? null,
       createdBy: actor.userId,
       updatedBy: actor.userId,
     })
@@ -359,44 +371,122 @@ export async function saveReportContent(
   return input.revision + 1;
 }
 
-/** Moves a report from one of `from` to `to` (submission, return), audited. */
-export async function changeReportStatus(
-  q: Queryable,
-  actor: AuditActor,
-  input: {
-    id: number;
-    revision: number;
-    from: readonly ReportStatus[];
-    to: ReportStatus;
-    action: string;
-    note?: string;
-  },
-): Promise<void> {
+/** A workflow step as the server takes it (src/domain/workflow.ts STEP_RULES). */
+export interface StepInput {
+  id: number;
+  step: ReportStep;
+  /** The revision the client saw; absent, the step acts on what is stored (the state is still checked). */
+  revision?: number | undefined;
+  /** The overall comment or the reason, kept in the audit row. */
+  note?: string | undefined;
+  /** Comments stored with the step (return: the leader's; reject: the receiving unit's reason). */
+  comments?: CommentIn[];
+  /** More facts for the audit row. */
+  details?: Record<string, unknown>;
+}
+
+export interface StepResult {
+  before: ReportRecord;
+  status: ReportStatus;
+  version: number;
+  revision: number;
+}
+
+function refusal(step: ReportStep, status: ReportStatus): AppError {
+  return new AppError('CONFLICT', stepRefusal(step, status));
+}
+
+/**
+ * Takes a step with ONE conditional update (WHERE status IN the step's `from`, and the revision
+ * when the client named one): of two leaders approving at once exactly one succeeds, the other gets
+ * the state's refusal. A submission also freezes the content as a new version; the audit row and
+ * the comments are written in the same transaction.
+ */
+export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput): Promise<StepResult> {
+  const rule = STEP_RULES[input.step];
   const rec = await loadReport(q, input.id);
-  if (rec.row.revision !== input.revision) throw new ReportConflictError(rec);
-  if (!input.from.includes(rec.row.status)) {
-    throw new AppError(
-      'REPORT_LOCKED',
-      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[rec.row.status]}" nên không thực hiện được thao tác này.`,
-    );
-  }
+  if (!stepAllowed(input.step, rec.row.status)) throw refusal(input.step, rec.row.status);
+  if (input.revision !== undefined && rec.row.revision !== input.revision) throw new ReportConflictError(rec);
+  const now = new Date();
   const updated = await q
     .update(reports)
-    .set({ status: input.to, revision: input.revision + 1, updatedBy: actor.userId, updatedAt: new Date() })
-    .where(and(eq(reports.id, input.id), eq(reports.revision, input.revision)))
-    .returning({ id: reports.id });
-  if (!updated[0]) throw new ReportConflictError(await loadReport(q, input.id));
+    .set({
+      status: rule.to,
+      revision: sql`${reports.revision} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: now,
+      ...(input.step === 'submit' ? { version: sql`${reports.version} + 1` } : {}),
+      ...(input.step === 'receive' ? { receivedAt: now } : {}),
+      ...(input.step === 'accept'
+        ? { acceptedAt: now, receivedAt: sql`coalesce(${reports.receivedAt}, ${now.toISOString()})` }
+        : {}),
+    })
+    .where(
+      and(
+        eq(reports.id, input.id),
+        inArray(reports.status, [...rule.from]),
+        input.revision !== undefined ? eq(reports.revision, input.revision) : undefined,
+      ),
+    )
+    .returning({ version: reports.version, revision: reports.revision });
+  const row = updated[0];
+  if (!row) {
+    // Someone took a step (or saved) between our read and our update.
+    const current = await loadReport(q, input.id);
+    if (!stepAllowed(input.step, current.row.status)) throw refusal(input.step, current.row.status);
+    throw new ReportConflictError(current);
+  }
+  if (input.step === 'submit') {
+    await snapshotVersion(q, {
+      reportId: input.id,
+      version: row.version,
+      content: rec.content,
+      userId: actor.userId,
+    });
+  }
+  const stage = input.step === 'reject' ? 'province' : 'leader';
+  await addComments(q, {
+    reportId: input.id,
+    version: rec.row.version,
+    stage,
+    authorId: actor.userId,
+    comments: input.comments ?? [],
+  });
   await writeAudit(q, actor, {
-    action: input.action,
+    action: rule.audit,
     entity: 'report',
     entityId: input.id,
     unitId: rec.unit.id,
-    before: { status: rec.row.status, revision: input.revision },
-    after: { status: input.to, revision: input.revision + 1, ...(input.note ? { comment: input.note } : {}) },
+    before: { status: rec.row.status, revision: rec.row.revision, version: rec.row.version },
+    after: {
+      status: rule.to,
+      revision: row.revision,
+      version: row.version,
+      ...(input.note ? { comment: input.note } : {}),
+      ...(input.comments?.length ? { comments: input.comments.length } : {}),
+      ...input.details,
+    },
   });
+  return { before: rec, status: rule.to, version: row.version, revision: row.revision };
 }
 
-/** The leader's comment of the last return, when the report is (still) returned. */
+/**
+ * Has the report a receiving unit above it? A commune's report goes to its province; a province's
+ * or a body's report only when it answers a round of another unit. Otherwise receive, accept and
+ * reject do not apply (a province's own consolidated report with no higher round).
+ */
+export async function hasReceiver(q: Queryable, rec: ReportRecord): Promise<boolean> {
+  if (rec.unit.kind === 'commune') return true;
+  if (rec.row.roundId === null) return false;
+  const [round] = await q
+    .select({ unitId: rounds.unitId })
+    .from(rounds)
+    .where(eq(rounds.id, rec.row.roundId))
+    .limit(1);
+  return round !== undefined && round.unitId !== rec.unit.id;
+}
+
+/** The overall comment of the last return (the leader's, or the receiving unit's reason). */
 export async function lastReturnComment(q: Queryable, reportId: number): Promise<string | null> {
   const [row] = await q
     .select({ after: auditLog.after })
@@ -405,13 +495,52 @@ export async function lastReturnComment(q: Queryable, reportId: number): Promise
       and(
         eq(auditLog.entity, 'report'),
         eq(auditLog.entityId, String(reportId)),
-        eq(auditLog.action, 'report.return'),
+        inArray(auditLog.action, [STEP_RULES.return.audit, STEP_RULES.reject.audit]),
       ),
     )
     .orderBy(desc(auditLog.id))
     .limit(1);
   const comment = (row?.after as { comment?: unknown } | null | undefined)?.comment;
   return typeof comment === 'string' ? comment : null;
+}
+
+/** The audit actions that make a report's history: its creation and every workflow step. */
+export const HISTORY_ACTIONS = ['report.create', ...Object.values(STEP_RULES).map((r) => r.audit)];
+
+/** The steps of a report from the audit log, oldest first: who, when, what, with the comment. */
+export async function stepHistory(q: Queryable, reportId: number) {
+  const rows = await q
+    .select({
+      action: auditLog.action,
+      at: auditLog.at,
+      actorLabel: auditLog.actorLabel,
+      userId: users.id,
+      userName: users.fullName,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(
+      and(
+        eq(auditLog.entity, 'report'),
+        eq(auditLog.entityId, String(reportId)),
+        inArray(auditLog.action, HISTORY_ACTIONS),
+      ),
+    )
+    .orderBy(auditLog.id);
+  return rows.map((r) => {
+    const after = (r.after ?? {}) as { comment?: unknown; notation?: unknown; version?: unknown };
+    return {
+      action: r.action,
+      at: r.at,
+      by: r.userId !== null && r.userName !== null ? { id: r.userId, fullName: r.userName } : null,
+      actorLabel: r.actorLabel,
+      comment: typeof after.comment === 'string' ? after.comment : null,
+      notation: typeof after.notation === 'string' ? after.notation : null,
+      version: typeof after.version === 'number' ? after.version : null,
+    };
+  });
 }
 
 /** The unit as sentences name it: the same rule as the issued document (report-document.ts). */

@@ -82,7 +82,14 @@ export function checkedPeriod(
 export async function openDraft(
   q: Queryable,
   actor: AuditActor,
-  input: { unitId: number; outline: OutlineRow; period: Period; window: DataWindow; content?: ReportContent },
+  input: {
+    unitId: number;
+    outline: OutlineRow;
+    period: Period;
+    window: DataWindow;
+    content?: ReportContent;
+    roundId?: number | null;
+  },
 ) {
   const comparison = await comparisonFor(q, input.unitId, input.outline.code, input.period);
   const content = input.content ?? reportContentSchema.parse({});
