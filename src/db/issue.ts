@@ -6,29 +6,24 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RegisterEntryOut } from '../domain/api-documents.js';
+import type { ReportStatus } from '../domain/api-reports.js';
 import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
 import type { IsoDate } from '../domain/periods.js';
 import { reportContentSchema } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
+import { STEP_RULES, stepRefusal } from '../domain/workflow.js';
 import type { AuditActor } from './audit.js';
 import { writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { issueNumber } from './register.js';
 import { composeReport, loadReport, signerIdentityOf } from './report-document.js';
+import { markVersionIssued } from './report-versions.js';
 import { reports, signers } from './schema.js';
 
 /** Statuses from which a leader may issue: sent to him, or already approved. */
-export const ISSUABLE_STATUSES = ['submitted', 'approved'] as const;
-
-const STATUS_NAMES: Record<string, string> = {
-  draft: 'đang soạn',
-  returned: 'bị trả lại',
-  submitted: 'đã gửi lãnh đạo',
-  approved: 'đã duyệt',
-  issued: 'đã ban hành',
-};
+export const ISSUABLE_STATUSES = STEP_RULES.issue.from;
 
 export interface IssueInput {
   reportId: number;
@@ -41,17 +36,14 @@ export interface IssueResult {
   document: OfficialDocument;
 }
 
-function notIssuable(status: string, registerNotation?: string): AppError {
+function notIssuable(status: ReportStatus, registerNotation?: string): AppError {
   if (status === 'issued') {
     return new AppError(
       'CONFLICT',
       `Báo cáo này đã được ban hành${registerNotation ? ` (số ${registerNotation})` : ''}; không cấp số lần nữa.`,
     );
   }
-  return new AppError(
-    'CONFLICT',
-    `Chỉ ban hành được báo cáo đã gửi lãnh đạo hoặc đã duyệt; báo cáo này đang ở trạng thái "${STATUS_NAMES[status] ?? status}".`,
-  );
+  return new AppError('CONFLICT', stepRefusal('issue', status));
 }
 
 async function loadSigner(q: Queryable, unitId: number, signerId: number) {
@@ -83,7 +75,13 @@ export async function issueReport(q: Queryable, actor: AuditActor, input: IssueI
   // row lock, then finds the status changed and takes no number.
   const claimed = await q
     .update(reports)
-    .set({ status: 'issued', updatedAt: new Date(), updatedBy: actor.userId })
+    .set({
+      status: 'issued',
+      updatedAt: new Date(),
+      updatedBy: actor.userId,
+      // The first issue is when the report was sent: lateness is measured on it.
+      sentAt: sql`coalesce(${reports.sentAt}, now())`,
+    })
     .where(and(eq(reports.id, report.id), inArray(reports.status, [...ISSUABLE_STATUSES])))
     .returning({ id: reports.id });
   if (claimed.length === 0) {
@@ -110,13 +108,16 @@ export async function issueReport(q: Queryable, actor: AuditActor, input: IssueI
     .update(reports)
     .set({ issuedDocument: document, registerEntryId: entry.id, revision: sql`${reports.revision} + 1` })
     .where(eq(reports.id, report.id));
+  const issuedNotation = notation(entry.number, entry.symbol);
+  // A report returned by the receiving unit and issued again gets a new number on its new version.
+  await markVersionIssued(q, { reportId: report.id, version: report.version, notation: issuedNotation });
   await writeAudit(q, actor, {
     action: 'report.issue',
     entity: 'report',
     entityId: report.id,
     unitId: report.unitId,
     before: { status: report.status },
-    after: { status: 'issued', notation: notation(entry.number, entry.symbol), issuedOn: input.issuedOn },
+    after: { status: 'issued', notation: issuedNotation, issuedOn: input.issuedOn, version: report.version },
   });
   return { entry, document };
 }

@@ -201,6 +201,57 @@ export const createReportBody = z.object({
 });
 export type CreateReportBody = z.input<typeof createReportBody>;
 
+/** The steps a report page offers: the workflow's (src/domain/workflow.ts) and "Không phát sinh" in one step. */
+export const VIEW_STEPS = [
+  'submit',
+  'submit-nil',
+  'return',
+  'approve',
+  'issue',
+  'receive',
+  'accept',
+  'reject',
+] as const;
+export type ViewStep = (typeof VIEW_STEPS)[number];
+
+export const reportCommentOut = z.object({
+  id: z.number(),
+  version: z.number(),
+  /** `leader`: the unit's leader returned it; `province`: the receiving unit sent it back. */
+  stage: z.enum(['leader', 'province']),
+  /** A section key or an indicator code; null for the whole report. */
+  target: z.string().nullable(),
+  targetKind: z.enum(['section', 'indicator']).nullable(),
+  /** "III.2.a" for a section, the section's number for an indicator. */
+  targetNumber: z.string().nullable(),
+  /** The section title or the indicator label. */
+  targetLabel: z.string().nullable(),
+  body: z.string(),
+  author: personOut.nullable(),
+  createdAt: z.string(),
+  /** Still to be acted on: the report is returned and the comment is on its current version. */
+  open: z.boolean(),
+});
+export type ReportCommentOut = z.infer<typeof reportCommentOut>;
+
+export const reportChangeOut = z.object({
+  kind: z.enum(['value', 'narrative', 'nil']),
+  target: z.string(),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+export type ReportChangeOut = z.infer<typeof reportChangeOut>;
+
+export const reportChangesOut = z.object({
+  /** The version compared against. */
+  against: z.number(),
+  /** The version compared, or null for the content being corrected (not submitted yet). */
+  current: z.number().nullable(),
+  items: z.array(reportChangeOut),
+});
+export type ReportChangesOut = z.infer<typeof reportChangesOut>;
+
 export const reportMeta = reportListItem.extend({
   createdAt: z.string(),
   /** "6 tháng cuối năm 2025", "6 tháng đầu năm 2025": the columns beside each indicator. */
@@ -210,8 +261,22 @@ export const reportMeta = reportListItem.extend({
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
   canReturn: z.boolean(),
-  /** The leader's comment when the report was last returned. */
+  /** The overall comment of the last return (the leader's, or the receiving unit's reason). */
   returnComment: z.string().nullable(),
+  /** How many times it was submitted (report_versions). */
+  version: z.number(),
+  /** First issued (sent to the receiving unit), received, accepted: ISO timestamps. */
+  sentAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  /** The reporting round it answers, if any. */
+  roundId: z.number().nullable(),
+  /** The workflow steps THIS user may take now, in workflow order (the buttons to show). */
+  steps: z.array(z.enum(VIEW_STEPS)),
+  /** Comments of the last return, each with the place it is about. */
+  comments: z.array(reportCommentOut),
+  /** What changed against the last submitted version (or, once resubmitted, against the one before). */
+  changes: reportChangesOut.nullable(),
 });
 export type ReportMeta = z.infer<typeof reportMeta>;
 
@@ -279,11 +344,68 @@ export const submitBody = z.object({
 });
 export type SubmitBody = z.input<typeof submitBody>;
 
-export const returnBody = z.object({
-  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
-  comment: text('Ý kiến khi trả lại', 2000),
-});
+const revisionIn = z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive();
+
+/** "Trả lại": an overall comment and/or comments on a section or an indicator. */
+export const returnBody = z
+  .object({
+    revision: revisionIn,
+    comment: text('Ý kiến khi trả lại', 2000).optional(),
+    comments: z
+      .array(
+        z.object({
+          /** A section key or an indicator code of the report's outline; absent for the whole report. */
+          target: z.string().max(100).nullish(),
+          body: text('Ý kiến', 2000),
+        }),
+      )
+      .max(100, { error: 'Tối đa 100 ý kiến mỗi lần trả lại.' })
+      .optional(),
+  })
+  .refine((b) => b.comment !== undefined || (b.comments?.length ?? 0) > 0, {
+    error: 'Cần ghi ý kiến khi trả lại báo cáo.',
+    path: ['comment'],
+  });
 export type ReturnBody = z.input<typeof returnBody>;
+
+/** Approve, receive, accept: the revision the user saw, when the client sends it. */
+export const stepBody = z.object({ revision: revisionIn.optional() }).default({});
+export type StepBody = z.input<typeof stepBody>;
+
+/** The receiving unit sends the report back: the reason is required. */
+export const rejectBody = z.object({
+  revision: revisionIn.optional(),
+  reason: text('Lý do trả lại', 2000),
+});
+export type RejectBody = z.input<typeof rejectBody>;
+
+/** A report's history: its versions and every step, from the audit log. */
+export const reportHistory = z.object({
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      createdAt: z.string(),
+      by: personOut.nullable(),
+      /** The register notation when this version was issued ("05/BC-UBND"). */
+      notation: z.string().nullable(),
+    }),
+  ),
+  steps: z.array(
+    z.object({
+      action: z.string(),
+      /** "Duyệt báo cáo". */
+      label: z.string(),
+      at: z.string(),
+      by: personOut.nullable(),
+      /** Who, when there is no user (seed, command line). */
+      actorLabel: z.string(),
+      comment: z.string().nullable(),
+      notation: z.string().nullable(),
+      version: z.number().nullable(),
+    }),
+  ),
+});
+export type ReportHistory = z.infer<typeof reportHistory>;
 
 /** The report JSON file (format doingoai.report/1) as imported. */
 export const importReportBody = reportJsonSchema;

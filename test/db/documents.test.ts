@@ -94,7 +94,7 @@ describe('issuing a report', () => {
     const draft = await buildReport(database.db, THACH_HA, { status: 'draft' });
     const res = await issue(leader, draft);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toContain('đã gửi lãnh đạo hoặc đã duyệt');
+    expect(res.json().error.message).toContain('chỉ làm được khi báo cáo "đã gửi lãnh đạo" hoặc "đã duyệt"');
     expect(res.json().error.message).toContain('đang soạn');
 
     const submitted = await buildReport(database.db, THACH_HA);

@@ -20,6 +20,7 @@ import {
 } from '../../domain/drafting/index.js';
 import { periodLabel, previousPeriod, samePeriodLastYear, todayInVietnam } from '../../domain/periods.js';
 import { contentChecks } from './checks.js';
+import { workflowMeta } from './workflow-view.js';
 
 export function unitRefOf(rec: ReportRecord): UnitRef {
   return { id: rec.unit.id, kind: rec.unit.kind, provinceCode: rec.unit.provinceCode, path: rec.unit.path };
@@ -70,6 +71,7 @@ export async function buildReportView(q: Queryable, actor: Actor, rec: ReportRec
       canSubmit: editable && can(actor, 'report.submit', ref),
       canReturn: returnable && can(actor, 'report.approve', ref),
       returnComment: rec.row.status === 'returned' ? await lastReturnComment(q, rec.row.id) : null,
+      ...(await workflowMeta(q, actor, rec, ref)),
     },
     content: rec.content,
     outline: rec.outline.definition,

@@ -1,17 +1,22 @@
 /**
- * "Không phát sinh" in one click, submission to the leader (refused while values are wrong or
- * required parts are empty) and the leader's return with a comment. Issuing is in src/server/documents.
+ * "Không phát sinh" for some sections, submission to the leader (refused while values are wrong or
+ * required parts are empty), the whole report answered "Không phát sinh" and submitted in one step,
+ * and the leader's return with comments. The other steps are in steps.ts; issuing is in
+ * src/server/documents.
  */
-import { changeReportStatus, loadReport, ReportConflictError, saveReportContent } from '../../db/reports.js';
+import { loadReport, ReportConflictError, saveReportContent, takeStep } from '../../db/reports.js';
 import { idParam } from '../../domain/api.js';
 import { EDITABLE_STATUSES, nilBody, reportView, returnBody, submitBody } from '../../domain/api-reports.js';
 import { AppError } from '../../domain/errors.js';
 import { findSection } from '../../domain/outlines/index.js';
 import type { ReportContent } from '../../domain/report-json.js';
+import { stepAllowed, stepRefusal } from '../../domain/workflow.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { registerReportStepRoutes } from './steps.js';
 import { analyseReport, blockingIssues, buildReportView } from './view.js';
+import { targetIndex } from './workflow-view.js';
 
 export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
   app.post(
@@ -95,14 +100,43 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
       }
       try {
         await ctx.db.transaction((tx) =>
-          changeReportStatus(tx, auditActor(request), {
-            id,
-            revision: request.body.revision,
-            from: EDITABLE_STATUSES,
-            to: 'submitted',
-            action: 'report.submit',
-          }),
+          takeStep(tx, auditActor(request), { id, step: 'submit', revision: request.body.revision }),
         );
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
+      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/submit-nil',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Cả báo cáo "Không phát sinh" và gửi lãnh đạo trong một bước (tính là đã gửi)',
+        params: idParam,
+        body: submitBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.submit');
+      if (!stepAllowed('submit', rec.row.status)) {
+        throw new AppError('CONFLICT', stepRefusal('submit', rec.row.status));
+      }
+      const actor = auditActor(request);
+      try {
+        await ctx.db.transaction(async (tx) => {
+          let revision = request.body.revision;
+          if (!rec.content.nil.all) {
+            const content: ReportContent = { ...rec.content, nil: { ...rec.content.nil, all: true } };
+            revision = await saveReportContent(tx, actor, { id, revision, content, action: 'report.nil' });
+          }
+          await takeStep(tx, actor, { id, step: 'submit', revision, details: { nil: true } });
+        });
       } catch (error) {
         if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
         throw error;
@@ -116,7 +150,7 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Lãnh đạo trả lại báo cáo để sửa, kèm ý kiến',
+        summary: 'Lãnh đạo trả lại báo cáo để sửa, kèm ý kiến chung và ý kiến tại từng mục, chỉ tiêu',
         params: idParam,
         body: returnBody,
         response: { 200: reportView, ...SAVE_ERRORS },
@@ -124,17 +158,27 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { auth } = await reportFor(ctx.db, request, id, 'report.approve');
+      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.approve');
+      const { revision, comment, comments = [] } = request.body;
+      const index = targetIndex(rec.outline.definition);
+      const fields = comments.flatMap((c, i) =>
+        c.target && !index.has(c.target)
+          ? [
+              {
+                path: `comments.${i}.target`,
+                message: `Đề cương không có mục hay chỉ tiêu mang mã "${c.target}".`,
+              },
+            ]
+          : [],
+      );
+      if (fields.length) throw new AppError('VALIDATION', fields[0]?.message, fields);
+      const all = [
+        ...(comment ? [{ target: null, body: comment }] : []),
+        ...comments.map((c) => ({ target: c.target ?? null, body: c.body })),
+      ];
       try {
         await ctx.db.transaction((tx) =>
-          changeReportStatus(tx, auditActor(request), {
-            id,
-            revision: request.body.revision,
-            from: ['submitted', 'approved'],
-            to: 'returned',
-            action: 'report.return',
-            note: request.body.comment,
-          }),
+          takeStep(tx, auditActor(request), { id, step: 'return', revision, note: comment, comments: all }),
         );
       } catch (error) {
         if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
@@ -143,4 +187,6 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
       return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
     },
   );
+
+  registerReportStepRoutes(app, ctx);
 }

@@ -1,0 +1,125 @@
+/**
+ * The steps after submission: the leader approves; the receiving unit (report.receive on the
+ * report's unit: province roles reach their province) receives, accepts, or returns the report
+ * with a reason. Each is one conditional update (two people at once: one succeeds, the other gets
+ * a clear 409), audited in the same transaction. And the history of a report.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { listVersions } from '../../db/report-versions.js';
+import { hasReceiver, loadReport, ReportConflictError, stepHistory, takeStep } from '../../db/reports.js';
+import { idParam } from '../../domain/api.js';
+import { rejectBody, reportHistory, reportView, stepBody } from '../../domain/api-reports.js';
+import { auditActionLabel } from '../../domain/audit.js';
+import { AppError } from '../../domain/errors.js';
+import { type ReportStep, STEP_RULES } from '../../domain/workflow.js';
+import { auditActor } from '../auth/plugin.js';
+import type { App, AppContext } from '../context.js';
+import { ERROR_RESPONSES } from '../errors.js';
+import { reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { buildReportView } from './view.js';
+
+const NO_RECEIVER =
+  'Báo cáo này không gửi lên đơn vị cấp trên nào (không thuộc đợt báo cáo của cấp trên), nên không có bước tiếp nhận.';
+
+export function registerReportStepRoutes(app: App, ctx: AppContext): void {
+  /** Authorise, check the receiving unit when the step needs one, take the step, answer the view. */
+  const step = async (
+    request: FastifyRequest<{ Params: { id: number } }>,
+    reply: FastifyReply,
+    input: { step: ReportStep; revision?: number | undefined; reason?: string },
+  ) => {
+    const { id } = request.params;
+    const rule = STEP_RULES[input.step];
+    const { rec, auth } = await reportFor(ctx.db, request, id, rule.action);
+    if (rule.action === 'report.receive' && !(await hasReceiver(ctx.db, rec))) {
+      throw new AppError('CONFLICT', NO_RECEIVER);
+    }
+    const reason = input.reason;
+    try {
+      await ctx.db.transaction((tx) =>
+        takeStep(tx, auditActor(request), {
+          id,
+          step: input.step,
+          revision: input.revision,
+          ...(reason ? { note: reason, comments: [{ target: null, body: reason }] } : {}),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+      throw error;
+    }
+    return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+  };
+
+  const simple: { step: 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [
+    { step: 'approve', path: 'approve', summary: 'Lãnh đạo duyệt báo cáo (sau đó ban hành)' },
+    { step: 'receive', path: 'receive', summary: 'Đơn vị nhận báo cáo tiếp nhận báo cáo đã ban hành' },
+    { step: 'accept', path: 'accept', summary: 'Đơn vị nhận báo cáo chấp nhận báo cáo' },
+  ];
+  for (const s of simple) {
+    app.post(
+      `/api/reports/:id/${s.path}`,
+      {
+        schema: {
+          tags: ['reports'],
+          summary: s.summary,
+          params: idParam,
+          body: stepBody,
+          response: { 200: reportView, ...SAVE_ERRORS },
+        },
+      },
+      (request, reply) => step(request, reply, { step: s.step, revision: request.body?.revision }),
+    );
+  }
+
+  app.post(
+    '/api/reports/:id/reject',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Đơn vị nhận báo cáo trả lại báo cáo, kèm lý do (đơn vị gửi sửa và gửi lại)',
+        params: idParam,
+        body: rejectBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    (request, reply) =>
+      step(request, reply, { step: 'reject', revision: request.body.revision, reason: request.body.reason }),
+  );
+
+  app.get(
+    '/api/reports/:id/history',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Lịch sử báo cáo: các lần gửi (phiên bản, số văn bản) và các bước xử lý',
+        params: idParam,
+        response: { 200: reportHistory, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await reportFor(ctx.db, request, id, 'report.read');
+      const versions = await listVersions(ctx.db, id);
+      const steps = await stepHistory(ctx.db, id);
+      return {
+        versions: versions.map((v) => ({
+          version: v.version,
+          createdAt: v.createdAt.toISOString(),
+          by: v.createdBy,
+          notation: v.notation,
+        })),
+        steps: steps.map((s) => ({
+          action: s.action,
+          label: auditActionLabel(s.action),
+          at: s.at.toISOString(),
+          by: s.by,
+          actorLabel: s.actorLabel,
+          comment: s.comment,
+          notation: s.notation,
+          version: s.version,
+        })),
+      };
+    },
+  );
+}
