@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors.js';
 import { type Period, parsePeriodKey, todayInVietnam } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
+import { SENT_STATUSES } from '../domain/workflow.js';
 import type { Queryable } from './client.js';
 import { outlines, recipients, reports, signers, units } from './schema.js';
 import { recipientLists } from './units.js';
@@ -139,7 +140,8 @@ export async function reportDocument(
   q: Queryable,
   report: ReportRow,
 ): Promise<{ document: OfficialDocument; issued: boolean }> {
-  if (report.status === 'issued' && report.issuedDocument) {
+  // Received and accepted reports keep the document as issued; a returned one is a draft again.
+  if (SENT_STATUSES.includes(report.status) && report.issuedDocument) {
     return { document: report.issuedDocument as OfficialDocument, issued: true };
   }
   return { document: await composeReport(q, report), issued: false };
