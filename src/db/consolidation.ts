@@ -5,11 +5,18 @@
  * source of another consolidation of the same rows (it would count twice).
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ReportStatus } from '../domain/api-reports.js';
-import type { ConsolidationSource } from '../domain/consolidation/index.js';
-import type { ReportValues } from '../domain/outline.js';
+import { EDITABLE_STATUSES, REPORT_STATUS_LABELS, type ReportStatus } from '../domain/api-reports.js';
+import type { ReportTrace, RoundConsolidation } from '../domain/consolidation/api.js';
+import { type ConsolidationSource, consolidate, indicatorsOf } from '../domain/consolidation/index.js';
+import { consolidationNarrative } from '../domain/consolidation/narrative.js';
+import { readStored, storeConsolidation, traceOf } from '../domain/consolidation/stored.js';
+import { AppError } from '../domain/errors.js';
+import type { IndicatorValue, Outline, ReportValues } from '../domain/outline.js';
+import { parsePeriodKey, periodKey, samePeriodLastYear } from '../domain/periods.js';
+import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
+import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
-import { reports, units } from './schema.js';
+import { outlines, reports, rounds, roundUnits, units } from './schema.js';
 
 /** What the province has received: the reports it consolidates by default. */
 export const CONSOLIDATED_STATUSES: readonly ReportStatus[] = ['received', 'accepted'];
@@ -60,4 +67,379 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
     nilAll: r.nil?.all === true,
     nilSections: r.nil?.sections ?? [],
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The consolidation of a round: the receiving unit's own report drafted from what it received.
+
+export type RoundRow = typeof rounds.$inferSelect;
+type ReportRow = typeof reports.$inferSelect;
+
+export async function loadRound(q: Queryable, roundId: number): Promise<RoundRow> {
+  const [row] = await q.select().from(rounds).where(eq(rounds.id, roundId)).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đợt báo cáo.');
+  return row;
+}
+
+async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
+  const [row] = await q
+    .select({ provinceCode: units.provinceCode })
+    .from(units)
+    .where(eq(units.id, unitId))
+    .limit(1);
+  return row?.provinceCode ?? undefined;
+}
+
+async function roundUnitIds(q: Queryable, roundId: number): Promise<Set<number>> {
+  const rows = await q
+    .select({ unitId: roundUnits.unitId })
+    .from(roundUnits)
+    .where(eq(roundUnits.roundId, roundId));
+  return new Set(rows.map((r) => r.unitId));
+}
+
+/**
+ * The received reports of the round's units on its outline and period. A unit's report counts
+ * whether it was opened through the round or on the unit's own account (one report per unit,
+ * outline and period either way).
+ */
+export async function roundSources(
+  q: Queryable,
+  round: RoundRow,
+  statuses: readonly ReportStatus[] = CONSOLIDATED_STATUSES,
+): Promise<ConsolidationSource[]> {
+  const provinceCode = await provinceOf(q, round.unitId);
+  const members = await roundUnitIds(q, round.id);
+  const sources = await loadSources(q, {
+    outlineCode: round.outlineCode,
+    periodKey: round.periodKey,
+    statuses,
+    ...(provinceCode ? { provinceCode } : {}),
+  });
+  return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
+}
+
+async function outlineOf(q: Queryable, outlineId: number): Promise<Outline> {
+  const [row] = await q
+    .select({ definition: outlines.definition })
+    .from(outlines)
+    .where(eq(outlines.id, outlineId))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đề cương của đợt báo cáo.');
+  return row.definition;
+}
+
+/** The receiving unit's own report for the round's outline and period, if any. */
+async function ownReport(q: Queryable, round: RoundRow) {
+  const [row] = await q
+    .select()
+    .from(reports)
+    .where(
+      and(
+        eq(reports.unitId, round.unitId),
+        eq(reports.outlineCode, round.outlineCode),
+        eq(reports.periodKey, round.periodKey),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** The values the receiving unit reported for the same period last year (its stored values). */
+async function sameLastYearValues(q: Queryable, round: RoundRow): Promise<ReportValues | undefined> {
+  const key = periodKey(samePeriodLastYear(parsePeriodKey(round.periodKey)));
+  const [row] = await q
+    .select({ values: sql<ReportValues | null>`${reports.content} -> 'values'` })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.unitId, round.unitId),
+        eq(reports.outlineCode, round.outlineCode),
+        eq(reports.periodKey, key),
+      ),
+    )
+    .limit(1);
+  return row?.values && Object.keys(row.values).length ? row.values : undefined;
+}
+
+/** The consolidation as it would be made now, with what it needs to be stored. */
+export async function liveConsolidation(q: Queryable, round: RoundRow) {
+  const outline = await outlineOf(q, round.outlineId);
+  const sources = await roundSources(q, round);
+  const made = consolidate(outline, sources);
+  return { outline, sources, made };
+}
+
+/**
+ * Makes or refreshes the receiving unit's consolidated report of a round: its values are the
+ * consolidation of the received reports, its same-period comparison the unit's own report of last
+ * year, and `reports.consolidation` records the sources. Only while the report can be edited
+ * (draft or returned); the officer's texts and document details are kept. Audited.
+ */
+export async function consolidateRound(
+  q: Queryable,
+  actor: AuditActor,
+  roundId: number,
+  now: Date = new Date(),
+): Promise<{ reportId: number; created: boolean }> {
+  const round = await loadRound(q, roundId);
+  const { outline, sources, made } = await liveConsolidation(q, round);
+  if (sources.length === 0) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Chưa tiếp nhận báo cáo nào của đợt này nên chưa tổng hợp được. Hãy tiếp nhận các báo cáo đã gửi trước.',
+    );
+  }
+  const stored = storeConsolidation(made, sources, consolidationNarrative(outline, made), now, round.id);
+  const sameLastYear = await sameLastYearValues(q, round);
+  const existing = await ownReport(q, round);
+  const summary = { sources: stored.sources.length, madeAt: stored.madeAt };
+  if (!existing) {
+    const content: ReportContent = reportContentSchema.parse({
+      values: made.values,
+      comparison: sameLastYear ? { sameLastYear } : {},
+      window: { start: round.windowStart, end: round.windowEnd },
+    });
+    const [row] = await q
+      .insert(reports)
+      .values({
+        unitId: round.unitId,
+        outlineId: round.outlineId,
+        outlineCode: round.outlineCode,
+        periodKind: round.periodKind,
+        periodYear: round.periodYear,
+        periodIndex: round.periodIndex,
+        periodKey: round.periodKey,
+        windowStart: round.windowStart,
+        windowEnd: round.windowEnd,
+        content,
+        roundId: round.id,
+        consolidation: stored,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: reports.id });
+    if (!row) throw new Error('consolidated report not inserted');
+    await writeAudit(q, actor, {
+      action: 'report.consolidate',
+      entity: 'report',
+      entityId: row.id,
+      unitId: round.unitId,
+      after: { roundId: round.id, ...summary },
+    });
+    return { reportId: row.id, created: true };
+  }
+  const current = reportContentSchema.parse(existing.content ?? {});
+  const content: ReportContent = {
+    ...current,
+    values: made.values,
+    comparison: { ...current.comparison, ...(sameLastYear ? { sameLastYear } : {}) },
+  };
+  const updated = await q
+    .update(reports)
+    .set({
+      content,
+      consolidation: stored,
+      roundId: round.id,
+      revision: sql`${reports.revision} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: now,
+    })
+    .where(and(eq(reports.id, existing.id), inArray(reports.status, [...EDITABLE_STATUSES])))
+    .returning({ id: reports.id });
+  if (updated.length === 0) {
+    throw new AppError(
+      'REPORT_LOCKED',
+      'Báo cáo tổng hợp đã gửi lãnh đạo hoặc đã ban hành nên không cập nhật số liệu được nữa. Muốn cập nhật, lãnh đạo cần trả lại báo cáo.',
+    );
+  }
+  const before = readStored(existing.consolidation);
+  await writeAudit(q, actor, {
+    action: before ? 'report.consolidate.refresh' : 'report.consolidate',
+    entity: 'report',
+    entityId: existing.id,
+    unitId: round.unitId,
+    before: before ? { sources: before.sources.length, madeAt: before.madeAt } : null,
+    after: { roundId: round.id, ...summary },
+  });
+  return { reportId: existing.id, created: false };
+}
+
+const sameValue = (a: IndicatorValue | undefined, b: IndicatorValue | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Units of the round by where their report stands: received, sent but not received, not sent. */
+async function roundCounts(q: Queryable, round: RoundRow): Promise<RoundConsolidation['counts']> {
+  const rows = await q
+    .select({ status: reports.status })
+    .from(roundUnits)
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.unitId, roundUnits.unitId),
+        eq(reports.outlineCode, round.outlineCode),
+        eq(reports.periodKey, round.periodKey),
+      ),
+    )
+    .where(eq(roundUnits.roundId, round.id));
+  let received = 0;
+  let notReceived = 0;
+  for (const r of rows) {
+    if (r.status === 'received' || r.status === 'accepted') received += 1;
+    else if (r.status === 'issued') notReceived += 1;
+  }
+  return { units: rows.length, received, notReceived, notSent: rows.length - received - notReceived };
+}
+
+const refOf = (s: ConsolidationSource) => ({
+  reportId: s.reportId,
+  unitId: s.unit.id,
+  unitCode: s.unit.code,
+  unitName: s.unit.name,
+  version: s.version,
+});
+
+/** Where a round's consolidation stands, and what a refresh would change. */
+export async function roundConsolidationState(q: Queryable, roundId: number): Promise<RoundConsolidation> {
+  const round = await loadRound(q, roundId);
+  const counts = await roundCounts(q, round);
+  const own = await ownReport(q, round);
+  const stored = own ? readStored(own.consolidation) : null;
+  const empty = { sourcesUsed: 0, receivedSince: [], withdrawn: [], differences: [] };
+  if (!own || !stored) {
+    return {
+      roundId,
+      report: own
+        ? {
+            id: own.id,
+            status: own.status,
+            statusLabel: REPORT_STATUS_LABELS[own.status],
+            madeAt: null,
+            editable: EDITABLE_STATUSES.includes(own.status),
+          }
+        : null,
+      counts,
+      ...empty,
+    };
+  }
+  const { outline, sources, made } = await liveConsolidation(q, round);
+  const used = new Map(stored.sources.map((s) => [s.reportId, s]));
+  const current = new Set(sources.map((s) => s.reportId));
+  const receivedSince = sources.flatMap((s): RoundConsolidation['receivedSince'] => {
+    const before = used.get(s.reportId);
+    if (!before) return [{ ...refOf(s), reason: 'new' as const }];
+    return s.version > before.version ? [{ ...refOf(s), reason: 'newer_version' as const }] : [];
+  });
+  const withdrawn = stored.sources
+    .filter((s) => !current.has(s.reportId))
+    .map(({ reportId, unitId, unitCode, unitName, version }) => ({
+      reportId,
+      unitId,
+      unitCode,
+      unitName,
+      version,
+    }));
+  const values = reportContentSchema.parse(own.content ?? {}).values;
+  const differences = indicatorsOf(outline.sections).flatMap((i) => {
+    const before = values[i.code];
+    const after = made.values[i.code];
+    if (sameValue(before, after)) return [];
+    return [{ code: i.code, label: i.label, unit: i.unit, before: before ?? null, after: after ?? null }];
+  });
+  return {
+    roundId,
+    report: {
+      id: own.id,
+      status: own.status,
+      statusLabel: REPORT_STATUS_LABELS[own.status],
+      madeAt: stored.madeAt,
+      editable: EDITABLE_STATUSES.includes(own.status),
+    },
+    counts,
+    sourcesUsed: stored.sources.length,
+    receivedSince,
+    withdrawn,
+    differences,
+  };
+}
+
+/** Where each figure of a consolidated report came from (empty for a report that is not one). */
+export async function reportTraceOf(q: Queryable, report: ReportRow): Promise<ReportTrace> {
+  const stored = readStored(report.consolidation);
+  if (!stored) {
+    return {
+      reportId: report.id,
+      consolidated: false,
+      madeAt: null,
+      roundId: null,
+      sources: [],
+      indicators: [],
+    };
+  }
+  const outline = await outlineOf(q, report.outlineId);
+  const values = reportContentSchema.parse(report.content ?? {}).values;
+  const trace = traceOf(stored);
+  const indicators = indicatorsOf(outline.sections).flatMap((i) => {
+    const entries = trace[i.code] ?? [];
+    if (entries.length === 0 && values[i.code] === undefined) return [];
+    return [
+      {
+        code: i.code,
+        label: i.label,
+        unit: i.unit,
+        value: values[i.code] ?? null,
+        sources: entries.map((e) => ({
+          reportId: e.reportId,
+          unitCode: e.unitCode,
+          unitName: e.unitName,
+          value: e.value,
+          href: `/bao-cao/${e.reportId}`,
+        })),
+      },
+    ];
+  });
+  return {
+    reportId: report.id,
+    consolidated: true,
+    madeAt: stored.madeAt,
+    roundId: stored.roundId,
+    sources: stored.sources.map(({ reportId, unitId, unitCode, unitName, version, nilAll }) => ({
+      reportId,
+      unitId,
+      unitCode,
+      unitName,
+      version,
+      nilAll,
+    })),
+    indicators,
+  };
+}
+
+/** What the spreadsheet of a round shows: the consolidated report's figures once made, else the live ones. */
+export async function consolidationExportData(q: Queryable, roundId: number) {
+  const round = await loadRound(q, roundId);
+  const own = await ownReport(q, round);
+  const stored = own ? readStored(own.consolidation) : null;
+  const sameLastYear = await sameLastYearValues(q, round);
+  const [unit] = await q.select({ name: units.name }).from(units).where(eq(units.id, round.unitId)).limit(1);
+  if (own && stored) {
+    const outline = await outlineOf(q, own.outlineId);
+    return {
+      round,
+      unitName: unit?.name ?? '',
+      outline,
+      totals: reportContentSchema.parse(own.content ?? {}).values,
+      sameLastYear: sameLastYear ?? {},
+      stored,
+    };
+  }
+  const { outline, sources, made } = await liveConsolidation(q, round);
+  return {
+    round,
+    unitName: unit?.name ?? '',
+    outline,
+    totals: made.values,
+    sameLastYear: sameLastYear ?? {},
+    stored: storeConsolidation(made, sources, {}, new Date(), round.id),
+  };
 }

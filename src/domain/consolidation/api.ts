@@ -1,0 +1,89 @@
+/**
+ * The HTTP API of consolidation (src/server/consolidation), shared with the web app:
+ * - GET  /api/rounds/:id/consolidation       the state of a round's consolidation (`roundConsolidation`)
+ * - POST /api/rounds/:id/consolidation       makes or refreshes it (same answer)
+ * - GET  /api/rounds/:id/consolidation.xlsx  the figures as a spreadsheet
+ * - GET  /api/reports/:id/trace              where each figure of a consolidated report came from
+ */
+import { z } from 'zod';
+import { indicatorValueSchema } from '../report-json.js';
+
+const sourceRef = z.object({
+  reportId: z.number().int(),
+  unitId: z.number().int(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  version: z.number().int(),
+});
+export type SourceRef = z.infer<typeof sourceRef>;
+
+export const roundConsolidation = z.object({
+  roundId: z.number().int(),
+  /** The consolidated report, once made. */
+  report: z
+    .object({
+      id: z.number().int(),
+      status: z.string(),
+      statusLabel: z.string(),
+      madeAt: z.string().nullable(),
+      /** Can the figures still be refreshed (draft or returned)? */
+      editable: z.boolean(),
+    })
+    .nullable(),
+  counts: z.object({
+    /** Units that must report. */
+    units: z.number().int(),
+    /** Received (or accepted) by the receiving unit: the sources of the consolidation. */
+    received: z.number().int(),
+    /** Issued by the unit but not yet received. */
+    notReceived: z.number().int(),
+    /** Not yet issued (no report, draft, with the leader, returned). */
+    notSent: z.number().int(),
+  }),
+  /** The sources the consolidated report was made from. */
+  sourcesUsed: z.number().int(),
+  /** Reports received since it was made: not among its sources, or in a newer version. */
+  receivedSince: z.array(sourceRef.extend({ reason: z.enum(['new', 'newer_version']) })),
+  /** Sources it used that are no longer received (returned to the unit since). */
+  withdrawn: z.array(sourceRef),
+  /** Figures that would change if it were refreshed now. */
+  differences: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      before: indicatorValueSchema.nullable(),
+      after: indicatorValueSchema.nullable(),
+    }),
+  ),
+});
+export type RoundConsolidation = z.infer<typeof roundConsolidation>;
+
+export const reportTrace = z.object({
+  reportId: z.number().int(),
+  /** False for a report that is not a consolidation: nothing to show. */
+  consolidated: z.boolean(),
+  madeAt: z.string().nullable(),
+  roundId: z.number().int().nullable(),
+  sources: z.array(sourceRef.extend({ nilAll: z.boolean() })),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      /** The figure in the report now (the officer may have corrected it). */
+      value: indicatorValueSchema.nullable(),
+      /** The consolidated figure: the combination of the sources' values. */
+      sources: z.array(
+        z.object({
+          reportId: z.number().int(),
+          unitCode: z.string(),
+          unitName: z.string(),
+          value: indicatorValueSchema,
+          href: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ReportTrace = z.infer<typeof reportTrace>;

@@ -1,0 +1,172 @@
+/**
+ * What a consolidated report keeps of its consolidation (the `reports.consolidation` column): when it
+ * was made, from which reports (and which version of each), the narrative supplements and each
+ * figure's sources. From it come the trace of every figure, the appendix table by unit and the
+ * Excel export, exactly as consolidated (later versions of the sources do not change it until the
+ * province refreshes the consolidation).
+ */
+import type { Appendix, TableCell } from '../document.js';
+import type { SectionSupplement } from '../drafting/types.js';
+import type { Indicator, IndicatorValue, Outline, ReportValues } from '../outline.js';
+import { formatNumberVi } from '../vn-number.js';
+import { numericValue } from './combine.js';
+import {
+  type Consolidation,
+  type ConsolidationSource,
+  compareUnitCodes,
+  indicatorsOf,
+  type TraceEntry,
+} from './index.js';
+
+export interface StoredSource {
+  reportId: number;
+  version: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  nilAll: boolean;
+}
+
+export interface StoredConsolidation {
+  /** ISO timestamp. */
+  madeAt: string;
+  roundId: number | null;
+  /** In official code order. */
+  sources: StoredSource[];
+  /** Section key → sentences of the drafting (DraftInput.supplements). */
+  narrative: Record<string, SectionSupplement>;
+  /** Indicator code → [reportId, value] pairs (unit details are in `sources`). */
+  trace: Record<string, [number, IndicatorValue][]>;
+}
+
+export function storeConsolidation(
+  made: Consolidation,
+  sources: readonly ConsolidationSource[],
+  narrative: Record<string, SectionSupplement>,
+  madeAt: Date,
+  roundId: number | null,
+): StoredConsolidation {
+  const nil = new Set(made.nilUnits.map((u) => u.id));
+  const list: StoredSource[] = sources.map((s) => ({
+    reportId: s.reportId,
+    version: s.version,
+    unitId: s.unit.id,
+    unitCode: s.unit.code,
+    unitName: s.unit.name,
+    nilAll: nil.has(s.unit.id),
+  }));
+  list.sort((a, b) => compareUnitCodes(a.unitCode, b.unitCode));
+  const trace: StoredConsolidation['trace'] = {};
+  for (const [code, entries] of Object.entries(made.trace))
+    trace[code] = entries.map((e) => [e.reportId, e.value]);
+  return { madeAt: madeAt.toISOString(), roundId, sources: list, narrative, trace };
+}
+
+/** Parses the column's JSON (written by `storeConsolidation`); null for a report that is not consolidated. */
+export function readStored(value: unknown): StoredConsolidation | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<StoredConsolidation>;
+  if (typeof v.madeAt !== 'string' || !Array.isArray(v.sources)) return null;
+  return {
+    madeAt: v.madeAt,
+    roundId: v.roundId ?? null,
+    sources: v.sources,
+    narrative: v.narrative ?? {},
+    trace: v.trace ?? {},
+  };
+}
+
+/** Indicator code → the reports and values it came from (code order). */
+export function traceOf(stored: StoredConsolidation): Record<string, TraceEntry[]> {
+  const byReport = new Map(stored.sources.map((s) => [s.reportId, s]));
+  const out: Record<string, TraceEntry[]> = {};
+  for (const [code, pairs] of Object.entries(stored.trace)) {
+    out[code] = pairs.flatMap(([reportId, value]) => {
+      const s = byReport.get(reportId);
+      return s ? [{ reportId, unitId: s.unitId, unitCode: s.unitCode, unitName: s.unitName, value }] : [];
+    });
+  }
+  return out;
+}
+
+/** Each source's values as consolidated, by report id. */
+export function sourceValues(stored: StoredConsolidation): Map<number, ReportValues> {
+  const out = new Map<number, ReportValues>(stored.sources.map((s) => [s.reportId, {}]));
+  for (const [code, pairs] of Object.entries(stored.trace)) {
+    for (const [reportId, value] of pairs) {
+      const values = out.get(reportId);
+      if (values) values[code] = value;
+    }
+  }
+  return out;
+}
+
+/** The figures the appendix shows per unit, when the outline has them (the commune outline's key figures). */
+const KEY_INDICATORS = [
+  'delegations.out.count',
+  'delegations.in.count',
+  'conferences.count',
+  'foreigners.arrived',
+  'foreigners.resident',
+  'workers.abroad',
+  'civil.marriage',
+  'ngo.value',
+  'information.articles',
+];
+const MAX_COLUMNS = 9;
+
+/** The appendix columns: the key figures present in the outline, else its first numeric ones. */
+export function appendixIndicators(outline: Outline): Indicator[] {
+  const numeric = indicatorsOf(outline.sections).filter(
+    (i) => i.valueType !== 'list' && i.valueType !== 'text',
+  );
+  const byCode = new Map(numeric.map((i) => [i.code, i]));
+  const keys = KEY_INDICATORS.flatMap((c) => byCode.get(c) ?? []);
+  return (keys.length >= 3 ? keys : numeric).slice(0, MAX_COLUMNS);
+}
+
+function cell(value: IndicatorValue | undefined): TableCell {
+  const n = numericValue(value);
+  return { text: n === undefined ? '' : formatNumberVi(n), align: 'right' };
+}
+
+/** "Số đoàn vào" → "Đoàn vào (đoàn)": the column heading of an indicator. */
+function heading(indicator: Indicator): string {
+  const label = indicator.label.replace(/^Số (lượng )?/u, '');
+  const cap = label.charAt(0).toLocaleUpperCase('vi-VN') + label.slice(1);
+  return indicator.unit ? `${cap} (${indicator.unit})` : cap;
+}
+
+/** "Phụ lục: Số liệu công tác đối ngoại của các xã, phường": one row per source unit and a total row. */
+export function consolidationAppendix(
+  outline: Outline,
+  stored: StoredConsolidation,
+  totals: ReportValues,
+  periodLabel: string,
+): Appendix {
+  const columns = appendixIndicators(outline);
+  const values = sourceValues(stored);
+  const rows: TableCell[][] = stored.sources.map((s, i) => [
+    { text: String(i + 1), align: 'center' },
+    s.unitName,
+    ...columns.map((c) => cell(values.get(s.reportId)?.[c.code])),
+  ]);
+  rows.push(['', { text: 'Tổng cộng', align: 'center' }, ...columns.map((c) => cell(totals[c.code]))]);
+  const kinds = [...new Set(stored.sources.map((s) => (/^phường/i.test(s.unitName) ? 'phường' : 'xã')))];
+  return {
+    label: 'Phụ lục',
+    title: `Số liệu công tác đối ngoại ${periodLabel} của các ${kinds.sort().reverse().join(', ')}`,
+    landscape: columns.length > 4,
+    body: [
+      {
+        kind: 'table',
+        table: {
+          header: [['TT', 'Đơn vị', ...columns.map(heading)]],
+          widths: [0.8, 4, ...columns.map(() => 1.6)],
+          rows,
+          boldRows: [rows.length - 1],
+        },
+      },
+    ],
+  };
+}
