@@ -31,6 +31,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'register.issue': 'Cấp số văn bản đi',
   'unit.numbering.update': 'Đổi cách đánh số văn bản',
   'report.issue': 'Ban hành báo cáo',
+  'round.create': 'Mở đợt báo cáo',
+  'round.update': 'Sửa đợt báo cáo',
+  'round.close': 'Đóng đợt báo cáo',
+  'round.reopen': 'Mở lại đợt báo cáo',
+  'round.request_letter': 'Ban hành công văn đề nghị báo cáo',
 };
 
 export function auditActionLabel(action: string): string {
