@@ -3,11 +3,12 @@
  * current content, its outline version and its unit's identity, recipients and default signer.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
+import { consolidationAppendix, readStored } from '../domain/consolidation/stored.js';
 import type { OfficialDocument } from '../domain/document.js';
-import { composeDocument } from '../domain/drafting/index.js';
+import { composeDocument, draftReport } from '../domain/drafting/index.js';
 import type { DraftUnit } from '../domain/drafting/types.js';
 import { AppError } from '../domain/errors.js';
-import { type Period, parsePeriodKey, todayInVietnam } from '../domain/periods.js';
+import { type Period, parsePeriodKey, periodLabel, todayInVietnam } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
 import { SENT_STATUSES } from '../domain/workflow.js';
@@ -126,13 +127,34 @@ export async function composeReport(
     },
   };
   const period: Period = parsePeriodKey(report.periodKey);
-  return composeDocument({
+  const consolidated = readStored(report.consolidation);
+  const document = composeDocument({
     outline: outline.definition,
     content,
     period,
     ...context,
     today: options.today ?? todayInVietnam(),
+    // A consolidated report says where activity concentrated and who reported nothing.
+    ...(consolidated
+      ? {
+          drafted: draftReport({
+            outline: outline.definition,
+            content,
+            period,
+            unit: context.unit,
+            supplements: consolidated.narrative,
+          }),
+        }
+      : {}),
   });
+  if (!consolidated) return document;
+  const appendix = consolidationAppendix(
+    outline.definition,
+    consolidated,
+    content.values,
+    periodLabel(period),
+  );
+  return { ...document, appendices: [...document.appendices, appendix] };
 }
 
 /** The document a report downloads as: the frozen one when issued, else the current draft. */

@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.receive': 'Tiếp nhận báo cáo',
   'report.accept': 'Chấp nhận báo cáo',
   'report.reject': 'Cấp trên trả lại báo cáo',
+  'report.consolidate': 'Tổng hợp báo cáo của đợt',
+  'report.consolidate.refresh': 'Cập nhật số liệu tổng hợp',
   'auth.sign_in': 'Đăng nhập',
   'auth.sign_out': 'Đăng xuất',
   'register.issue': 'Cấp số văn bản đi',

@@ -1,4 +1,99 @@
+/**
+ * Consolidation of a round (the receiving unit's own report from what it received), the state of
+ * late reports with the differences a refresh would make, the Excel export, and the trace of each
+ * figure of a consolidated report. Permission: round.manage on the round's unit (the trace:
+ * report.read on the report's unit).
+ */
+import {
+  consolidateRound,
+  consolidationExportData,
+  loadRound,
+  reportTraceOf,
+  roundConsolidationState,
+} from '../../db/consolidation.js';
+import { loadReport } from '../../db/report-document.js';
+import { loadUnitRef } from '../../db/units.js';
+import { idParam } from '../../domain/api.js';
+import { reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
+import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
+import { sendFile } from '../documents/http.js';
+import { ERROR_RESPONSES } from '../errors.js';
+import { consolidationXlsx } from './xlsx.js';
 
-// Placeholder: filled by the feature that owns these routes.
-export function registerConsolidationRoutes(_app: App, _ctx: AppContext): void {}
+export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
+  const roundFor = async (request: Parameters<typeof authorize>[0], id: number) => {
+    const round = await loadRound(ctx.db, id);
+    authorize(request, 'round.manage', await loadUnitRef(ctx.db, round.unitId));
+    return round;
+  };
+
+  app.get(
+    '/api/rounds/:id/consolidation',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Tình hình tổng hợp của đợt: báo cáo tổng hợp, báo cáo nhận thêm, số liệu thay đổi',
+        params: idParam,
+        response: { 200: roundConsolidation, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      await roundFor(request, request.params.id);
+      return roundConsolidationState(ctx.db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/rounds/:id/consolidation',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Tổng hợp (hoặc cập nhật) báo cáo của đơn vị nhận từ các báo cáo đã tiếp nhận',
+        params: idParam,
+        response: { 200: roundConsolidation, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      await roundFor(request, request.params.id);
+      await ctx.db.transaction((tx) => consolidateRound(tx, auditActor(request), request.params.id));
+      return roundConsolidationState(ctx.db, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/rounds/:id/consolidation.xlsx',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Tải số liệu tổng hợp (Excel): tổng theo chỉ tiêu và chi tiết theo đơn vị',
+        params: idParam,
+        response: ERROR_RESPONSES,
+      },
+    },
+    async (request, reply) => {
+      await roundFor(request, request.params.id);
+      const data = await consolidationExportData(ctx.db, request.params.id);
+      const bytes = await consolidationXlsx(data);
+      const name = `tong-hop-dot-${data.round.id}-${data.round.periodKey}.xlsx`;
+      return sendFile(reply, bytes, 'xlsx', name, `Tổng hợp ${data.round.name}.xlsx`);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id/trace',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Nguồn của từng số liệu trong báo cáo tổng hợp',
+        params: idParam,
+        response: { 200: reportTrace, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const report = await loadReport(ctx.db, request.params.id);
+      authorize(request, 'report.read', await loadUnitRef(ctx.db, report.unitId));
+      return reportTraceOf(ctx.db, report);
+    },
+  );
+}
