@@ -98,6 +98,16 @@ export const dueItem = z.object({
   daysLeft: z.number(),
   status: z.string(),
   href: z.string(),
+  /** `report`: a unit of the user must answer the round; `round`: the user's unit receives it. */
+  kind: z.enum(['report', 'round']),
+  roundId: z.number(),
+  /** The unit's report in the round, once opened (kind `report`). */
+  reportId: z.number().nullable(),
+  revision: z.number().nullable(),
+  /** May the user edit the report (open it, answer "Không phát sinh")? */
+  canEdit: z.boolean(),
+  /** Units that have sent their report out of those that must (kind `round`). */
+  progress: z.object({ sent: z.number(), total: z.number() }).nullable(),
 });
 export type DueItem = z.infer<typeof dueItem>;
 

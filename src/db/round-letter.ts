@@ -1,0 +1,183 @@
+/**
+ * The request letter of a round (công văn đề nghị báo cáo): composed from the round, its units and
+ * the receiving unit's identity; issued in ONE transaction that claims the round (a second issue at
+ * the same moment takes no number), takes a CV number from the register, freezes the document and
+ * writes the audit row. DOCX and PDF are rendered after commit from the frozen document.
+ */
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { RegisterEntryOut } from '../domain/api-documents.js';
+import type { OfficialDocument } from '../domain/document.js';
+import { composeRequestLetter } from '../domain/drafting/request-letter.js';
+import { AppError } from '../domain/errors.js';
+import { notation } from '../domain/numbering.js';
+import type { IsoDate } from '../domain/periods.js';
+import { type SignerIdentity, signerProblem } from '../domain/units.js';
+import { type AuditActor, writeAudit } from './audit.js';
+import type { Queryable } from './client.js';
+import { issueNumber, presentEntry } from './register.js';
+import { documentContext, draftUnitOf, signerIdentityOf } from './report-document.js';
+import {
+  letterOf,
+  loadRoundRow,
+  loadUnit,
+  periodOfRound,
+  provinceCommuneIds,
+  type RoundRow,
+  roundUnitReports,
+  windowOfRound,
+} from './rounds.js';
+import { outlines, registerEntries, rounds, signers, units } from './schema.js';
+
+export async function unitSigners(q: Queryable, unitId: number) {
+  return q
+    .select()
+    .from(signers)
+    .where(and(eq(signers.unitId, unitId), eq(signers.active, true)))
+    .orderBy(desc(signers.isDefault), asc(signers.id));
+}
+
+async function signerOf(q: Queryable, unitId: number, signerId: number): Promise<SignerIdentity> {
+  const [row] = await q.select().from(signers).where(eq(signers.id, signerId)).limit(1);
+  if (!row?.active || row.unitId !== unitId) {
+    throw new AppError(
+      'VALIDATION',
+      'Người ký không thuộc đơn vị ban hành công văn hoặc không còn được dùng.',
+      [{ path: 'signerId', message: 'Hãy chọn người ký của đơn vị nhận báo cáo.' }],
+    );
+  }
+  const identity = signerIdentityOf(row);
+  const problem = signerProblem(identity);
+  if (problem) {
+    throw new AppError('VALIDATION', `Người ký chưa đủ thông tin thẩm quyền: ${problem}`, [
+      { path: 'signerId', message: problem },
+    ]);
+  }
+  return identity;
+}
+
+/** The letter of a round as a draft (no number, no date), or with a number and date when issuing. */
+export async function composeRoundLetter(
+  q: Queryable,
+  row: RoundRow,
+  options: {
+    signer: SignerIdentity | null;
+    today: IsoDate;
+    number?: number | null;
+    issuedOn?: IsoDate | null;
+  },
+): Promise<OfficialDocument> {
+  const context = await documentContext(q, row.unitId);
+  const receiving = await loadUnit(q, row.unitId);
+  const [province] = await q
+    .select({ name: units.name })
+    .from(units)
+    .where(and(eq(units.code, receiving.provinceCode ?? ''), eq(units.kind, 'province')))
+    .limit(1);
+  const members = await roundUnitReports(q, row.id);
+  const communes = await provinceCommuneIds(q, receiving.provinceCode ?? '');
+  const memberIds = new Set(members.map((m) => m.unit.id));
+  const allCommunes = communes.length > 0 && communes.every((id) => memberIds.has(id));
+  const [outline] = await q
+    .select({ name: outlines.name, definition: outlines.definition })
+    .from(outlines)
+    .where(eq(outlines.id, row.outlineId))
+    .limit(1);
+  return composeRequestLetter({
+    identity: context.identity,
+    provinceName: province ? draftUnitOf(province.name, 'province').name : '',
+    allCommunes,
+    units: members.map((m) => ({ name: m.unit.name, kind: m.unit.kind, communeKind: m.unit.communeKind })),
+    period: periodOfRound(row),
+    window: windowOfRound(row),
+    deadline: row.deadline,
+    guidance: row.guidance,
+    outline: {
+      name: outline?.name ?? row.outlineCode,
+      sections: (outline?.definition.sections ?? []).map((s) => s.title),
+    },
+    letter: letterOf(row),
+    signer: options.signer,
+    number: options.number ?? null,
+    issuedOn: options.issuedOn ?? null,
+    today: options.today,
+  });
+}
+
+/** The document the request letter downloads as: the frozen one once issued, else the draft. */
+export async function roundLetterDocument(
+  q: Queryable,
+  row: RoundRow,
+  today: IsoDate,
+  signerId?: number,
+): Promise<{ document: OfficialDocument; issued: boolean }> {
+  if (row.requestDocument) return { document: row.requestDocument as OfficialDocument, issued: true };
+  let signer: SignerIdentity | null = null;
+  if (signerId) signer = await signerOf(q, row.unitId, signerId);
+  else {
+    const [first] = await unitSigners(q, row.unitId);
+    signer = first ? signerIdentityOf(first) : null;
+  }
+  return { document: await composeRoundLetter(q, row, { signer, today }), issued: false };
+}
+
+export async function requestLetterEntry(q: Queryable, row: RoundRow): Promise<RegisterEntryOut | null> {
+  if (!row.requestRegisterEntryId) return null;
+  const [entry] = await q
+    .select()
+    .from(registerEntries)
+    .where(eq(registerEntries.id, row.requestRegisterEntryId))
+    .limit(1);
+  return entry ? presentEntry(entry) : null;
+}
+
+/** Issues the request letter of a round: one number from the register, the document frozen. */
+export async function issueRoundLetter(
+  q: Queryable,
+  actor: AuditActor,
+  input: { roundId: number; signerId: number; issuedOn: IsoDate },
+): Promise<{ entry: RegisterEntryOut; document: OfficialDocument }> {
+  const row = await loadRoundRow(q, input.roundId);
+  const signer = await signerOf(q, row.unitId, input.signerId);
+  // The claim: a concurrent issue waits on the row lock, then finds the letter issued.
+  const claimed = await q
+    .update(rounds)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(rounds.id, row.id), isNull(rounds.requestRegisterEntryId)))
+    .returning({ id: rounds.id });
+  if (claimed.length === 0 || row.requestRegisterEntryId) {
+    const entry = await requestLetterEntry(q, await loadRoundRow(q, row.id));
+    throw new AppError(
+      'CONFLICT',
+      `Công văn đề nghị báo cáo của đợt này đã được ban hành${entry ? ` (số ${entry.notation})` : ''}; không cấp số lần nữa.`,
+    );
+  }
+  const draft = await composeRoundLetter(q, row, { signer, today: input.issuedOn });
+  const entry = await issueNumber(q, actor, {
+    unitId: row.unitId,
+    issuedOn: input.issuedOn,
+    typeCode: 'CV',
+    symbol: draft.symbol,
+    subject: `V/v ${draft.subject}`,
+    signerName: signer.fullName,
+    signerTitle: signer.title,
+    recipients: [...draft.kinhGui, ...draft.noiNhan].join('; '),
+  });
+  const { draftMonth: _unused, ...rest } = draft;
+  const document: OfficialDocument = { ...rest, number: entry.number, issuedOn: input.issuedOn };
+  await q
+    .update(rounds)
+    .set({ requestDocument: document, requestRegisterEntryId: entry.id })
+    .where(eq(rounds.id, row.id));
+  await writeAudit(q, actor, {
+    action: 'round.request_letter',
+    entity: 'round',
+    entityId: row.id,
+    unitId: row.unitId,
+    after: {
+      notation: notation(entry.number, entry.symbol),
+      issuedOn: input.issuedOn,
+      signer: signer.fullName,
+    },
+  });
+  return { entry, document };
+}
