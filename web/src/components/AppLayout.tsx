@@ -1,12 +1,57 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useUnreadCount } from '../api/notifications';
 import { ME_KEY, signOut, useMe } from '../api/session';
 import { notifyError } from '../lib/notify';
 import { ErrorAlert } from './ErrorAlert';
 import { PageLoader } from './PageLoader';
+
+/** The header's bell: the number of unread reminder digests, a link to "Thông báo". */
+function NotificationBell({ active }: { active: boolean }) {
+  const unread = useUnreadCount(true).data?.unread ?? 0;
+  const label = unread > 0 ? `Thông báo: ${unread} chưa đọc` : 'Thông báo';
+  return (
+    <Anchor
+      component={Link}
+      to="/thong-bao"
+      aria-label={label}
+      title={label}
+      c={active ? 'blue.8' : 'dark'}
+      style={{ display: 'inline-flex', padding: 6, lineHeight: 0 }}
+    >
+      <span style={{ position: 'relative', display: 'inline-block' }}>
+        <svg
+          width="22"
+          height="22"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
+        {unread > 0 && (
+          <Badge
+            size="xs"
+            color="red"
+            variant="filled"
+            px={4}
+            style={{ position: 'absolute', top: -6, right: -10, pointerEvents: 'none' }}
+          >
+            {unread > 99 ? '99+' : unread}
+          </Badge>
+        )}
+      </span>
+    </Anchor>
+  );
+}
 
 /** The shell of every signed-in page; sends anyone without a session to sign in, keeping the address. */
 export function AppLayout() {
@@ -106,6 +151,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell active={location.pathname.startsWith('/thong-bao')} />
             <Anchor
               component={Link}
               to="/tai-khoan"

@@ -2,9 +2,10 @@ import { ROLE_LABELS } from '@domain/authz';
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useMe } from '../api/session';
+import { EmailForm } from '../components/account/EmailForm';
 import { PasswordForm } from '../components/account/PasswordForm';
 
-/** The signed-in user's own account: who he is, what roles he holds, and changing his password. */
+/** The signed-in user's own account: who he is, his roles, his e-mail for reminders, his password. */
 export default function AccountPage() {
   const me = useMe().data;
   if (!me) return null; // the layout shows this page only to a signed-in user
@@ -37,6 +38,16 @@ export default function AccountPage() {
             </Text>
           ))}
         </Stack>
+      </Card>
+      <Card withBorder padding="md" component="section" aria-labelledby="email-heading">
+        <Title order={2} fz={18} id="email-heading" mb="xs">
+          Thư điện tử nhận nhắc việc
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          Bản nhắc việc hằng ngày (hạn báo cáo sắp đến, đã quá hạn) luôn có ở mục Thông báo; khi hệ thống được
+          cấu hình máy chủ thư, bản nhắc cũng được gửi tới địa chỉ này.
+        </Text>
+        <EmailForm />
       </Card>
       <Card withBorder padding="md" component="section" aria-labelledby="password-heading">
         <Title order={2} fz={18} id="password-heading" mb="xs">

@@ -22,12 +22,13 @@ function grantKindErrors(rows: GrantRow[]): FieldErrors {
   return errors;
 }
 
-/** Creates a user (user = null) or edits one: name, lock, new password, roles. */
+/** Creates a user (user = null) or edits one: name, e-mail, lock, new password, roles. */
 export function UserForm({ user, onClose }: { user: UserOut | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = useFormState({
     username: user?.username ?? '',
     fullName: user?.fullName ?? '',
+    email: user?.email ?? '',
     password: '',
     locked: user ? !user.active : false,
     grants: user ? user.grants.map((g) => newGrantRow(g.role, g.unit)) : [newGrantRow()],
@@ -50,6 +51,7 @@ export function UserForm({ user, onClose }: { user: UserOut | null; onClose: () 
     const parsed = user
       ? updateUserBody.safeParse({
           fullName: v.fullName,
+          email: v.email,
           active: !v.locked,
           grants,
           ...(v.password ? { password: v.password } : {}),
@@ -57,6 +59,7 @@ export function UserForm({ user, onClose }: { user: UserOut | null; onClose: () 
       : createUserBody.safeParse({
           username: v.username,
           fullName: v.fullName,
+          email: v.email,
           password: v.password,
           grants,
         });
@@ -97,6 +100,15 @@ export function UserForm({ user, onClose }: { user: UserOut | null; onClose: () 
         value={v.fullName}
         onChange={(e) => form.set('fullName', e.currentTarget.value)}
         error={errorFor(form.errors, 'fullName')}
+      />
+      <TextInput
+        label="Thư điện tử"
+        description="Để nhận thư nhắc việc; có thể để trống."
+        type="email"
+        autoComplete="off"
+        value={v.email}
+        onChange={(e) => form.set('email', e.currentTarget.value)}
+        error={errorFor(form.errors, 'email')}
       />
       <PasswordInput
         label={user ? 'Đặt lại mật khẩu' : 'Mật khẩu'}
