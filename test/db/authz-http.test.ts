@@ -16,7 +16,7 @@ import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { buildReport } from '../support/documents.js';
+import { buildReport, buildSigner } from '../support/documents.js';
 
 let database: TestDatabase;
 let app: App;
@@ -326,6 +326,79 @@ describe('register of outgoing documents, issuing and document downloads', () =>
         const leader = role === 'commune_leader' && where === 'own';
         if (leader) expect([400, 409], `issue ${where}`).toContain(issue.statusCode);
         else expect(issue.statusCode, `issue ${where}`).toBe(403);
+      }
+    });
+  }
+});
+
+describe('every workflow step', () => {
+  const code: Record<Where, string> = { own: '18562', sibling: '18277', elsewhere: '11140' };
+  const signerOf = {} as Record<Where, number>;
+  beforeAll(async () => {
+    for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+      signerOf[where] = await buildSigner(database.db, code[where], { fullName: 'Người Ký Ma Trận' });
+    }
+  });
+
+  const revisionOf = async (id: number) =>
+    (await database.db.select({ r: reports.revision }).from(reports).where(eq(reports.id, id)))[0]?.r ?? 0;
+  type Status = 'draft' | 'submitted' | 'approved' | 'issued';
+  const leaderOwn = (role: Role, where: Where) => (role === 'commune_leader' && where === 'own' ? 200 : 403);
+  const makerOwn = (role: Role, where: Where) => (role.startsWith('commune_') && where === 'own' ? 200 : 403);
+  const receiver = (role: Role, where: Where) =>
+    role.startsWith('province_') && where !== 'elsewhere' ? 200 : 403;
+  /** Each step: the state it starts from, its body, and who may take it (role × where → status). */
+  const STEPS: {
+    path: string;
+    from: Status;
+    body: (where: Where) => object;
+    expected: (role: Role, where: Where) => number;
+  }[] = [
+    { path: 'submit', from: 'draft', body: () => ({}), expected: makerOwn },
+    { path: 'submit-nil', from: 'draft', body: () => ({}), expected: makerOwn },
+    { path: 'return', from: 'submitted', body: () => ({ comment: 'Sửa lại.' }), expected: leaderOwn },
+    { path: 'approve', from: 'submitted', body: () => ({}), expected: leaderOwn },
+    {
+      path: 'issue',
+      from: 'approved',
+      body: (where) => ({ signerId: signerOf[where], issuedOn: '2026-06-12' }),
+      expected: leaderOwn,
+    },
+    { path: 'receive', from: 'issued', body: () => ({}), expected: receiver },
+    { path: 'accept', from: 'issued', body: () => ({}), expected: receiver },
+    { path: 'reject', from: 'issued', body: () => ({ reason: 'Thiếu số liệu.' }), expected: receiver },
+  ];
+
+  for (const role of ROLES) {
+    it(`${role}: takes each step only on the units and in the roles that allow it`, async () => {
+      for (const s of STEPS) {
+        for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+          const id = await buildReport(database.db, code[where], {
+            status: s.from === 'issued' ? 'approved' : s.from,
+            content: { nil: { all: true } },
+          });
+          if (s.from === 'issued') {
+            await database.db.update(reports).set({ status: 'issued' }).where(eq(reports.id, id));
+          }
+          const revision = s.path === 'issue' ? {} : { revision: await revisionOf(id) };
+          const res = await clients[role].request('POST', `/api/reports/${id}/${s.path}`, {
+            ...revision,
+            ...s.body(where),
+          });
+          expect(res.statusCode, `${s.path} ${role} on ${where}: ${res.body.slice(0, 200)}`).toBe(
+            s.expected(role, where),
+          );
+        }
+      }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`${role}: reads a report's history within reach`, async () => {
+      for (const where of ['own', 'sibling', 'elsewhere'] as Where[]) {
+        const id = await buildReport(database.db, code[where], { status: 'draft' });
+        const res = await clients[role].request('GET', `/api/reports/${id}/history`);
+        expect(res.statusCode, `history ${role} on ${where}`).toBe(READ[role][where] ? 200 : 403);
       }
     });
   }
