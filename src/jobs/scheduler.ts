@@ -6,12 +6,10 @@
  */
 import type { Db } from '../db/client.js';
 import { runReminders } from '../db/reminders.js';
+import { createDueOccurrences } from '../db/rounds.js';
 import { type IsoDate, todayInVietnam } from '../domain/periods.js';
 import type { Config } from '../server/config.js';
 import { createMailTransport, type MailTransport, sendPendingEmails } from './mailer.js';
-
-// TODO(rounds): import { createDueOccurrences } from '../db/rounds.js' once it is committed.
-const createDueOccurrences = async (_q: Db, _today: IsoDate): Promise<number> => 0;
 
 export interface SchedulerLog {
   info(obj: object, msg: string): void;

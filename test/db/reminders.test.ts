@@ -422,10 +422,18 @@ describe('reminders by e-mail', () => {
 });
 
 describe('the scheduler', () => {
-  it('runs the jobs at start, each guarded, and stops cleanly', async () => {
-    const logged: { level: string; msg: string; job?: string }[] = [];
+  it('runs the jobs at start, each guarded (the next occurrence of a monthly round too), and stops cleanly', async () => {
+    const [a] = communes;
+    if (!a) throw new Error('no commune');
+    const monthly = await buildRound('2026-05-20', [a.id]);
+    await database.db
+      .update(rounds)
+      .set({ frequency: 'month', seriesId: monthly, status: 'open' })
+      .where(eq(rounds.id, monthly));
+    const logged: { level: string; msg: string; job?: string; result?: unknown }[] = [];
     const log = {
-      info: (obj: { job?: string }, msg: string) => logged.push({ level: 'info', msg, ...obj }),
+      info: (obj: { job?: string; result?: unknown }, msg: string) =>
+        logged.push({ level: 'info', msg, ...obj }),
       warn: (obj: { job?: string }, msg: string) => logged.push({ level: 'warn', msg, ...obj }),
       error: (obj: { job?: string }, msg: string) => logged.push({ level: 'error', msg, ...obj }),
     };
@@ -445,6 +453,11 @@ describe('the scheduler', () => {
     await scheduler.stop();
     expect(await digestsOf(people.officerA, '2026-06-22')).toHaveLength(1);
     expect(logged.filter((l) => l.level === 'error')).toEqual([]);
+    const occurrences = logged.find((l) => l.job === 'rounds.occurrences');
+    expect(occurrences?.result).toBeGreaterThan(0);
+    expect(await database.db.select().from(rounds).where(eq(rounds.seriesId, monthly))).toHaveLength(
+      1 + Number(occurrences?.result),
+    );
     expect(logged.map((l) => l.job).filter(Boolean)).toEqual(
       expect.arrayContaining(['rounds.occurrences', 'reminders', 'emails']),
     );
