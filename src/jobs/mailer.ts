@@ -86,7 +86,8 @@ export async function sendPendingEmails(
           and(
             eq(emailOutbox.id, row.id),
             isNull(emailOutbox.sentAt),
-            eq(emailOutbox.nextAttemptAt, row.nextAttemptAt),
+            // Not `= row.nextAttemptAt`: PostgreSQL keeps microseconds, a JS Date only milliseconds.
+            lte(emailOutbox.nextAttemptAt, now),
           ),
         )
         .returning({ id: emailOutbox.id });
