@@ -7,7 +7,12 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS, type ReportStatus } from '../domain/api-reports.js';
 import type { ReportTrace, RoundConsolidation } from '../domain/consolidation/api.js';
-import { type ConsolidationSource, consolidate, indicatorsOf } from '../domain/consolidation/index.js';
+import {
+  type ConsolidationSource,
+  consolidate,
+  indicatorsOf,
+  withRequiredZeros,
+} from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
 import { readStored, storeConsolidation, traceOf } from '../domain/consolidation/stored.js';
 import { AppError } from '../domain/errors.js';
@@ -167,6 +172,7 @@ export async function liveConsolidation(q: Queryable, round: RoundRow) {
   const outline = await outlineOf(q, round.outlineId);
   const sources = await roundSources(q, round);
   const made = consolidate(outline, sources);
+  if (sources.length) made.values = withRequiredZeros(outline, made.values);
   return { outline, sources, made };
 }
 

@@ -6,7 +6,14 @@
  * - GET  /api/reports/:id/trace              where each figure of a consolidated report came from
  */
 import { z } from 'zod';
-import { indicatorValueSchema } from '../report-json.js';
+
+/** An indicator's value in an answer (no input transforms: responses are only serialised). */
+const indicatorValueSchema = z.union([
+  z.number(),
+  z.string(),
+  z.array(z.string()),
+  z.object({ total: z.number(), parts: z.array(z.object({ key: z.string(), value: z.number() })) }),
+]);
 
 const sourceRef = z.object({
   reportId: z.number().int(),

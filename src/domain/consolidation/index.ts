@@ -166,3 +166,16 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
     sourceCount: ordered.length,
   };
 }
+
+/**
+ * Required figures that no received report gave (every unit answered the section "không phát
+ * sinh") are 0 for the receiving unit: its report is then as complete as its sources were.
+ */
+export function withRequiredZeros(outline: Outline, values: ReportValues): ReportValues {
+  const out: ReportValues = { ...values };
+  for (const i of indicatorsOf(outline.sections)) {
+    if (i.required && out[i.code] === undefined && i.valueType !== 'list' && i.valueType !== 'text')
+      out[i.code] = 0;
+  }
+  return out;
+}
