@@ -65,8 +65,8 @@ const envSchema = z.object({
   REMIND_DAYS: z.coerce
     .number({ error: 'REMIND_DAYS phải là một số.' })
     .int({ error: 'REMIND_DAYS phải là số nguyên.' })
-    .min(0, { error: 'REMIND_DAYS phải từ 0 đến 60 ngày.' })
-    .max(60, { error: 'REMIND_DAYS phải từ 0 đến 60 ngày.' })
+    .min(0, { error: 'REMIND_DAYS phải từ 0 đến 30 ngày.' })
+    .max(30, { error: 'REMIND_DAYS phải từ 0 đến 30 ngày.' })
     .default(3),
   /** The site's public address, for links in e-mails (e.g. https://doingoai.hatinh.gov.vn). */
   PUBLIC_URL: z

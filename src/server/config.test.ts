@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('reminder and e-mail settings', () => {
+  it('have defaults: no e-mail, jobs every 15 minutes', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ smtpUrl: undefined, jobsIntervalMinutes: 15, remindDays: 3 });
+    expect(config.smtpFrom).toBe('doingoai <no-reply@localhost>');
+  });
+
+  it('take an SMTP server, a sender and an interval', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtp://canbo:mat-khau@127.0.0.1:2525',
+      SMTP_FROM: 'doingoai Hà Tĩnh <no-reply@hatinh.gov.vn>',
+      JOBS_INTERVAL_MINUTES: '5',
+      PUBLIC_URL: 'https://doingoai.hatinh.gov.vn',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtp://canbo:mat-khau@127.0.0.1:2525',
+      jobsIntervalMinutes: 5,
+      publicUrl: 'https://doingoai.hatinh.gov.vn',
+    });
+  });
+
+  it('refuse a wrong value with a message that says which', () => {
+    expect(() => loadConfig({ SMTP_URL: 'mail.hatinh.gov.vn' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: 'mail.hatinh.gov.vn' })).toThrow(/SMTP_URL phải có dạng smtp:\/\//);
+    expect(() => loadConfig({ JOBS_INTERVAL_MINUTES: '0' })).toThrow(/JOBS_INTERVAL_MINUTES phải từ 1/);
+  });
+});
