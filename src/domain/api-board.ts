@@ -33,7 +33,8 @@ export const boardQuery = z.object({
   /** Units with at least one late cell. */
   lateOnly: queryFlag,
 });
-export type BoardQuery = z.input<typeof boardQuery>;
+/** What a client sends (the query string of /api/board and /api/board.xlsx). */
+export type BoardQuery = Partial<z.infer<typeof boardQuery>> & { unitId: number };
 export type BoardParams = z.infer<typeof boardQuery>;
 
 const boardUnit = z.object({ id: z.number(), code: z.string(), name: z.string() });
@@ -146,7 +147,7 @@ export const seriesQuery = z.object({
   /** `year`: the periods of each year combined (flows added up, a stock at its last value). */
   by: z.enum(['period', 'year']).default('period'),
 });
-export type SeriesQuery = z.input<typeof seriesQuery>;
+export type SeriesQuery = Omit<z.infer<typeof seriesQuery>, 'by'> & { by?: 'period' | 'year' };
 
 export const seriesPoint = z.object({
   key: z.string(),
@@ -178,7 +179,7 @@ export const compareQuery = z.object({
   periodKey: z.string().max(60).optional(),
   top: z.coerce.number().int().min(1).max(50).default(10),
 });
-export type CompareQuery = z.input<typeof compareQuery>;
+export type CompareQuery = Omit<z.infer<typeof compareQuery>, 'top'> & { top?: number };
 
 export const compareResponse = z.object({
   unit: boardUnit,
@@ -196,7 +197,7 @@ export const compareResponse = z.object({
 export type CompareResponse = z.infer<typeof compareResponse>;
 
 export const ratesQuery = boardQuery.pick({ unitId: true, year: true, frequency: true, outlineCode: true });
-export type RatesQuery = z.input<typeof ratesQuery>;
+export type RatesQuery = z.infer<typeof ratesQuery>;
 
 export const ratesResponse = z.object({
   unit: boardUnit,
