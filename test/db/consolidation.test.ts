@@ -4,9 +4,11 @@
  * a difference and taken in on request, the Excel export, permissions, and the consolidated report
  * going through the same workflow as any report.
  */
+import { writeFileSync } from 'node:fs';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outlines, reports, rounds, roundUnits, units } from '../../src/db/schema.js';
+import { checkDocx } from '../../src/documents/check.js';
 import type { ReportTrace, RoundConsolidation } from '../../src/domain/consolidation/api.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
 import type { ReportValues } from '../../src/domain/outline.js';
@@ -344,6 +346,9 @@ describe('consolidating a round', () => {
     expect(issued.statusCode, issued.body).toBe(200);
     const docx = await officer.request('GET', `/api/reports/${reportId}/document.docx`);
     expect(docx.statusCode).toBe(200);
+    expect(await checkDocx(new Uint8Array(docx.rawPayload))).toEqual([]);
+    if (process.env.CONSOLIDATION_DOCX_OUT)
+      writeFileSync(process.env.CONSOLIDATION_DOCX_OUT, docx.rawPayload);
     expect((await state()).json().report).toMatchObject({ status: 'issued', editable: false });
   });
 });

@@ -130,8 +130,23 @@ function cell(value: IndicatorValue | undefined): TableCell {
   return { text: n === undefined ? '' : formatNumberVi(n), align: 'right' };
 }
 
+/** Column headings of the key figures, short enough for a narrow column. */
+const SHORT_HEADINGS: Record<string, string> = {
+  'delegations.out.count': 'Đoàn ra (đoàn)',
+  'delegations.in.count': 'Đoàn vào (đoàn)',
+  'conferences.count': 'Hội nghị, hội thảo quốc tế',
+  'foreigners.arrived': 'Người nước ngoài đến (lượt)',
+  'foreigners.resident': 'Người nước ngoài cư trú (người)',
+  'workers.abroad': 'Lao động đi nước ngoài (người)',
+  'civil.marriage': 'Kết hôn có yếu tố nước ngoài',
+  'ngo.value': 'Viện trợ PCPNN (USD)',
+  'information.articles': 'Tin, bài đối ngoại',
+};
+
 /** "Số đoàn vào" → "Đoàn vào (đoàn)": the column heading of an indicator. */
 function heading(indicator: Indicator): string {
+  const short = SHORT_HEADINGS[indicator.code];
+  if (short) return short;
   const label = indicator.label.replace(/^Số (lượng )?/u, '');
   const cap = label.charAt(0).toLocaleUpperCase('vi-VN') + label.slice(1);
   return indicator.unit ? `${cap} (${indicator.unit})` : cap;
@@ -162,7 +177,7 @@ export function consolidationAppendix(
         kind: 'table',
         table: {
           header: [['TT', 'Đơn vị', ...columns.map(heading)]],
-          widths: [0.8, 4, ...columns.map(() => 1.6)],
+          widths: [0.7, 4.4, ...columns.map(() => 1.6)],
           rows,
           boldRows: [rows.length - 1],
         },
