@@ -568,6 +568,17 @@ export async function linkReportToRound(q: Queryable, reportId: number, roundId:
     .where(and(eq(reports.id, reportId), isNull(reports.roundId)));
 }
 
+/** A report's revision and status (a round's "Không phát sinh" submits from them). */
+export async function reportState(q: Queryable, reportId: number) {
+  const [row] = await q
+    .select({ revision: reports.revision, status: reports.status })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy báo cáo.');
+  return row;
+}
+
 /** Open rounds that name any of these units, with each unit's report in the round (home page). */
 export async function openRoundsOfUnits(q: Queryable, unitIds: number[]) {
   if (unitIds.length === 0) return [];

@@ -147,7 +147,13 @@ export const roundReportBody = z.object({
   unitId: z.number({ error: 'Cần chọn đơn vị.' }).int().positive(),
 });
 
-export const roundReportResponse = z.object({ reportId: z.number(), created: z.boolean() });
+export const roundReportResponse = z.object({
+  reportId: z.number(),
+  created: z.boolean(),
+  /** The report's revision and status now (what "Không phát sinh" needs to submit it). */
+  revision: z.number(),
+  status: reportStatusSchema,
+});
 export type RoundReportResponse = z.infer<typeof roundReportResponse>;
 
 export const nextRoundResponse = z.object({ id: z.number(), created: z.boolean() });

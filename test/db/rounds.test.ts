@@ -228,7 +228,7 @@ describe('a commune in a round', () => {
     const again = (
       await commune.request('POST', `/api/rounds/${roundId}/report`, { unitId: thachHa })
     ).json();
-    expect(again).toEqual({ reportId, created: false });
+    expect(again).toMatchObject({ reportId, created: false, status: 'draft' });
     const home = (await commune.request('GET', '/api/home')).json() as HomeResponse;
     expect(home.due.find((d) => d.roundId === roundId)).toMatchObject({
       reportId,
@@ -342,6 +342,10 @@ describe('the request letter', () => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toContain('CV-01-SNgV-VP-2026.docx');
     expect(await checkDocx(new Uint8Array(docx.rawPayload))).toEqual([]);
+    const pdf = await commune.request('GET', `/api/rounds/${id}/request-letter.pdf`);
+    // Without LibreOffice the server says so (503) instead of failing.
+    if (pdf.statusCode === 503) expect(pdf.json().error.message).toContain('LibreOffice');
+    else expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const audit = await database.db
       .select()
       .from(auditLog)

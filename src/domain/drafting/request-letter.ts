@@ -89,17 +89,16 @@ function labelled(label: string, text: string): BodyBlock {
 /** The body: the letter answered, what to report, the window, the deadline, guidance, how to send. */
 function letterBody(input: RequestLetterInput, issuer: string): BodyBlock[] {
   const label = periodLabel(input.period);
-  const answered =
-    input.letter?.kind === 'answers' ? `Thực hiện ${letterCitation(input.letter)}; để ` : 'Để ';
-  const blocks: BodyBlock[] = [
-    paragraph(
-      `${answered}tổng hợp, đánh giá kết quả công tác đối ngoại ${label}, ${issuer} đề nghị các đơn vị ` +
-        `báo cáo kết quả công tác đối ngoại ${label} với các nội dung sau:`,
-    ),
-  ];
+  const opening =
+    input.letter?.kind === 'answers'
+      ? `Thực hiện ${letterCitation(input.letter)}, ${issuer} đề nghị các đơn vị báo cáo kết quả công tác ` +
+        `đối ngoại ${label} với các nội dung sau:`
+      : `Để tổng hợp, đánh giá kết quả công tác đối ngoại ${label}, ${issuer} đề nghị các đơn vị báo cáo ` +
+        'với các nội dung sau:';
+  const blocks: BodyBlock[] = [paragraph(opening)];
   const sections = input.outline.sections.filter((s) => s.trim());
   const parts = sections.length ? ` gồm các phần: ${sections.join('; ')}` : '';
-  blocks.push(labelled('1. Nội dung báo cáo:', `theo đề cương "${input.outline.name}"${parts}.`));
+  blocks.push(labelled('1. Nội dung báo cáo:', `theo đề cương “${input.outline.name}”${parts}.`));
   blocks.push(
     labelled(
       '2. Thời gian chốt số liệu:',
@@ -121,7 +120,7 @@ function letterBody(input: RequestLetterInput, issuer: string): BodyBlock[] {
     labelled(
       `${next}. Hình thức gửi:`,
       'báo cáo được lập, trình lãnh đạo ký ban hành và gửi trên Hệ thống báo cáo công tác đối ngoại; ' +
-        'đơn vị không phát sinh nội dung trong kỳ chọn "Không phát sinh" và gửi báo cáo đúng thời hạn.',
+        'đơn vị không phát sinh nội dung trong kỳ chọn “Không phát sinh” và gửi báo cáo đúng thời hạn.',
     ),
   );
   blocks.push(

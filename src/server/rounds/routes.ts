@@ -16,6 +16,7 @@ import {
   loadRoundRow,
   periodOfRound,
   type RoundRecord,
+  reportState,
   roundUnitReports,
   setRoundStatus,
   updateRound,
@@ -254,7 +255,7 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
           roundId: row.id,
         });
         if (!opened.created) await linkReportToRound(tx, opened.id, row.id);
-        return { reportId: opened.id, created: opened.created };
+        return { reportId: opened.id, created: opened.created, ...(await reportState(tx, opened.id)) };
       });
     },
   );
