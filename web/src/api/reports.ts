@@ -1,10 +1,14 @@
 /** Reports: list, open, create, save (with conflict detection), submit, export and import. */
 import type {
   CreateReportBody,
+  RejectBody,
   ReportConflictResponse,
+  ReportHistory,
   ReportListResponse,
   ReportView,
+  ReturnBody,
   SaveReportBody,
+  ViewStep,
 } from '@domain/api-reports';
 import type { ErrorBody } from '@domain/errors';
 import type { ReportContent, ReportJson } from '@domain/report-json';
@@ -15,6 +19,7 @@ export const reportKeys = {
   all: ['reports'] as const,
   list: (unitId: number) => ['reports', 'unit', unitId] as const,
   view: (id: number) => ['reports', 'view', id] as const,
+  history: (id: number) => ['reports', 'history', id] as const,
 };
 
 export function useUnitReports(unitId: number | null) {
@@ -84,6 +89,40 @@ export async function saveReport(id: number, body: SaveReportBody, keepalive = f
 
 export function submitReport(id: number, revision: number): Promise<ReportView> {
   return api.post<ReportView>(`/api/reports/${id}/submit`, { revision });
+}
+
+/** The report as the server holds it now (after a step taken elsewhere, e.g. issuing). */
+export function fetchReport(id: number): Promise<ReportView> {
+  return api.get<ReportView>(`/api/reports/${id}`);
+}
+
+/** The bodies of the workflow steps (issuing has its own: src/domain/api-documents.ts). */
+export type StepBodies = {
+  submit: { revision: number };
+  'submit-nil': { revision: number };
+  return: ReturnBody;
+  approve: { revision?: number };
+  receive: { revision?: number };
+  accept: { revision?: number };
+  reject: RejectBody;
+};
+
+export function takeReportStep<S extends Exclude<ViewStep, 'issue'>>(
+  id: number,
+  step: S,
+  body: StepBodies[S],
+): Promise<ReportView> {
+  return api.post<ReportView>(`/api/reports/${id}/${step}`, body);
+}
+
+/** Versions and steps of a report, loaded when the history is opened. */
+export function useReportHistory(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: reportKeys.history(id),
+    queryFn: ({ signal }) => api.get<ReportHistory>(`/api/reports/${id}/history`, signal),
+    enabled,
+    staleTime: 0,
+  });
 }
 
 export function exportReport(id: number): Promise<ReportJson> {

@@ -44,12 +44,7 @@ export default function ReportPage() {
       <ReportEditor key={report.data.report.id} initial={report.data} />
       <ConsolidationSources reportId={report.data.report.id} />
       <Divider label="Văn bản" labelPosition="left" mt="md" />
-      <DocumentActions
-        reportId={report.data.report.id}
-        unitId={report.data.report.unit.id}
-        status={report.data.report.status}
-        onIssued={() => report.refetch()}
-      />
+      <DocumentActions reportId={report.data.report.id} />
     </Stack>
   );
 }

@@ -1,43 +1,29 @@
 /**
- * The document of a report: "Xem trước văn bản" (the page drawn in HTML), "Tải DOCX", "Tải PDF"
- * and, for a leader of the unit when the report was sent or approved, "Ban hành".
+ * The document of a report: "Xem trước văn bản" (the page drawn in HTML), "Tải DOCX", "Tải PDF".
+ * "Ban hành" is a workflow step: the report form's WorkflowBar offers it to those who may take it.
  *
- * Usage (report page): <DocumentActions reportId={report.id} unitId={report.unit.id} status={report.status} />
+ * Usage (report page): <DocumentActions reportId={report.id} />
  */
-import type { IssueResponse } from '@domain/api-documents';
 import { Alert, Button, Group, Modal, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { documentUrl, downloadFile, useDocumentPreview } from '../../api/documents';
-import { useMe } from '../../api/session';
 import { notifyError } from '../../lib/notify';
 import { ErrorAlert } from '../ErrorAlert';
 
-// The page drawing and the issue dialog load when first opened: they stay out of the main bundle.
+// The page drawing loads when first opened: it stays out of the main bundle.
 const DocumentView = lazy(() => import('./DocumentView').then((m) => ({ default: m.DocumentView })));
-const IssueModal = lazy(() => import('./IssueModal').then((m) => ({ default: m.IssueModal })));
-
-const LEADER_ROLES = new Set(['commune_leader', 'province_leader']);
-const ISSUABLE = new Set(['submitted', 'approved']);
 
 interface Props {
   reportId: number;
-  unitId: number;
-  /** The report's status: "Ban hành" shows for "submitted" and "approved". */
-  status: string;
-  /** Called after a successful issue (e.g. to reload the report). */
-  onIssued?: (result: IssueResponse) => void;
   /** Save pending edits before a download or preview (the report form's flush). */
   beforeOpen?: () => Promise<unknown>;
 }
 
-export function DocumentActions({ reportId, unitId, status, onIssued, beforeOpen }: Props) {
-  const me = useMe().data;
+export function DocumentActions({ reportId, beforeOpen }: Props) {
   const [previewOpen, preview] = useDisclosure(false);
-  const [issueOpen, issue] = useDisclosure(false);
   const doc = useDocumentPreview(reportId, previewOpen);
-  const isLeader = me?.grants.some((g) => g.unit.id === unitId && LEADER_ROLES.has(g.role)) ?? false;
 
   const download = useMutation({
     mutationFn: async (format: 'docx' | 'pdf') => {
@@ -74,7 +60,6 @@ export function DocumentActions({ reportId, unitId, status, onIssued, beforeOpen
         >
           Tải PDF
         </Button>
-        {isLeader && ISSUABLE.has(status) && <Button onClick={issue.open}>Ban hành</Button>}
       </Group>
       {pdfFailed && (
         <Alert
@@ -114,17 +99,6 @@ export function DocumentActions({ reportId, unitId, status, onIssued, beforeOpen
           </Stack>
         )}
       </Modal>
-      {isLeader && issueOpen && (
-        <Suspense fallback={null}>
-          <IssueModal
-            reportId={reportId}
-            unitId={unitId}
-            opened={issueOpen}
-            onClose={issue.close}
-            {...(onIssued ? { onIssued } : {})}
-          />
-        </Suspense>
-      )}
     </Stack>
   );
 }

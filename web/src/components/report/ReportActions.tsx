@@ -4,15 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
-import { downloadJson, exportReport, importReport, reportIdOf, submitReport } from '../../api/reports';
+import { downloadJson, exportReport, importReport, reportIdOf } from '../../api/reports';
 import { errorText, notifyError, notifySuccess } from '../../lib/notify';
 import type { ReportDraft } from './useReportDraft';
 
 interface Props {
   draft: ReportDraft;
   fileName: string;
-  /** Why submission is not possible yet (errors left on the form); empty when it is. */
-  blockers: string[];
 }
 
 function FailureAlert({ error, title, onClose }: { error: unknown; title: string; onClose: () => void }) {
@@ -34,8 +32,8 @@ function FailureAlert({ error, title, onClose }: { error: unknown; title: string
   );
 }
 
-/** Xuất JSON, Nhập JSON, Gửi lãnh đạo. */
-export function ReportActions({ draft, fileName, blockers }: Props) {
+/** Xuất JSON, Nhập JSON (the workflow's buttons are in WorkflowBar). */
+export function ReportActions({ draft, fileName }: Props) {
   const navigate = useNavigate();
   const report = draft.view.report;
   const [importError, setImportError] = useState<unknown>(null);
@@ -70,19 +68,6 @@ export function ReportActions({ draft, fileName, blockers }: Props) {
     onError: (error) => setImportError(error),
   });
 
-  const submitting = useMutation({
-    mutationFn: async () => {
-      const saved = await draft.flush();
-      if (!saved) throw new ApiError(409, null, 'Báo cáo chưa được lưu, chưa gửi được. Vui lòng thử lại.');
-      return submitReport(report.id, draft.revision);
-    },
-    onSuccess: (view) => {
-      draft.reset(view);
-      notifySuccess('Đã gửi báo cáo cho lãnh đạo.');
-    },
-    onError: notifyError,
-  });
-
   const editable = report.canEdit;
   return (
     <Stack gap="xs">
@@ -99,22 +84,7 @@ export function ReportActions({ draft, fileName, blockers }: Props) {
             )}
           </FileButton>
         )}
-        {report.canSubmit && (
-          <Button
-            size="sm"
-            onClick={() => submitting.mutate()}
-            loading={submitting.isPending}
-            disabled={blockers.length > 0}
-          >
-            Gửi lãnh đạo
-          </Button>
-        )}
       </Group>
-      {report.canSubmit && blockers.length > 0 && (
-        <Text size="xs" c="red.7" data-submit-blockers>
-          Chưa gửi được: {blockers.join('; ')}.
-        </Text>
-      )}
       {importError !== null && (
         <FailureAlert
           error={importError}

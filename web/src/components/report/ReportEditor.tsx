@@ -3,17 +3,23 @@ import { draftReport, flattenDrafted } from '@domain/drafting/draft';
 import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
 import { validateContent } from '@domain/validation';
-import { Alert, Badge, Button, Group, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Group, Skeleton, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
+import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
 import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
-import { SectionBlock, type SectionContext } from './SectionBlock';
+import { SectionBlock, type SectionContext, sectionId } from './SectionBlock';
 import { useReportDraft } from './useReportDraft';
 import { allIndicators } from './values';
+import { WorkflowBar } from './WorkflowBar';
+import { ChangesList, CommentList } from './WorkflowNotes';
+
+// The history is opened rarely: it loads (with its timeline styles) when its tab is chosen.
+const HistoryTimeline = lazy(() => import('./HistoryTimeline').then((m) => ({ default: m.HistoryTimeline })));
 
 /** "Xã Thạch Hà" → { name: "xã Thạch Hà", kind: "commune" }: how the drafted sentences name the unit. */
 function draftUnit(unit: ReportView['report']['unit']): DraftUnit {
@@ -70,6 +76,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     labels: { previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel },
     disabled: !editable,
     update: draft.update,
+    comments: report.comments,
   };
   const goTo = (target: string) => {
     setTab('form');
@@ -90,17 +97,15 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           {report.unit.name} · {report.outline.name} (phiên bản {report.outline.version}) · Số liệu từ{' '}
           {formatDate(report.window.start)} đến {formatDate(report.window.end)}
         </Text>
-        <Group gap="xs">
-          <Badge variant="light" color={report.status === 'returned' ? 'orange' : 'blue'} tt="none">
-            {report.statusLabel}
-          </Badge>
-        </Group>
+        <WorkflowBar draft={draft} blockers={blockers} />
       </Stack>
-      {report.returnComment && report.status === 'returned' && (
-        <Alert color="orange" title="Lãnh đạo trả lại với ý kiến">
-          {report.returnComment}
-        </Alert>
-      )}
+      <CommentList
+        comments={report.comments}
+        onGoTo={(c) =>
+          c.target && goTo(c.targetKind === 'indicator' ? fieldId(c.target) : sectionId(c.target))
+        }
+      />
+      <ChangesList changes={report.changes} />
       {!editable && (
         <Alert color="gray" data-read-only>
           {EDITABLE_STATUSES.includes(report.status)
@@ -124,7 +129,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           </Group>
         </Alert>
       )}
-      <ReportActions draft={draft} fileName={fileName} blockers={blockers} />
+      <ReportActions draft={draft} fileName={fileName} />
       <Tabs
         ref={tabsRef}
         style={{ scrollMarginTop: 'var(--app-shell-header-offset, 0px)' }}
@@ -153,6 +158,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
             <Tabs.Tab value="preview">
               Xem trước và kiểm tra{merged.checklist.length > 0 ? ` (${merged.checklist.length})` : ''}
             </Tabs.Tab>
+            <Tabs.Tab value="history">Lịch sử</Tabs.Tab>
           </Tabs.List>
           <SaveStatusLine status={draft.status} editable={editable} />
         </Group>
@@ -184,6 +190,11 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
             issues={merged.checklist}
             onGoTo={goTo}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <Suspense fallback={<Skeleton h={160} />}>
+            <HistoryTimeline reportId={report.id} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
       {draft.conflict && (

@@ -1,3 +1,4 @@
+import type { ReportCommentOut } from '@domain/api-reports';
 import type { DraftedSection } from '@domain/drafting/types';
 import type { Indicator, IndicatorValue, Section } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
@@ -14,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
+import { InlineComments } from './WorkflowNotes';
 
 export interface SectionContext {
   content: ReportContent;
@@ -23,6 +25,8 @@ export interface SectionContext {
   labels: ComparisonLabels;
   disabled: boolean;
   update: (change: (content: ReportContent) => ReportContent) => void;
+  /** Comments of the last return: each shows at its section, or at the section of its indicator. */
+  comments: readonly ReportCommentOut[];
 }
 
 export const sectionId = (key: string) => `muc-${key.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -135,6 +139,8 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
   // The drafted title names the period where the outline says {period} or {next}.
   const heading = `${drafted?.number ?? ''} ${drafted?.title ?? section.title}`.trim();
   const order = Math.min(level + 1, 4) as 2 | 3 | 4;
+  const codes = new Set(indicators.map((i) => i.code));
+  const comments = ctx.comments.filter((c) => c.target === section.key || (c.target && codes.has(c.target)));
 
   return (
     <Box
@@ -171,6 +177,7 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
             />
           )}
         </Stack>
+        <InlineComments comments={comments} />
         <Stack gap="sm" style={nil ? { opacity: 0.55 } : undefined}>
           {indicators.length > 0 && (
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">

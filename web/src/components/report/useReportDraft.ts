@@ -32,6 +32,8 @@ export type SaveStatus =
 export interface ReportDraft {
   content: ReportContent;
   revision: number;
+  /** The revision now (after an awaited flush the `revision` captured at render is stale). */
+  currentRevision: () => number;
   /** The last answer of the server (issues, preview, drafted) for the content it holds. */
   view: ReportView;
   /** The content as the server last accepted it (server issues apply to it). */
@@ -237,6 +239,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
   return {
     content,
     revision: revisionRef.current,
+    currentRevision: () => revisionRef.current,
     view,
     savedContent,
     status,

@@ -1,0 +1,178 @@
+/**
+ * The report's place in the workflow: its status, when it was sent and received, and the buttons
+ * of the steps THIS user may take now (the server says which: `report.steps`, and checks again).
+ */
+import type { ReportView, ViewStep } from '@domain/api-reports';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { fetchReport, type StepBodies, takeReportStep } from '../../api/reports';
+import { formatDateTime } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import type { ReportDraft } from './useReportDraft';
+
+// The dialogs load when first opened: they stay out of the main bundle.
+const IssueModal = lazy(() => import('../documents/IssueModal').then((m) => ({ default: m.IssueModal })));
+const ReturnModal = lazy(() => import('./StepModals').then((m) => ({ default: m.ReturnModal })));
+const RejectModal = lazy(() => import('./StepModals').then((m) => ({ default: m.RejectModal })));
+const NilModal = lazy(() => import('./StepModals').then((m) => ({ default: m.NilModal })));
+
+const STATUS_COLORS: Record<ReportView['report']['status'], string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  returned: 'orange',
+  approved: 'cyan',
+  issued: 'teal',
+  received: 'green',
+  accepted: 'green',
+};
+
+/** What each button says, and what the notification says after it. */
+const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
+  submit: { label: 'Gửi lãnh đạo duyệt', done: 'Đã gửi báo cáo cho lãnh đạo.' },
+  'submit-nil': { label: 'Không phát sinh (cả báo cáo)', done: 'Đã gửi báo cáo không phát sinh.' },
+  return: { label: 'Trả lại', done: 'Đã trả lại báo cáo để sửa.' },
+  approve: { label: 'Duyệt', done: 'Đã duyệt báo cáo.' },
+  issue: { label: 'Ban hành', done: 'Đã ban hành báo cáo.' },
+  receive: { label: 'Tiếp nhận', done: 'Đã tiếp nhận báo cáo.' },
+  accept: { label: 'Chấp nhận', done: 'Đã chấp nhận báo cáo.' },
+  reject: { label: 'Trả lại với lý do', done: 'Đã trả lại báo cáo cho đơn vị gửi.' },
+};
+
+type Modal = 'return' | 'reject' | 'nil' | 'issue' | null;
+type Direct = Exclude<ViewStep, 'issue'>;
+
+interface Props {
+  draft: ReportDraft;
+  /** Why submission is not possible yet (errors left on the form); empty when it is. */
+  blockers: string[];
+}
+
+export function WorkflowBar({ draft, blockers }: Props) {
+  const report = draft.view.report;
+  const [modal, setModal] = useState<Modal>(null);
+
+  const step = useMutation({
+    mutationFn: async (input: { step: Direct; body: object }): Promise<ReportView> => {
+      // Submitting sends what is typed: save it first, then name the revision it got.
+      if (input.step === 'submit' || input.step === 'submit-nil') {
+        const saved = await draft.flush();
+        if (!saved) throw new ApiError(409, null, 'Báo cáo chưa được lưu, chưa gửi được. Vui lòng thử lại.');
+      }
+      const body = { ...input.body, revision: draft.currentRevision() } as StepBodies[Direct];
+      return takeReportStep(report.id, input.step, body);
+    },
+    onSuccess: (view, input) => {
+      draft.reset(view);
+      setModal(null);
+      notifySuccess(STEP_TEXT[input.step].done);
+    },
+    onError: (error) => {
+      // Dialogs show their own error; a plain button gets a notification.
+      if (modal === null) notifyError(error);
+    },
+  });
+  const run = <S extends Direct>(s: S, body: Omit<StepBodies[S], 'revision'>) =>
+    step.mutate({ step: s, body });
+
+  const open = (next: Modal) => {
+    step.reset();
+    setModal(next);
+  };
+  const click = (s: ViewStep) => {
+    if (s === 'return' || s === 'reject' || s === 'issue') open(s);
+    else if (s === 'submit-nil') open('nil');
+    else run(s, {});
+  };
+  const submitBlocked = blockers.length > 0;
+  const busy = (s: ViewStep) => step.isPending && step.variables?.step === s;
+
+  const sent = [
+    report.version > 0 ? `Lần gửi thứ ${report.version}` : null,
+    report.sentAt ? `Gửi cấp trên lúc ${formatDateTime(report.sentAt)}` : null,
+    report.receivedAt ? `Cấp trên tiếp nhận lúc ${formatDateTime(report.receivedAt)}` : null,
+    report.acceptedAt ? `Chấp nhận lúc ${formatDateTime(report.acceptedAt)}` : null,
+  ].filter(Boolean);
+
+  return (
+    <Stack gap={6} data-workflow-bar>
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="light" color={STATUS_COLORS[report.status]} tt="none" size="lg">
+          {report.statusLabel}
+        </Badge>
+        {sent.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {sent.join(' · ')}
+          </Text>
+        )}
+      </Group>
+      {report.steps.length > 0 && (
+        <Group gap="xs" wrap="wrap">
+          {report.steps.map((s) => (
+            <Button
+              key={s}
+              size="sm"
+              variant={s === 'return' || s === 'reject' || s === 'submit-nil' ? 'default' : 'filled'}
+              color={s === 'return' || s === 'reject' ? 'orange' : undefined}
+              loading={busy(s)}
+              disabled={s === 'submit' && submitBlocked}
+              onClick={() => click(s)}
+              data-step={s}
+            >
+              {STEP_TEXT[s].label}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {report.steps.includes('submit') && submitBlocked && (
+        <Text size="xs" c="red.7" data-submit-blockers>
+          Chưa gửi được: {blockers.join('; ')}.
+        </Text>
+      )}
+      <Suspense fallback={null}>
+        {modal === 'return' && (
+          <ReturnModal
+            opened
+            outline={draft.view.outline}
+            pending={step.isPending}
+            error={step.error}
+            onClose={() => setModal(null)}
+            onSubmit={(input) => run('return', input)}
+          />
+        )}
+        {modal === 'reject' && (
+          <RejectModal
+            opened
+            pending={step.isPending}
+            error={step.error}
+            onClose={() => setModal(null)}
+            onSubmit={(reason) => run('reject', { reason })}
+          />
+        )}
+        {modal === 'nil' && (
+          <NilModal
+            opened
+            pending={step.isPending}
+            error={step.error}
+            onClose={() => setModal(null)}
+            onConfirm={() => run('submit-nil', {})}
+          />
+        )}
+      </Suspense>
+      {modal === 'issue' && (
+        <Suspense fallback={null}>
+          <IssueModal
+            reportId={report.id}
+            unitId={report.unit.id}
+            opened
+            onClose={() => setModal(null)}
+            onIssued={() => {
+              fetchReport(report.id).then(draft.reset, notifyError);
+            }}
+          />
+        </Suspense>
+      )}
+    </Stack>
+  );
+}
