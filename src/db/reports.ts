@@ -511,6 +511,7 @@ export const HISTORY_ACTIONS = ['report.create', ...Object.values(STEP_RULES).ma
 export async function stepHistory(q: Queryable, reportId: number) {
   const rows = await q
     .select({
+      id: auditLog.id,
       action: auditLog.action,
       at: auditLog.at,
       actorLabel: auditLog.actorLabel,
@@ -532,6 +533,7 @@ export async function stepHistory(q: Queryable, reportId: number) {
   return rows.map((r) => {
     const after = (r.after ?? {}) as { comment?: unknown; notation?: unknown; version?: unknown };
     return {
+      id: r.id,
       action: r.action,
       at: r.at,
       by: r.userId !== null && r.userName !== null ? { id: r.userId, fullName: r.userName } : null,

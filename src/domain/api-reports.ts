@@ -392,6 +392,7 @@ export const reportHistory = z.object({
   ),
   steps: z.array(
     z.object({
+      id: z.number(),
       action: z.string(),
       /** "Duyệt báo cáo". */
       label: z.string(),

@@ -110,6 +110,7 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
           notation: v.notation,
         })),
         steps: steps.map((s) => ({
+          id: s.id,
           action: s.action,
           label: auditActionLabel(s.action),
           at: s.at.toISOString(),

@@ -43,8 +43,8 @@ export function HistoryTimeline({ reportId }: { reportId: number }) {
         <Alert color="gray">Báo cáo chưa được gửi lần nào.</Alert>
       )}
       <Timeline bulletSize={14} lineWidth={2} active={steps.length - 1}>
-        {steps.map((s, i) => (
-          <Timeline.Item key={`${s.action}-${s.at}-${i}`} title={s.label}>
+        {steps.map((s) => (
+          <Timeline.Item key={s.id} title={s.label}>
             <Text size="xs" c="dimmed">
               {formatDateTime(s.at)} · {s.by?.fullName ?? s.actorLabel}
               {s.version ? ` · lần gửi thứ ${s.version}` : ''}
