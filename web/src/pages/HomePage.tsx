@@ -22,6 +22,10 @@ export default function HomePage() {
     queryFn: ({ signal }) => api.get<HomeResponse>('/api/home', signal),
   });
 
+  const due = home.data?.due ?? [];
+  const reportItems = due.filter((d) => d.kind === 'report');
+  const roundItems = due.filter((d) => d.kind === 'round');
+
   return (
     <Stack gap="xl" maw={1100}>
       <Stack gap="xs">
@@ -68,8 +72,22 @@ export default function HomePage() {
         <Title order={2} fz={20} id="due-heading">
           Việc cần làm
         </Title>
-        {home.isPending ? <Skeleton h={80} /> : home.data && <DueList items={home.data.due} />}
+        {home.isPending ? <Skeleton h={80} /> : home.data && <DueList items={reportItems} />}
       </Stack>
+
+      {roundItems.length > 0 && (
+        <Stack gap="sm" component="section" aria-labelledby="rounds-heading">
+          <Group justify="space-between" align="flex-end">
+            <Title order={2} fz={20} id="rounds-heading">
+              Đợt báo cáo đang nhận
+            </Title>
+            <Button component={Link} to="/dot-bao-cao" variant="subtle" size="compact-sm">
+              Tất cả đợt báo cáo
+            </Button>
+          </Group>
+          <DueList items={roundItems} />
+        </Stack>
+      )}
 
       <Stack gap="sm" component="section" aria-labelledby="periods-heading">
         <Title order={2} fz={20} id="periods-heading">

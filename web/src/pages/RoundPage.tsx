@@ -1,6 +1,230 @@
-import { Title } from '@mantine/core';
+import { REPORT_STATUS_LABELS } from '@domain/api-reports';
+import type { RoundDetail, RoundUnitOut } from '@domain/api-rounds';
+import { countdownText } from '@domain/rounds';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { closeRound, nextRound, openRoundReport, reopenRound, roundKeys, useRound } from '../api/rounds';
+import { RoundProgress } from '../components/board/RoundProgress';
+import { ConsolidationPanel } from '../components/consolidation/ConsolidationPanel';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { EditRoundForm } from '../components/round/EditRoundForm';
+import { RequestLetterPanel } from '../components/round/RequestLetterPanel';
+import { capitalize, formatDate, formatNumber } from '../lib/format';
+import { notifyError, notifySuccess } from '../lib/notify';
 
-// Placeholder: filled by the feature that owns this page.
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+function UnitAction({ round, item }: { round: RoundDetail; item: RoundUnitOut }) {
+  const navigate = useNavigate();
+  const open = useMutation({
+    mutationFn: () => openRoundReport(round.id, item.unit.id),
+    onSuccess: (answer) => navigate(`/bao-cao/${answer.reportId}`),
+    onError: notifyError,
+  });
+  if (item.canReport && round.status === 'open') {
+    return (
+      <Button size="compact-sm" onClick={() => open.mutate()} loading={open.isPending}>
+        {item.report ? 'Mở báo cáo' : 'Lập báo cáo'}
+      </Button>
+    );
+  }
+  return item.report ? (
+    <Anchor component={Link} to={`/bao-cao/${item.report.id}`} size="sm">
+      Xem báo cáo
+    </Anchor>
+  ) : null;
+}
+
+function UnitsTable({ round }: { round: RoundDetail }) {
+  return (
+    <Table.ScrollContainer minWidth={340}>
+      <Table striped verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Đơn vị</Table.Th>
+            <Table.Th>Báo cáo</Table.Th>
+            <Table.Th visibleFrom="sm">Ngày gửi</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {round.units.map((item) => (
+            <Table.Tr key={item.unit.id} data-round-unit={item.unit.code}>
+              <Table.Td>{item.unit.name}</Table.Td>
+              <Table.Td>{item.report ? REPORT_STATUS_LABELS[item.report.status] : 'Chưa lập'}</Table.Td>
+              <Table.Td visibleFrom="sm">
+                {item.report?.sentAt ? formatDate(item.report.sentAt) : '—'}
+              </Table.Td>
+              <Table.Td>
+                <UnitAction round={round} item={item} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ManageActions({ round }: { round: RoundDetail }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: roundKeys.all });
+  const toggle = useMutation({
+    mutationFn: () => (round.status === 'open' ? closeRound(round.id) : reopenRound(round.id)),
+    onSuccess: refresh,
+    onError: notifyError,
+  });
+  const next = useMutation({
+    mutationFn: () => nextRound(round.id),
+    onSuccess: (answer) => {
+      refresh();
+      notifySuccess(answer.created ? 'Đã tạo đợt báo cáo kỳ sau.' : 'Đợt báo cáo kỳ sau đã có.');
+      navigate(`/dot-bao-cao/${answer.id}`);
+    },
+    onError: notifyError,
+  });
+  return (
+    <Group gap="xs">
+      <Button variant="default" size="xs" onClick={() => setEditing(true)}>
+        Sửa đợt báo cáo
+      </Button>
+      {round.frequency !== 'once' && (
+        <Button variant="default" size="xs" onClick={() => next.mutate()} loading={next.isPending}>
+          Tạo đợt kỳ sau ngay
+        </Button>
+      )}
+      <Button
+        variant="light"
+        color={round.status === 'open' ? 'red' : 'blue'}
+        size="xs"
+        onClick={() => toggle.mutate()}
+        loading={toggle.isPending}
+      >
+        {round.status === 'open' ? 'Đóng đợt báo cáo' : 'Mở lại đợt báo cáo'}
+      </Button>
+      {editing && <EditRoundForm round={round} onClose={() => setEditing(false)} />}
+    </Group>
+  );
+}
+
+/** /dot-bao-cao/:id — a round: its regime, its letter, its units and (for the province) progress. */
 export default function RoundPage() {
-  return <Title order={1}>Đợt báo cáo</Title>;
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+  const query = useRound(valid ? id : 0);
+  const back = (
+    <Anchor component={Link} to="/dot-bao-cao" size="sm">
+      Đợt báo cáo
+    </Anchor>
+  );
+  if (!valid) {
+    return (
+      <Alert color="yellow" title="Không tìm thấy đợt báo cáo" maw={720}>
+        Địa chỉ này không chỉ tới đợt báo cáo nào. {back}
+      </Alert>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Stack maw={720}>
+        <ErrorAlert title="Không mở được đợt báo cáo" error={query.error} onRetry={() => query.refetch()} />
+        {back}
+      </Stack>
+    );
+  }
+  if (query.isPending) return <Skeleton h={400} maw={1100} />;
+  const round = query.data;
+  return (
+    <Stack gap="md" maw={1100}>
+      <Breadcrumbs separator="›">{back}</Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1} fz={{ base: 22, sm: 26 }}>
+            {round.name}
+          </Title>
+          <Group gap="xs">
+            <Badge variant="light" color={round.status === 'open' ? 'blue' : 'gray'} tt="none">
+              {round.statusLabel}
+            </Badge>
+            {round.status === 'open' && (
+              <Badge variant="light" color={round.daysLeft < 0 ? 'red' : 'orange'} tt="none">
+                {countdownText(round.daysLeft)}
+              </Badge>
+            )}
+          </Group>
+        </Stack>
+        {round.canManage && <ManageActions round={round} />}
+      </Group>
+      <Card withBorder padding="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+          <Fact label="Đơn vị nhận báo cáo">{round.unit.name}</Fact>
+          <Fact label="Đề cương">{`${round.outline.name} (phiên bản ${round.outline.version})`}</Fact>
+          <Fact label="Kỳ báo cáo">{capitalize(round.periodLabel)}</Fact>
+          <Fact label="Thời gian chốt số liệu">
+            {`Từ ${formatDate(round.window.start)} đến ${formatDate(round.window.end)}`}
+          </Fact>
+          <Fact label="Hạn gửi báo cáo">
+            {`${formatDate(round.deadline)} (${round.deadlineDays} ngày làm việc sau ngày chốt số liệu)`}
+          </Fact>
+          <Fact label="Tần suất">{round.frequencyLabel}</Fact>
+          {round.canManage && (
+            <Fact label="Đã gửi">{`${formatNumber(round.sentCount)}/${formatNumber(round.unitCount)} đơn vị`}</Fact>
+          )}
+        </SimpleGrid>
+        {round.letter && (
+          <Text size="sm" mt="sm">
+            {round.letter.kind === 'answers' ? 'Thực hiện ' : 'Thông báo tại '}
+            {round.letter.citation}.
+          </Text>
+        )}
+        {round.guidance && (
+          <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>
+            <b>Hướng dẫn:</b> {round.guidance}
+          </Text>
+        )}
+      </Card>
+      <RequestLetterPanel round={round} />
+      <Stack gap="xs" component="section" aria-labelledby="units-heading">
+        <Title order={2} fz={18} id="units-heading">
+          {round.canManage
+            ? `Đơn vị báo cáo (${formatNumber(round.units.length)})`
+            : 'Báo cáo của đơn vị bạn'}
+        </Title>
+        <UnitsTable round={round} />
+      </Stack>
+      {round.canManage && (
+        <>
+          <RoundProgress roundId={round.id} />
+          <ConsolidationPanel roundId={round.id} />
+        </>
+      )}
+    </Stack>
+  );
 }

@@ -1,0 +1,115 @@
+import type { RoundDetail } from '@domain/api-rounds';
+import { todayInVietnam } from '@domain/periods';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { issueRequestLetter, roundKeys, useRequestLetter } from '../../api/rounds';
+import { formatDate } from '../../lib/format';
+import { serverFieldErrors } from '../../lib/forms';
+import { errorText, notifySuccess } from '../../lib/notify';
+import { ErrorAlert } from '../ErrorAlert';
+
+/**
+ * The request letter (công văn đề nghị báo cáo): downloads once issued; for the receiving unit, a
+ * preview of the draft and issuing it with a number from the register.
+ */
+export function RequestLetterPanel({ round }: { round: RoundDetail }) {
+  const queryClient = useQueryClient();
+  const [showPreview, setShowPreview] = useState(false);
+  const [signer, setSigner] = useState<string | null>(null);
+  const [issuedOn, setIssuedOn] = useState(todayInVietnam());
+  const issued = round.requestLetter;
+  const preview = useRequestLetter(
+    round.id,
+    signer ? Number(signer) : null,
+    showPreview || (!issued && round.canManage),
+  );
+  const signers = preview.data?.signers ?? [];
+  const signerId = signer ?? (signers[0] ? String(signers[0].id) : null);
+  const issue = useMutation({
+    mutationFn: () => issueRequestLetter(round.id, { signerId: Number(signerId), issuedOn }),
+    onSuccess: (answer) => {
+      notifySuccess(`Đã ban hành công văn số ${answer.requestLetter?.notation ?? ''}.`);
+      void queryClient.invalidateQueries({ queryKey: roundKeys.all });
+    },
+  });
+  const fields = serverFieldErrors(issue.error);
+  const base = `/api/rounds/${round.id}/request-letter`;
+
+  if (!issued && !round.canManage) return null;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="letter-heading">
+      <Stack gap="sm">
+        <Title order={2} fz={18} id="letter-heading">
+          Công văn đề nghị báo cáo
+        </Title>
+        {issued ? (
+          <Group gap="md">
+            <Text>
+              Số <b>{issued.notation}</b> ngày {formatDate(issued.issuedOn)}
+            </Text>
+            <Anchor href={`${base}.docx`}>Tải DOCX</Anchor>
+            <Anchor href={`${base}.pdf`}>Tải PDF</Anchor>
+            <Button variant="subtle" size="compact-sm" onClick={() => setShowPreview((v) => !v)}>
+              {showPreview ? 'Ẩn nội dung' : 'Xem nội dung'}
+            </Button>
+          </Group>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              Đơn vị nhận báo cáo có thể ban hành công văn thông báo đợt báo cáo này: hệ thống soạn sẵn nội
+              dung (đề cương, thời gian chốt số liệu, thời hạn, hướng dẫn) và cấp số từ sổ văn bản đi.
+            </Text>
+            <Group align="flex-end" gap="sm">
+              <Select
+                label="Người ký"
+                data={signers.map((s) => ({ value: String(s.id), label: `${s.fullName} – ${s.title}` }))}
+                value={signerId}
+                onChange={setSigner}
+                allowDeselect={false}
+                placeholder={preview.isPending ? 'Đang tải…' : 'Chưa có người ký'}
+                error={fields.signerId}
+                miw={260}
+              />
+              <TextInput
+                type="date"
+                label="Ngày ban hành"
+                value={issuedOn}
+                max={todayInVietnam()}
+                onChange={(e) => setIssuedOn(e.currentTarget.value)}
+                error={fields.issuedOn}
+              />
+              <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={!signerId}>
+                Ban hành công văn
+              </Button>
+              <Anchor href={`${base}.docx`}>Tải bản nháp DOCX</Anchor>
+            </Group>
+            {issue.error && Object.keys(fields).length === 0 && (
+              <Alert color="red" role="alert">
+                {errorText(issue.error).message}
+              </Alert>
+            )}
+          </>
+        )}
+        {preview.isError && <ErrorAlert error={preview.error} onRetry={() => preview.refetch()} />}
+        {(showPreview || (!issued && round.canManage)) && preview.data && (
+          <Code block style={{ whiteSpace: 'pre-wrap', maxHeight: 420, overflow: 'auto' }}>
+            {preview.data.text}
+          </Code>
+        )}
+      </Stack>
+    </Card>
+  );
+}
