@@ -333,6 +333,7 @@ describe('the request letter', () => {
     expect(issued.json().requestLetter.notation).toBe('01/SNgV-VP');
     const twice = await officer.request('POST', `/api/rounds/${id}/request-letter`, { signerId });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toContain('01/SNgV-VP');
     const after = (
       await commune.request('GET', `/api/rounds/${id}/request-letter`)
     ).json() as RequestLetterPreview;
@@ -351,5 +352,21 @@ describe('the request letter', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'round.request_letter'), eq(auditLog.entityId, String(id))));
     expect(audit).toHaveLength(1);
+  });
+
+  it('two issues at the same moment give one number', async () => {
+    const res = await open(officer, {
+      unitIds: [thachHa],
+      period: { kind: 'quarter', year: 2026, index: 3 },
+    });
+    const id = (res.json() as RoundDetail).id;
+    const answers = await Promise.all(
+      [1, 2].map(() =>
+        officer.request('POST', `/api/rounds/${id}/request-letter`, { signerId, issuedOn: '2026-09-01' }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const ok = answers.find((a) => a.statusCode === 200);
+    expect(ok?.json().requestLetter.notation).toBe('02/SNgV-VP');
   });
 });
