@@ -140,7 +140,10 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
   const heading = `${drafted?.number ?? ''} ${drafted?.title ?? section.title}`.trim();
   const order = Math.min(level + 1, 4) as 2 | 3 | 4;
   const codes = new Set(indicators.map((i) => i.code));
-  const comments = ctx.comments.filter((c) => c.target === section.key || (c.target && codes.has(c.target)));
+  // Only what is still to be corrected shows on the form; earlier returns stay in the list above it.
+  const comments = ctx.comments.filter(
+    (c) => c.open && (c.target === section.key || (c.target !== null && codes.has(c.target))),
+  );
 
   return (
     <Box
