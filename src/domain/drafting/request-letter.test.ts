@@ -20,7 +20,7 @@ const base: RequestLetterInput = {
   window: { start: '2025-12-15', end: '2026-06-14' },
   deadline: '2026-06-17',
   guidance: 'Số liệu người nước ngoài tính theo lượt.\nGhi rõ quốc tịch.',
-  outline: { name: 'Báo cáo công tác đối ngoại cấp xã', sections: ['Tình hình chung', 'Kết quả'] },
+  outline: { name: 'Báo cáo công tác đối ngoại cấp xã', sections: ['Tình hình chung', 'Kết quả {period}'] },
   letter: {
     number: '5930/UBND-NgV',
     date: '2026-06-09',
@@ -50,6 +50,7 @@ describe('request letter', () => {
     expect(text).toContain(
       'Thực hiện Công văn số 5930/UBND-NgV ngày 09/6/2026 của Chủ tịch UBND tỉnh Hà Tĩnh',
     );
+    expect(text).toContain('gồm các phần: Tình hình chung; Kết quả 6 tháng đầu năm 2026.');
     expect(text).toContain('từ ngày 15/12/2025 đến ngày 14/6/2026');
     expect(text).toContain('trước ngày 17/6/2026');
     expect(text).toContain('Ghi rõ quốc tịch.');

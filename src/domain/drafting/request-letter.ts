@@ -8,7 +8,7 @@ import { documentSymbol } from '../numbering.js';
 import { type DataWindow, formatDateVn, type IsoDate, type Period, periodLabel } from '../periods.js';
 import { deadlinePhrase, letterCitation, type RoundLetter, requestLetterSubject } from '../rounds.js';
 import { type SignerIdentity, signatureLines } from '../units.js';
-import { composeNoiNhan } from './compose.js';
+import { composeNoiNhan, fillSubject } from './compose.js';
 
 /** Above this many addressees the letter names them collectively ("các xã, phường …"). */
 export const MAX_LISTED_ADDRESSEES = 6;
@@ -96,7 +96,7 @@ function letterBody(input: RequestLetterInput, issuer: string): BodyBlock[] {
       : `Để tổng hợp, đánh giá kết quả công tác đối ngoại ${label}, ${issuer} đề nghị các đơn vị báo cáo ` +
         'với các nội dung sau:';
   const blocks: BodyBlock[] = [paragraph(opening)];
-  const sections = input.outline.sections.filter((s) => s.trim());
+  const sections = input.outline.sections.map((t) => fillSubject(t, input.period).trim()).filter(Boolean);
   const parts = sections.length ? ` gồm các phần: ${sections.join('; ')}` : '';
   blocks.push(labelled('1. Nội dung báo cáo:', `theo đề cương “${input.outline.name}”${parts}.`));
   blocks.push(

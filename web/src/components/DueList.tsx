@@ -67,7 +67,7 @@ function NilConfirm({ item, onClose }: { item: DueItem; onClose: () => void }) {
       await submitNil(opened.reportId, opened.revision);
     },
     onSuccess: () => {
-      notifySuccess('Đã gửi báo cáo "Không phát sinh" cho lãnh đạo.');
+      notifySuccess('Đã gửi báo cáo “Không phát sinh” cho lãnh đạo.');
       void queryClient.invalidateQueries({ queryKey: ['home'] });
       void queryClient.invalidateQueries({ queryKey: roundKeys.all });
       onClose();

@@ -2,6 +2,7 @@ import { REPORT_STATUS_LABELS } from '@domain/api-reports';
 import type { RoundDetail, RoundUnitOut } from '@domain/api-rounds';
 import { countdownText } from '@domain/rounds';
 import {
+  Accordion,
   Alert,
   Anchor,
   Badge,
@@ -211,14 +212,25 @@ export default function RoundPage() {
         )}
       </Card>
       <RequestLetterPanel round={round} />
-      <Stack gap="xs" component="section" aria-labelledby="units-heading">
-        <Title order={2} fz={18} id="units-heading">
-          {round.canManage
-            ? `Đơn vị báo cáo (${formatNumber(round.units.length)})`
-            : 'Báo cáo của đơn vị bạn'}
-        </Title>
-        <UnitsTable round={round} />
-      </Stack>
+      {round.canManage ? (
+        <Accordion variant="contained" chevronPosition="left">
+          <Accordion.Item value="units">
+            <Accordion.Control>
+              {`Danh sách đơn vị báo cáo (${formatNumber(round.units.length)}): lập, mở hoặc xem báo cáo của từng đơn vị`}
+            </Accordion.Control>
+            <Accordion.Panel>
+              <UnitsTable round={round} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+      ) : (
+        <Stack gap="xs" component="section" aria-labelledby="units-heading">
+          <Title order={2} fz={18} id="units-heading">
+            Báo cáo của đơn vị bạn
+          </Title>
+          <UnitsTable round={round} />
+        </Stack>
+      )}
       {round.canManage && (
         <>
           <RoundProgress roundId={round.id} />

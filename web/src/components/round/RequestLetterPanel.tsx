@@ -5,8 +5,8 @@ import {
   Anchor,
   Button,
   Card,
-  Code,
   Group,
+  Loader,
   Select,
   Stack,
   Text,
@@ -14,12 +14,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { issueRequestLetter, roundKeys, useRequestLetter } from '../../api/rounds';
 import { formatDate } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/forms';
 import { errorText, notifySuccess } from '../../lib/notify';
 import { ErrorAlert } from '../ErrorAlert';
+
+// The page as the document prints it: loaded when a letter is shown, as the report page does.
+const DocumentView = lazy(() =>
+  import('../documents/DocumentView').then((m) => ({ default: m.DocumentView })),
+);
 
 /**
  * The request letter (công văn đề nghị báo cáo): downloads once issued; for the receiving unit, a
@@ -94,6 +99,9 @@ export function RequestLetterPanel({ round }: { round: RoundDetail }) {
               <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={!signerId}>
                 Ban hành công văn
               </Button>
+              <Button variant="subtle" onClick={() => setShowPreview((v) => !v)}>
+                {showPreview ? 'Ẩn bản xem trước' : 'Xem trước'}
+              </Button>
               <Anchor href={`${base}.docx`}>Tải bản nháp DOCX</Anchor>
             </Group>
             {issue.error && Object.keys(fields).length === 0 && (
@@ -104,10 +112,10 @@ export function RequestLetterPanel({ round }: { round: RoundDetail }) {
           </>
         )}
         {preview.isError && <ErrorAlert error={preview.error} onRetry={() => preview.refetch()} />}
-        {(showPreview || (!issued && round.canManage)) && preview.data && (
-          <Code block style={{ whiteSpace: 'pre-wrap', maxHeight: 420, overflow: 'auto' }}>
-            {preview.data.text}
-          </Code>
+        {showPreview && preview.data && (
+          <Suspense fallback={<Loader size="sm" />}>
+            <DocumentView doc={preview.data.document} />
+          </Suspense>
         )}
       </Stack>
     </Card>
