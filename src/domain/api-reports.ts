@@ -6,6 +6,8 @@
  * - REPORT_CONFLICT (409): a save named a stale `revision`; the body carries `current` (what the
  *   server holds and who saved it), see `reportConflictResponse`;
  * - REPORT_LOCKED (409): the report is no longer a draft (submitted, approved, issued);
+ * - CONFLICT (409): a workflow step the report's state does not allow (approving twice, two leaders
+ *   at once: the second one), with the reason in Vietnamese (src/domain/workflow.ts stepRefusal);
  * - REPORT_INCOMPLETE (400): submission refused, `fields` lists what is missing or wrong;
  * - PERIOD_IN_FUTURE (400): the period's data window has not started yet;
  * - OUTLINE_BUILT_IN (409): a built-in outline cannot be edited in place (clone it first);
