@@ -254,13 +254,21 @@ async function benchPostgres(): Promise<void> {
   const url = adminUrl();
   const name = `doingoai_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
   try {
     await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL: skipped, ${redacted(url)} is not reachable (${reasonOf(error)}).`);
+    await admin.end().catch(() => undefined);
+    return;
+  }
+  try {
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    console.log(`PostgreSQL: skipped, ${redacted(url)} is not reachable (${reason}).`);
+    console.log(
+      `PostgreSQL: skipped, no temporary database ${name} on ${redacted(url)} (${reasonOf(error)}).`,
+    );
     await admin.end().catch(() => undefined);
     return;
   }
