@@ -203,6 +203,20 @@ export async function createRound(q: Queryable, actor: AuditActor, input: Create
   if (!row) throw new AppError('CONFLICT', 'Đợt báo cáo của kỳ này đã có trong chuỗi đợt định kỳ.');
   if (input.seriesId == null) await q.update(rounds).set({ seriesId: row.id }).where(eq(rounds.id, row.id));
   await q.insert(roundUnits).values(ids.map((unitId) => ({ roundId: row.id, unitId })));
+  // Reports the units already made for this period on this outline answer the round: the board and
+  // the consolidation then count the same reports.
+  const linked = await q
+    .update(reports)
+    .set({ roundId: row.id })
+    .where(
+      and(
+        isNull(reports.roundId),
+        eq(reports.outlineCode, input.outline.code),
+        eq(reports.periodKey, key),
+        inArray(reports.unitId, ids),
+      ),
+    )
+    .returning({ id: reports.id });
   await writeAudit(q, actor, {
     action: 'round.create',
     entity: 'round',
@@ -216,6 +230,7 @@ export async function createRound(q: Queryable, actor: AuditActor, input: Create
       deadline,
       frequency: input.frequency,
       units: ids.length,
+      ...(linked.length ? { linkedReports: linked.map((r) => r.id) } : {}),
       ...(input.seriesId != null ? { seriesId: input.seriesId } : {}),
     },
   });

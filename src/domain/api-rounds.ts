@@ -57,7 +57,8 @@ export const createRoundBody = z.object({
   deadline: date('Thời hạn gửi báo cáo').optional(),
   frequency: roundFrequencySchema.default('once'),
   guidance: z.string().max(5000, { error: 'Hướng dẫn quá dài (tối đa 5.000 ký tự).' }).default(''),
-  remindDays: z.number().int().min(0).max(30, { error: 'Nhắc trước tối đa 30 ngày.' }).default(3),
+  /** Absent: the server's default (REMIND_DAYS, 3). */
+  remindDays: z.number().int().min(0).max(30, { error: 'Nhắc trước tối đa 30 ngày.' }).optional(),
   letter: roundLetterSchema.nullable().optional(),
   /** Absent: every active commune of the receiving unit's province. */
   unitIds: unitIds.optional(),

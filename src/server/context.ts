@@ -20,5 +20,6 @@ export type App = FastifyInstance<
 
 export interface AppContext {
   db: Db;
-  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'trustedOrigins' | 'env'>;
+  config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'trustedOrigins' | 'env'> &
+    Partial<Pick<Config, 'remindDays'>>;
 }

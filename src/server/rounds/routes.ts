@@ -140,7 +140,7 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
           deadline: body.deadline,
           frequency: body.frequency,
           guidance: body.guidance,
-          remindDays: body.remindDays,
+          remindDays: body.remindDays ?? ctx.config.remindDays ?? 3,
           letter: body.letter,
           unitIds: body.unitIds,
         }),
