@@ -89,7 +89,12 @@ export async function issueReport(q: Queryable, actor: AuditActor, input: IssueI
     throw notIssuable(now.status);
   }
   const draft = await composeReport(q, report, { signer, today: input.issuedOn });
-  const chosen = reportContentSchema.parse(report.content ?? {}).document.number ?? null;
+  // A number chosen by hand serves the first issue only: a report returned by the receiving unit and
+  // corrected is a new document and takes the next number.
+  const chosen =
+    report.registerEntryId === null
+      ? (reportContentSchema.parse(report.content ?? {}).document.number ?? null)
+      : null;
   const entry = await issueNumber(q, actor, {
     unitId: report.unitId,
     issuedOn: input.issuedOn,

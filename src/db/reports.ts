@@ -555,15 +555,21 @@ export function documentContextFor(q: Queryable, rec: ReportRecord) {
   return documentContext(q, rec.unit.id);
 }
 
-let catalogueCache: { at: number; db: Queryable; rows: { code: string; name: string }[] } | null = null;
+let catalogueCache: {
+  at: number;
+  db: Queryable;
+  rows: { code: string; name: string; provinceCode: string | null }[];
+} | null = null;
 
 /** Codes and names of every province and commune, for the check "another unit's name in the text". */
-export async function unitNameCatalogue(q: Queryable): Promise<{ code: string; name: string }[]> {
+export async function unitNameCatalogue(
+  q: Queryable,
+): Promise<{ code: string; name: string; provinceCode: string | null }[]> {
   if (catalogueCache && catalogueCache.db === q && Date.now() - catalogueCache.at < 10 * 60_000) {
     return catalogueCache.rows;
   }
   const rows = await q
-    .select({ code: units.code, name: units.name })
+    .select({ code: units.code, name: units.name, provinceCode: units.provinceCode })
     .from(units)
     .where(inArray(units.kind, ['province', 'commune']));
   catalogueCache = { at: Date.now(), db: q, rows };

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { errorResponse, idParam, text, unitRefOut } from './api.js';
+import type { SectionSupplement } from './drafting/types.js';
 import type { Outline } from './outline.js';
 import { DOCUMENT_KINDS } from './outline.js';
 import { PERIOD_KINDS } from './periods.js';
@@ -302,6 +303,8 @@ export const reportView = z.object({
   issues: z.array(reportIssue),
   /** The whole document as plain text, as it will read on the page. */
   preview: z.string(),
+  /** A consolidated report's added sentences by section (src/domain/drafting SectionSupplement). */
+  supplements: (z.unknown() as unknown as z.ZodType<Record<string, SectionSupplement>>).nullable(),
 });
 export type ReportView = z.infer<typeof reportView>;
 

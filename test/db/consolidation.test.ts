@@ -9,6 +9,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outlines, reports, rounds, roundUnits, units } from '../../src/db/schema.js';
 import { checkDocx } from '../../src/documents/check.js';
+import type { ReportView } from '../../src/domain/api-reports.js';
 import type { ReportTrace, RoundConsolidation } from '../../src/domain/consolidation/api.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
 import type { ReportValues } from '../../src/domain/outline.js';
@@ -277,6 +278,16 @@ describe('consolidating a round', () => {
       'Tổng cộng',
     ]);
     expect(table.table.header[0]).toContain('Đoàn vào (đoàn)');
+  });
+
+  it('shows the same sentences on the form, without taking the province naming its communes for a copy', async () => {
+    const res = await officer.request('GET', `/api/reports/${reportId}`);
+    expect(res.statusCode).toBe(200);
+    const view = res.json() as ReportView;
+    expect(view.supplements).not.toBeNull();
+    const drafted = JSON.stringify(view.drafted);
+    expect(drafted).toContain(`tập trung chủ yếu ở ${lowerKind(communes[0]?.name)}`);
+    expect(view.issues.filter((i) => i.message.includes('không phải'))).toEqual([]);
   });
 
   it('shows a late report as differences and takes it in on request, keeping the officer text', async () => {

@@ -39,12 +39,18 @@ export async function contentChecks(q: Queryable, input: CheckInput): Promise<Re
     })),
     ...missingSections(outline, content, drafted),
   ];
+  // A province or one of its bodies names its own communes (a consolidated report says where activity
+  // concentrated); only a commune naming another unit is suspect.
+  const provinceLevel = rec.unit.kind === 'province' || rec.unit.kind === 'body';
+  const catalogue = (await unitNameCatalogue(q)).filter(
+    (u) => !provinceLevel || u.provinceCode !== rec.unit.provinceCode,
+  );
   const quality: ReportIssue[] = qualityChecks({
     outline,
     content,
     drafted,
     unit: { code: rec.unit.code, name: rec.unit.name },
-    catalogue: await unitNameCatalogue(q),
+    catalogue,
     history,
   })
     .filter((i) => !COVERED.has(i.kind))

@@ -12,6 +12,7 @@ import {
 } from '../../db/reports.js';
 import { EDITABLE_STATUSES, type ReportIssue, type ReportView } from '../../domain/api-reports.js';
 import { type Actor, can, type UnitRef } from '../../domain/authz.js';
+import { readStored } from '../../domain/consolidation/stored.js';
 import {
   composeDocument,
   type DraftedReport,
@@ -30,11 +31,14 @@ export function unitRefOf(rec: ReportRecord): UnitRef {
 export async function analyseReport(q: Queryable, rec: ReportRecord) {
   const outline = rec.outline.definition;
   const ctx = await documentContextFor(q, rec);
+  // A consolidated report adds where activity concentrated and who reported nothing.
+  const supplements = readStored(rec.row.consolidation)?.narrative;
   const drafted: DraftedReport = draftReport({
     outline,
     content: rec.content,
     period: rec.period,
     unit: ctx.unit,
+    ...(supplements ? { supplements } : {}),
   });
   const history = await historyFor(q, rec);
   const issues: ReportIssue[] = await contentChecks(q, { rec, drafted, history });
@@ -48,7 +52,7 @@ export async function analyseReport(q: Queryable, rec: ReportRecord) {
     today: todayInVietnam(),
     drafted,
   });
-  return { drafted, issues, document, preview: previewText(document) };
+  return { drafted, issues, document, preview: previewText(document), supplements: supplements ?? null };
 }
 
 /** Issues that block submission: wrong values and missing required parts. */
@@ -78,5 +82,6 @@ export async function buildReportView(q: Queryable, actor: Actor, rec: ReportRec
     drafted: analysis.drafted,
     issues: analysis.issues,
     preview: analysis.preview,
+    supplements: analysis.supplements,
   };
 }

@@ -32,12 +32,18 @@ function useDrafted(view: ReportView, content: ReportView['content']): DraftedRe
   const { outline, report } = view;
   return useMemo(() => {
     try {
-      return draftReport({ outline, content, period: report.period as Period, unit: draftUnit(report.unit) });
+      return draftReport({
+        outline,
+        content,
+        period: report.period as Period,
+        unit: draftUnit(report.unit),
+        ...(view.supplements ? { supplements: view.supplements } : {}),
+      });
     } catch {
       // The server's draft of the saved content is the fallback.
       return (view.drafted as DraftedReport | null) ?? null;
     }
-  }, [outline, content, report.period, report.unit, view.drafted]);
+  }, [outline, content, report.period, report.unit, view.drafted, view.supplements]);
 }
 
 export function ReportEditor({ initial }: { initial: ReportView }) {
