@@ -7,8 +7,6 @@ import HomePage from './pages/HomePage';
 import NotFoundPage from './pages/NotFoundPage';
 import ReportPage from './pages/ReportPage';
 import ReportsPage from './pages/ReportsPage';
-import RoundPage from './pages/RoundPage';
-import RoundsPage from './pages/RoundsPage';
 import SignInPage from './pages/SignInPage';
 import UnitPage from './pages/UnitPage';
 import UnitsPage from './pages/UnitsPage';
@@ -22,6 +20,9 @@ const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
 const OutlinePage = lazy(() => import('./pages/OutlinePage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 // The province's screens: the board and the charts (the charts library stays out of the main script).
+// Rounds are opened and followed by the province; a commune reaches its report from the home page.
+const RoundsPage = lazy(() => import('./pages/RoundsPage'));
+const RoundPage = lazy(() => import('./pages/RoundPage'));
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));

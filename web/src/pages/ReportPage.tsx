@@ -1,10 +1,17 @@
 import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
-import { ConsolidationSources } from '../components/consolidation/ConsolidationSources';
 import { DocumentActions } from '../components/documents/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ReportEditor } from '../components/report/ReportEditor';
+
+// Only a province's consolidated report has sources to show: its table loads with it.
+const ConsolidationSources = lazy(() =>
+  import('../components/consolidation/ConsolidationSources').then((m) => ({
+    default: m.ConsolidationSources,
+  })),
+);
 
 /** /bao-cao/:id — the report form. */
 export default function ReportPage() {
@@ -42,7 +49,11 @@ export default function ReportPage() {
         </Anchor>
       </Breadcrumbs>
       <ReportEditor key={report.data.report.id} initial={report.data} />
-      <ConsolidationSources reportId={report.data.report.id} />
+      {report.data.supplements && (
+        <Suspense fallback={null}>
+          <ConsolidationSources reportId={report.data.report.id} />
+        </Suspense>
+      )}
       <Divider label="Văn bản" labelPosition="left" mt="md" />
       <DocumentActions reportId={report.data.report.id} />
     </Stack>
