@@ -3,6 +3,7 @@ import type { Period } from '../periods.js';
 import type { ReportContentInput } from '../report-json.js';
 import { draftChanged, draftHash, draftReport, flattenDrafted } from './draft.js';
 import { content, FIXTURE_OUTLINE } from './fixtures.test-support.js';
+import { atUnitLevel, nilSentence } from './sentences.js';
 import type { DraftedSection, DraftUnit } from './types.js';
 
 const HALF1: Period = { kind: 'half1', year: 2026, index: 0 };
@@ -346,5 +347,21 @@ describe('draftHash / draftChanged', () => {
     expect(draftChanged(['03 đoàn'], ['03 đoàn'])).toBe(false);
     expect(draftChanged(['03 đoàn'], ['04 đoàn'])).toBe(true);
     expect(draftChanged(['ab'], ['a', 'b'])).toBe(true);
+  });
+});
+
+describe('the commune wording raised for a province', () => {
+  it('turns "UBND xã" and the commune portal into the province ones, and leaves a commune alone', () => {
+    const province = { name: 'tỉnh Hà Tĩnh', kind: 'province' } as const;
+    const commune = { name: 'xã Thạch Hà', kind: 'commune' } as const;
+    const text = 'Đảng ủy, UBND xã đã quán triệt; duy trì Cổng thông tin điện tử xã; UBND xã Thạch Hà.';
+    expect(atUnitLevel(text, province)).toBe(
+      'Tỉnh ủy, UBND tỉnh đã quán triệt; duy trì Cổng thông tin điện tử tỉnh; UBND tỉnh Thạch Hà.',
+    );
+    expect(atUnitLevel(text, commune)).toBe(text);
+    expect(atUnitLevel('cán bộ cấp xã; xã hội', province)).toBe('cán bộ cấp xã; xã hội');
+    expect(nilSentence(province, 'dự án thuộc phạm vi quản lý của UBND xã')).toBe(
+      'Trong kỳ báo cáo, trên địa bàn tỉnh không phát sinh dự án thuộc phạm vi quản lý của UBND tỉnh.',
+    );
   });
 });

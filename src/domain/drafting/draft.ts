@@ -9,6 +9,7 @@ import { nextPeriodLabel, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {
   areaPhrase,
+  atUnitLevel,
   type Comparison,
   isEmptyValue,
   listSentence,
@@ -134,7 +135,7 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string):
 
 function blockText(ctx: Ctx, block: NarrativeBlock, nil: boolean): string[] {
   const edit = ctx.content.narratives[block.key];
-  const base = nil || !block.defaultText ? [] : splitParagraphs(block.defaultText);
+  const base = nil || !block.defaultText ? [] : splitParagraphs(atUnitLevel(block.defaultText, ctx.unit));
   if (!edit?.text.trim()) return base;
   const own = splitParagraphs(edit.text);
   return edit.mode === 'replace' ? own : [...base, ...own];

@@ -46,10 +46,30 @@ export function authorName(unit: DraftUnit): string {
   return unit.kind === 'body' ? capitalize(unit.name) : `UBND ${unit.name}`;
 }
 
+/**
+ * The commune outline's pre-drafted wording raised to the province when a province (or its Sở
+ * Ngoại vụ) drafts on it, as a consolidated report does: "UBND xã" → "UBND tỉnh", the commune's
+ * Front and portal → the province's, and proposals go to the Ministry instead of the Sở.
+ */
+const PROVINCE_WORDING: readonly [RegExp, string][] = [
+  [/Đảng ủy, UBND xã(?!\p{L})/gu, 'Tỉnh ủy, UBND tỉnh'],
+  [/UBND xã(?!\p{L})/gu, 'UBND tỉnh'],
+  [/Ủy ban MTTQ Việt Nam xã(?!\p{L})/gu, 'Ủy ban MTTQ Việt Nam tỉnh'],
+  [/Cổng thông tin điện tử xã(?!\p{L})/gu, 'Cổng thông tin điện tử tỉnh'],
+  [/trên địa bàn xã(?!\p{L})/gu, 'trên địa bàn tỉnh'],
+  [/Đề nghị Sở Ngoại vụ(?!\p{L})/gu, 'Đề nghị Bộ Ngoại giao'],
+];
+
+export function atUnitLevel(text: string, unit: DraftUnit): string {
+  if (unit.kind === 'commune') return text;
+  return PROVINCE_WORDING.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+}
+
 /** "Trong kỳ báo cáo, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài." */
 export function nilSentence(unit: DraftUnit, nilPhrase: string): string {
   const area = areaPhrase(unit);
-  return `Trong kỳ báo cáo, ${area ? `${area} ` : ''}không phát sinh ${nilPhrase.trim().replace(/\.$/, '')}.`;
+  const phrase = atUnitLevel(nilPhrase.trim().replace(/\.$/, ''), unit);
+  return `Trong kỳ báo cáo, ${area ? `${area} ` : ''}không phát sinh ${phrase}.`;
 }
 
 /** The number of a numeric value (a breakdown's total), or null for lists, text and nothing. */
