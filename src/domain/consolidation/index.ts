@@ -72,9 +72,12 @@ export interface Consolidation {
   sourceCount: number;
 }
 
+// One collator for every comparison (localeCompare with options builds a new one each call).
+const CODE_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Official code order: numeric codes by number ("2011" < "18562"), then the rest as text. */
 export function compareUnitCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return CODE_ORDER.compare(a, b);
 }
 
 /** Indicators of a subtree, in outline order. */
