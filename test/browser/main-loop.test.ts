@@ -296,7 +296,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await province.getByRole('heading', { name: 'Tổng hợp báo cáo' }).waitFor();
       // The unit is sent (issued) in the round's progress.
       const row = province.getByRole('row').filter({ hasText: 'Xã Thạch Hà' });
-      await row.getByText('Đã ban hành').first().waitFor();
+      await row.getByText('Đã gửi', { exact: true }).first().waitFor();
       await province.getByText(/^Đã gửi, chưa nhận: 1$/).waitFor();
       await shoot(province, 'round-sent');
 
