@@ -19,7 +19,8 @@ import { flatten, readDocx } from '../../src/documents/docx-read.js';
 import { type Period, periodsContaining, todayInVietnam } from '../../src/domain/periods.js';
 import { SHOTS_DIR, setUpBrowserServer } from '../support/browser.js';
 
-const app = setUpBrowserServer('main-loop');
+// Reminders start 30 days before a round's deadline: the month's round is already in reach.
+const app = setUpBrowserServer('main-loop', { REMIND_DAYS: '30' });
 
 /** Each step may take this long on a slow CI machine; one wait inside a step, this one. */
 const STEP_MS = 180_000;
@@ -352,6 +353,48 @@ describe('the main loop: a round, a commune report through its leader, the conso
         .join('\n');
       expect(text).toContain(`${DELEGATIONS_IN} đoàn`);
       expect(text).toContain('Thạch Hà');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'e) the board, the charts and the reminders show the round',
+    async () => {
+      await province.getByRole('link', { name: 'Tiến độ báo cáo' }).first().click();
+      await province.getByRole('heading', { name: 'Tiến độ báo cáo', level: 1 }).waitFor();
+      await province.getByRole('row').filter({ hasText: 'Xã Thạch Hà' }).first().waitFor();
+      await shoot(province, 'board');
+
+      await province.getByRole('link', { name: 'Thống kê' }).first().click();
+      await province.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
+      await province.locator('.recharts-surface').first().waitFor();
+      await shoot(province, 'dashboard', () => province.locator('.recharts-surface').first().waitFor());
+
+      // The jobs run when the server starts (in the background): today's reminder digests are made.
+      await app.restart();
+      const ducThinh = await signIn(app.browser, 'demo.canbo.ducthinh');
+      for (const [who, page] of [
+        ['province', province],
+        ['commune', ducThinh],
+      ] as const) {
+        await page.goto(`${app.server.url}/thong-bao`);
+        await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+        // Until the start-up run has stored the digests, the page says there are none yet.
+        await expect
+          .poll(
+            async () => {
+              if ((await page.getByRole('article').count()) > 0) return true;
+              await page.reload();
+              await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+              return (await page.getByRole('article').count()) > 0;
+            },
+            { timeout: WAIT_MS, intervals: [500] },
+          )
+          .toBe(true);
+        await page.getByRole('article').first().getByText(new RegExp(PERIOD_TEXT, 'i')).first().waitFor();
+        await shoot(page, `notifications-${who}`);
+      }
       expect(pageErrors).toEqual([]);
     },
     STEP_MS,

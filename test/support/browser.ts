@@ -40,19 +40,24 @@ export interface BrowserServer {
   readonly server: Server;
   /** Debian's Chromium, launched once for the file. */
   readonly browser: Browser;
+  /**
+   * Stops the server and starts it again on the same data (its jobs run once at start: recurring
+   * rounds, reminders). The address changes: read `server.url` again. Sessions stay signed in.
+   */
+  restart(): Promise<void>;
 }
 
 /**
  * Registers the `beforeAll`/`afterAll` of a browser test file: a temporary data folder, the real
  * server on it and Chromium; all closed and removed afterwards. Read `server` and `browser` inside tests.
  */
-export function setUpBrowserServer(name: string): BrowserServer {
+export function setUpBrowserServer(name: string, env: Record<string, string> = {}): BrowserServer {
   let dir: string;
   let server: Server | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), `doingoai-${name}-`));
-    server = await startServer({ DATA_DIR: path.join(dir, 'data') });
+    server = await startServer({ DATA_DIR: path.join(dir, 'data'), ...env });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -64,6 +69,11 @@ export function setUpBrowserServer(name: string): BrowserServer {
     get server() {
       if (!server) throw new Error('The server is not started yet (read it inside a test).');
       return server;
+    },
+    async restart() {
+      await server?.stop();
+      server = undefined;
+      server = await startServer({ DATA_DIR: path.join(dir, 'data'), ...env });
     },
     get browser() {
       if (!browser) throw new Error('Chromium is not launched yet (read it inside a test).');
