@@ -66,11 +66,19 @@ async function signIn(browser: Browser, username: string): Promise<Page> {
 }
 
 /** The page the user is on, at desk width then at a phone's; it must fit the phone. */
-async function shoot(page: Page, name: string, ready?: () => Promise<unknown>): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-desktop.png`), fullPage: true });
+async function shoot(
+  page: Page,
+  name: string,
+  options: { ready?: () => Promise<unknown>; at?: Locator } = {},
+): Promise<void> {
+  // A long page (a report) is photographed where the action is, a short one whole.
+  const fullPage = options.at === undefined;
+  await options.at?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-desktop.png`), fullPage });
   await page.setViewportSize(PHONE);
-  await ready?.();
-  await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-phone.png`), fullPage: true });
+  await options.ready?.();
+  await options.at?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-phone.png`), fullPage });
   const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
   await page.setViewportSize(DESKTOP);
   expect(overflow, `${name}: wider than a 390 px phone`).toBeLessThanOrEqual(0);
@@ -212,8 +220,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
         await expect.poll(() => section.getAttribute('data-nil')).toBe('true');
       }
       await waitSaved(officer);
-      await officer.locator('[data-workflow-bar]').scrollIntoViewIfNeeded();
-      await shoot(officer, 'report-draft');
+      await shoot(officer, 'report-draft', { at: officer.locator('[data-workflow-bar]') });
 
       await step(officer, 'Gửi lãnh đạo duyệt', 'submit');
       await statusBadge(officer, 'Đã gửi lãnh đạo').waitFor();
@@ -254,7 +261,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await statusBadge(officer, 'Bị trả lại').waitFor();
       await officer.getByText(`Theo sổ theo dõi, trong kỳ có ${DELEGATIONS_IN} đoàn vào.`).first().waitFor();
       await officer.getByText('Đề nghị rà soát lại số đoàn vào.').first().waitFor();
-      await shoot(officer, 'report-returned');
+      await shoot(officer, 'report-returned', { at: officer.locator('[data-workflow-bar]') });
       await indicator(officer, 'delegations.in.count')
         .getByRole('textbox')
         .first()
@@ -285,7 +292,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await leader.screenshot({ path: path.join(SHOTS_DIR, 'loop-report-issued-desktop.png') });
       await issue.getByRole('button', { name: 'Đóng' }).click();
       await statusBadge(leader, 'Đã ban hành').waitFor();
-      await shoot(leader, 'report-issued');
+      await shoot(leader, 'report-issued', { at: leader.locator('[data-workflow-bar]') });
     },
     STEP_MS,
   );
@@ -306,7 +313,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await statusBadge(province, 'Đã ban hành').waitFor();
       await step(province, 'Tiếp nhận', 'receive');
       await statusBadge(province, 'Cấp trên đã nhận').waitFor();
-      await shoot(province, 'report-received');
+      await shoot(province, 'report-received', { at: province.locator('[data-workflow-bar]') });
 
       await province.goto(shared.roundUrl);
 
@@ -330,7 +337,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
       expect(
         await indicator(province, 'delegations.in.count').getByRole('textbox').first().inputValue(),
       ).toBe(String(DELEGATIONS_IN));
-      await shoot(province, 'consolidated-report');
+      await shoot(province, 'consolidated-report', { at: source });
       await source.click();
       const sources = province.getByRole('dialog', { name: 'Số đoàn vào' });
       await sources.getByRole('cell', { name: String(DELEGATIONS_IN) }).waitFor();
@@ -369,7 +376,9 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await province.getByRole('link', { name: 'Thống kê' }).first().click();
       await province.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
       await province.locator('.recharts-surface').first().waitFor();
-      await shoot(province, 'dashboard', () => province.locator('.recharts-surface').first().waitFor());
+      await shoot(province, 'dashboard', {
+        ready: () => province.locator('.recharts-surface').first().waitFor(),
+      });
 
       // The jobs run when the server starts (in the background): today's reminder digests are made.
       await app.restart();
