@@ -51,5 +51,11 @@ import '@mantine/core/styles/SegmentedControl.css';
 import '@mantine/core/styles/Pill.css';
 import '@mantine/core/styles/PillsInput.css';
 import '@mantine/core/styles/ThemeIcon.css';
+// Rounds: the round form (deadline days, the letter's kind), the round page (units folded away,
+// progress filters).
+import '@mantine/core/styles/NumberInput.css';
+import '@mantine/core/styles/Radio.css';
+import '@mantine/core/styles/Accordion.css';
+import '@mantine/core/styles/Chip.css';
 import '@mantine/notifications/styles.css';
 import './app.css';

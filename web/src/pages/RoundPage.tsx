@@ -212,6 +212,16 @@ export default function RoundPage() {
         )}
       </Card>
       <RequestLetterPanel round={round} />
+      {/* The province's work on the round first, then the long list of units (69 in a province). */}
+      {round.canManage && <ConsolidationPanel roundId={round.id} />}
+      {round.canManage && (
+        <Stack gap="xs" component="section" aria-labelledby="progress-heading">
+          <Title order={2} fz={18} id="progress-heading">
+            Tiến độ gửi báo cáo
+          </Title>
+          <RoundProgress roundId={round.id} />
+        </Stack>
+      )}
       {round.canManage ? (
         <Accordion variant="contained" chevronPosition="left">
           <Accordion.Item value="units">
@@ -230,12 +240,6 @@ export default function RoundPage() {
           </Title>
           <UnitsTable round={round} />
         </Stack>
-      )}
-      {round.canManage && (
-        <>
-          <RoundProgress roundId={round.id} />
-          <ConsolidationPanel roundId={round.id} />
-        </>
       )}
     </Stack>
   );
