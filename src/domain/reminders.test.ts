@@ -104,7 +104,7 @@ describe('who is reminded', () => {
     const before = digestOf(buildDigests(input({ reports })), 5);
     expect(before?.items).toHaveLength(1);
     expect(before?.items[0]?.text).toBe(
-      'Đợt “Báo cáo 6 tháng đầu năm 2026” (còn 2 ngày (hạn 17/6/2026)): 1/3 đơn vị đã gửi; 1 báo cáo chờ tiếp nhận.',
+      'Đợt “Báo cáo 6 tháng đầu năm 2026”: còn 2 ngày (hạn 17/6/2026); 1/3 đơn vị đã gửi; 1 báo cáo chờ tiếp nhận.',
     );
     const after = digestOf(buildDigests(input({ reports, today: '2026-06-18' })), 6);
     expect(after?.items[0]?.text).toContain('2 đơn vị quá hạn: Xã Bình, Xã Cẩm');

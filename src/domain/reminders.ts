@@ -126,7 +126,7 @@ function provinceLine(
     }
   }
   if (awaiting > 0) parts.push(`${awaiting} báo cáo chờ tiếp nhận`);
-  return `Đợt “${round.name}” (${deadlinePhrase(round.deadline, today)}): ${parts.join('; ')}.`;
+  return `Đợt “${round.name}”: ${[deadlinePhrase(round.deadline, today), ...parts].join('; ')}.`;
 }
 
 /** The digests of `today`: one per person with at least one reminder, items most urgent first. */

@@ -202,7 +202,7 @@ describe('the reminders of a round', () => {
     expect(await digestsOf(people.leaderA)).toHaveLength(0); // nothing waits for him yet, not late
     const [summary] = await digestsOf(people.provinceOfficer, '2026-06-15');
     expect(itemsOf(summary)[0]?.text).toBe(
-      'Đợt “Báo cáo tháng 1 năm 2026” (còn 2 ngày (hạn 17/6/2026)): 1/2 đơn vị đã gửi; 1 báo cáo chờ tiếp nhận.',
+      'Đợt “Báo cáo tháng 1 năm 2026”: còn 2 ngày (hạn 17/6/2026); 1/2 đơn vị đã gửi; 1 báo cáo chờ tiếp nhận.',
     );
     expect(await digestsOf(people.provinceLeader, '2026-06-15')).toHaveLength(1);
     expect(reportB).toBeGreaterThan(0);

@@ -3,6 +3,8 @@
  * reporting rates over rounds. A lazy page: the charts (recharts) and their CSS load only here.
  */
 import '@mantine/charts/styles.css';
+// The charts' legends draw a ColorSwatch per series (not among the main script's styles).
+import '@mantine/core/styles/ColorSwatch.css';
 import type { UnitListResponse } from '@domain/api';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';

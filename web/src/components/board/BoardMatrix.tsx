@@ -4,7 +4,7 @@
  */
 import type { BoardResponse } from '@domain/api-board';
 import { formatPercent } from '@domain/vn-number';
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
@@ -29,7 +29,9 @@ export function BoardMatrix({ board }: { board: BoardResponse }) {
             <Table.Th style={{ ...sticky, zIndex: 3 }}>Đơn vị</Table.Th>
             {rounds.map((r) => (
               <Table.Th key={r.id} style={{ minWidth: 150 }}>
-                <Link to={`/dot-bao-cao/${r.id}`}>{r.name}</Link>
+                <Anchor component={Link} to={`/dot-bao-cao/${r.id}`} size="sm" fw={600}>
+                  {r.name}
+                </Anchor>
                 <Text size="xs" c="dimmed" fw={400}>
                   Hạn {formatDate(r.deadline)}
                 </Text>

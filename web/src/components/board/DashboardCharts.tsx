@@ -8,7 +8,7 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useCompare, useRates, useSeries } from '../../api/board';
-import { formatNumber } from '../../lib/format';
+import { capitalize, formatNumber } from '../../lib/format';
 import { ErrorAlert } from '../ErrorAlert';
 
 const unitSuffix = (indicator: IndicatorOut | undefined) => (indicator?.unit ? ` ${indicator.unit}` : '');
@@ -153,7 +153,7 @@ export function RatesChart({ unitId }: { unitId: number }) {
           <LineChart
             h={260}
             data={data.points.map((p) => ({
-              label: p.periodLabel,
+              label: capitalize(p.periodLabel),
               rate: Math.round(p.rate * 1000) / 10,
               onTime: Math.round(p.onTimeRate * 1000) / 10,
             }))}

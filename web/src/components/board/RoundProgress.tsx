@@ -6,7 +6,7 @@
 
 import { formatPercent } from '@domain/vn-number';
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardState } from '@domain/workflow';
-import { Chip, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Chip, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useRoundProgress } from '../../api/board';
@@ -59,7 +59,15 @@ export function RoundProgress({ roundId }: { roundId: number }) {
                   <StateBadge state={cell.state} />
                   <LateText days={cell.daysLate} sent={isSent(cell.state)} />
                 </Table.Td>
-                <Table.Td>{cell.reportId ? <Link to={`/bao-cao/${cell.reportId}`}>Xem</Link> : '—'}</Table.Td>
+                <Table.Td>
+                  {cell.reportId ? (
+                    <Anchor component={Link} to={`/bao-cao/${cell.reportId}`} size="sm">
+                      Xem
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
