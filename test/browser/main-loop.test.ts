@@ -76,6 +76,11 @@ async function shoot(
   await options.at?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-desktop.png`), fullPage });
   await page.setViewportSize(PHONE);
+  // The menu slides away on a phone: photograph the page once it is gone.
+  await page.waitForFunction(() => {
+    const menu = document.querySelector('nav[aria-label="Menu chính"]');
+    return !menu || menu.getBoundingClientRect().right <= 0;
+  });
   await options.ready?.();
   await options.at?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-phone.png`), fullPage });
@@ -315,8 +320,8 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await statusBadge(province, 'Cấp trên đã nhận').waitFor();
       await shoot(province, 'report-received', { at: province.locator('[data-workflow-bar]') });
 
-      await province.goto(shared.roundUrl);
-
+      await province.getByRole('link', { name: 'Xem đợt báo cáo' }).click();
+      await province.waitForURL(shared.roundUrl);
       await province.getByText(/^Đã nhận: 1$/).waitFor();
       const consolidated = province.waitForResponse(
         (r) => r.request().method() === 'POST' && /\/consolidat/.test(new URL(r.url()).pathname),

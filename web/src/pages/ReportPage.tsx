@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Divider, Skeleton, Stack } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Divider, Group, Skeleton, Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
@@ -42,12 +42,19 @@ export default function ReportPage() {
   if (report.isPending) return <Skeleton h={500} maw={1100} />;
   return (
     <Stack gap="xs">
-      <Breadcrumbs separator="›">
-        {back}
-        <Anchor component={Link} to={`/don-vi/${report.data.report.unit.id}`} size="sm">
-          {report.data.report.unit.name}
-        </Anchor>
-      </Breadcrumbs>
+      <Group justify="space-between" gap="xs">
+        <Breadcrumbs separator="›">
+          {back}
+          <Anchor component={Link} to={`/don-vi/${report.data.report.unit.id}`} size="sm">
+            {report.data.report.unit.name}
+          </Anchor>
+        </Breadcrumbs>
+        {report.data.report.roundId !== null && (
+          <Anchor component={Link} to={`/dot-bao-cao/${report.data.report.roundId}`} size="sm">
+            Xem đợt báo cáo
+          </Anchor>
+        )}
+      </Group>
       <ReportEditor key={report.data.report.id} initial={report.data} />
       {report.data.supplements && (
         <Suspense fallback={null}>

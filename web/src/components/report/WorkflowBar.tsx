@@ -4,10 +4,11 @@
  */
 import type { ReportView, ViewStep } from '@domain/api-reports';
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { fetchReport, type StepBodies, takeReportStep } from '../../api/reports';
+import { roundKeys } from '../../api/rounds';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { ReportDraft } from './useReportDraft';
@@ -41,6 +42,13 @@ const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
 };
 
 type Modal = 'return' | 'reject' | 'nil' | 'issue' | null;
+
+/** A step changes what other pages show: the round, its progress and consolidation, the board, home. */
+function afterStep(queryClient: QueryClient): void {
+  for (const queryKey of [roundKeys.all, ['consolidation'], ['round-progress'], ['board'], ['home']]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}
 type Direct = Exclude<ViewStep, 'issue'>;
 
 interface Props {
@@ -52,6 +60,7 @@ interface Props {
 export function WorkflowBar({ draft, blockers }: Props) {
   const report = draft.view.report;
   const [modal, setModal] = useState<Modal>(null);
+  const queryClient = useQueryClient();
 
   const step = useMutation({
     mutationFn: async (input: { step: Direct; body: object }): Promise<ReportView> => {
@@ -65,6 +74,7 @@ export function WorkflowBar({ draft, blockers }: Props) {
     },
     onSuccess: (view, input) => {
       draft.reset(view);
+      afterStep(queryClient);
       setModal(null);
       notifySuccess(STEP_TEXT[input.step].done);
     },
@@ -168,6 +178,7 @@ export function WorkflowBar({ draft, blockers }: Props) {
             opened
             onClose={() => setModal(null)}
             onIssued={() => {
+              afterStep(queryClient);
               fetchReport(report.id).then(draft.reset, notifyError);
             }}
           />
