@@ -77,10 +77,13 @@ async function shoot(
   await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-desktop.png`), fullPage });
   await page.setViewportSize(PHONE);
   // The menu slides away on a phone: photograph the page once it is gone.
-  await page.waitForFunction(() => {
-    const menu = document.querySelector('nav[aria-label="Menu chính"]');
-    return !menu || menu.getBoundingClientRect().right <= 0;
-  });
+  const menu = page.locator('nav[aria-label="Menu chính"]');
+  await expect
+    .poll(async () => {
+      const box = await menu.boundingBox();
+      return box === null || box.x + box.width <= 0;
+    })
+    .toBe(true);
   await options.ready?.();
   await options.at?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-phone.png`), fullPage });
@@ -403,7 +406,7 @@ describe('the main loop: a round, a commune report through its leader, the conso
               await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
               return (await page.getByRole('article').count()) > 0;
             },
-            { timeout: WAIT_MS, intervals: [500] },
+            { timeout: WAIT_MS, interval: 500 },
           )
           .toBe(true);
         await page.getByRole('article').first().getByText(new RegExp(PERIOD_TEXT, 'i')).first().waitFor();
