@@ -30,8 +30,12 @@ export function ConsolidationSources({ reportId }: { reportId: number }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Chỉ tiêu</Table.Th>
-            <Table.Th ta="right">Số liệu</Table.Th>
-            <Table.Th ta="right">Số báo cáo</Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Số liệu
+            </Table.Th>
+            <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+              Nguồn
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
