@@ -6,10 +6,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
+import { periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
 import { defaultBodyIdentity } from '../domain/units.js';
 import { hashPassword } from '../server/auth/password.js';
 import type { AuditActor } from './audit.js';
 import type { Queryable } from './client.js';
+import { findCurrentOutline } from './outlines.js';
+import { createRound } from './rounds.js';
 import { units } from './schema.js';
 import { addSigner, createBodyUnit, setRecipients } from './units.js';
 import { createUser, findUserByUsername } from './users.js';
@@ -176,5 +179,28 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
       grants,
     });
   }
+  await seedDemoRound(q, actor, bodyId);
   return true;
+}
+
+/**
+ * An open round, so that the demo shows the main loop at once: the Sở Ngoại vụ asks every commune of
+ * the province for the quarter whose data window is open on the day the demo is made (invented data).
+ */
+async function seedDemoRound(q: Queryable, actor: AuditActor, bodyId: number): Promise<void> {
+  const outline = await findCurrentOutline(q, 'commune-report');
+  const quarter = periodsContaining(todayInVietnam()).find((p) => p.kind === 'quarter');
+  if (!outline || !quarter) return;
+  await createRound(q, actor, {
+    unitId: bodyId,
+    outline,
+    period: quarter,
+    window: windowFor(quarter),
+    deadlineDays: 3,
+    frequency: 'quarter',
+    guidance:
+      'Đề nghị UBND các xã, phường báo cáo kết quả công tác đối ngoại trong kỳ theo đề cương; ' +
+      'kỳ nào không có hoạt động thì chọn "Không phát sinh". (Dữ liệu minh họa.)',
+    remindDays: 3,
+  });
 }
