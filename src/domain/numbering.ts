@@ -6,6 +6,7 @@
 import type { DocumentTypeCode } from './document.js';
 import { padDocNumber } from './document-format.js';
 import type { IsoDate } from './periods.js';
+import { asciiSlug } from './text.js';
 
 export const NUMBERING_SCHEME_VALUES = ['single', 'per_type'] as const;
 export type NumberingScheme = (typeof NUMBERING_SCHEME_VALUES)[number];
@@ -60,18 +61,6 @@ export function parseNotation(text: string): { number: number; symbol: string } 
   return { number, symbol: match[2] };
 }
 
-/** Letters, digits and dashes only, without diacritics ("Đ" → "D"): safe in any file name. */
-function asciiPart(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /**
  * File name of a document download, ASCII only: "BC-297-UBND-2026.docx"; a draft without a number:
  * "BC-UBND-du-thao-2026.docx". The type comes first so the files of one kind sort together.
@@ -83,7 +72,7 @@ export function documentFileName(
   extension: 'docx' | 'pdf',
 ): string {
   const [first = 'VB', ...rest] = symbol.split('-');
-  const type = asciiPart(first) || 'VB';
+  const type = asciiSlug(first) || 'VB';
   const issuer = rest.map(asciiPart).filter(Boolean).join('-');
   const middle = number === null ? [issuer, 'du-thao'] : [padDocNumber(number), issuer];
   const parts = [type, ...middle.filter(Boolean), String(year)];

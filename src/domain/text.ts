@@ -24,6 +24,17 @@ export function foldForSearch(value: string): string {
     .trim();
 }
 
+/** Letters, digits and dashes only, without diacritics ("Xã Thạch Hà" → "Xa-Thach-Ha"): safe in any file name. */
+export function asciiSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** Upper case the Vietnamese way (toLocaleUpperCase keeps NFC composed forms). */
 export function upperVi(value: string): string {
   return nfc(value).toLocaleUpperCase('vi-VN');

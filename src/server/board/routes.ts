@@ -18,23 +18,13 @@ import {
   roundProgressResponse,
 } from '../../domain/api-board.js';
 import { can } from '../../domain/authz.js';
+import { asciiSlug } from '../../domain/text.js';
 import { authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { registerDashboardRoutes } from './dashboards.js';
 import { boardXlsx } from './xlsx.js';
-
-/** "Sở Ngoại vụ tỉnh Hà Tĩnh" → "So-Ngoai-vu-tinh-Ha-Tinh" for the ASCII file name. */
-function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function registerBoardRoutes(app: App, ctx: AppContext): void {
   app.get(

@@ -11,6 +11,7 @@ import {
 } from '../../domain/api-documents.js';
 import { can } from '../../domain/authz.js';
 import { todayInVietnam } from '../../domain/periods.js';
+import { asciiSlug } from '../../domain/text.js';
 import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
@@ -18,17 +19,6 @@ import { sendFile } from './http.js';
 import { registerCsv, registerXlsx } from './register-export.js';
 
 const currentYear = () => Number(todayInVietnam().slice(0, 4));
-
-/** "Xã Thạch Hà" → "Xa-Thach-Ha" for the ASCII file name. */
-function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function registerRegisterRoutes(app: App, ctx: AppContext): void {
   app.get(
