@@ -73,7 +73,7 @@ export function documentFileName(
 ): string {
   const [first = 'VB', ...rest] = symbol.split('-');
   const type = asciiSlug(first) || 'VB';
-  const issuer = rest.map(asciiPart).filter(Boolean).join('-');
+  const issuer = rest.map(asciiSlug).filter(Boolean).join('-');
   const middle = number === null ? [issuer, 'du-thao'] : [padDocNumber(number), issuer];
   const parts = [type, ...middle.filter(Boolean), String(year)];
   return `${parts.join('-')}.${extension}`;
