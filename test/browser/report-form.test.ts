@@ -63,7 +63,9 @@ describe('the report form', () => {
     const dialog = page.getByRole('dialog', { name: 'Lập báo cáo mới' });
     await dialog.waitFor();
     // The officer's commune and the commune outline are chosen for her.
-    expect(await dialog.getByLabel('Đơn vị báo cáo', { exact: true }).inputValue()).toBe('Xã Thạch Hà');
+    await expect
+      .poll(() => dialog.getByLabel('Đơn vị báo cáo', { exact: true }).inputValue())
+      .toBe('Xã Thạch Hà');
     await expect.poll(() => dialog.getByLabel('Đề cương', { exact: true }).inputValue()).toMatch(/cấp xã/);
     await choose(page, 'Kỳ báo cáo', '6 tháng đầu năm');
     await choose(page, 'Năm', String(YEAR));
@@ -87,7 +89,8 @@ describe('the report form', () => {
     await workers.locator('input[aria-label="Thị trường (dòng 2)"]').fill('Nhật Bản');
     await workers.getByRole('textbox', { name: /^Số lao động của (Nhật Bản|dòng 2)$/ }).fill('1');
     await page.keyboard.press('Escape');
-    expect(await workers.getByRole('textbox').first().inputValue()).toBe('3');
+    // The total follows the parts once React has rendered them (not within the same tick).
+    await expect.poll(() => workers.getByRole('textbox').first().inputValue()).toBe('3');
 
     // The draft follows the numbers at once.
     await page.locator('[data-drafted]').filter({ hasText: '130 người nước ngoài' }).first().waitFor();
@@ -127,7 +130,8 @@ describe('the report form', () => {
     );
     expect(await workers.locator('input[aria-label="Thị trường (dòng 1)"]').inputValue()).toBe('Hàn Quốc');
     expect(await workers.locator('input[aria-label="Thị trường (dòng 2)"]').inputValue()).toBe('Nhật Bản');
-    expect(await workers.getByRole('textbox').first().inputValue()).toBe('3');
+    // The total follows the parts once React has rendered them (not within the same tick).
+    await expect.poll(() => workers.getByRole('textbox').first().inputValue()).toBe('3');
     expect(await press.getAttribute('data-nil')).toBe('true');
     expect(
       await proposals
