@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } fro
 import type { RoundLetterIn } from '../domain/api-rounds.js';
 import { type Actor, can } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
-import { workingDaysBetween } from '../domain/holidays.js';
+import { type HolidayCalendar, workingDaysBetween } from '../domain/holidays.js';
 import {
   type DataWindow,
   dataWindow,
@@ -145,6 +145,8 @@ export interface CreateRoundInput {
   /** Absent: every active commune of the province. */
   unitIds?: number[] | undefined;
   seriesId?: number | null;
+  /** Public holidays for the working-day deadline (HOLIDAYS_FILE); the built-in tables otherwise. */
+  calendar?: HolidayCalendar | undefined;
 }
 
 function letterValue(letter: RoundLetterIn | null | undefined): RoundLetter | null {
@@ -171,9 +173,9 @@ export async function createRound(q: Queryable, actor: AuditActor, input: Create
   );
   const deadline = input.deadline
     ? checkExplicitDeadline(input.window, input.deadline)
-    : roundDeadline(input.window, input.deadlineDays);
+    : roundDeadline(input.window, input.deadlineDays, input.calendar);
   const deadlineDays = input.deadline
-    ? Math.max(1, workingDaysBetween(input.window.end, deadline))
+    ? Math.max(1, workingDaysBetween(input.window.end, deadline, input.calendar))
     : input.deadlineDays;
   const key = periodKey(input.period);
   const [row] = await q
@@ -260,7 +262,13 @@ export async function roundUnitIds(q: Queryable, roundId: number): Promise<numbe
  * Changes a round. Removing a unit keeps a report it already made (the report stays its unit's);
  * a round keeps at least one unit.
  */
-export async function updateRound(q: Queryable, actor: AuditActor, id: number, patch: UpdateRoundInput) {
+export async function updateRound(
+  q: Queryable,
+  actor: AuditActor,
+  id: number,
+  patch: UpdateRoundInput,
+  calendar?: HolidayCalendar,
+) {
   const row = await loadRoundRow(q, id);
   const receiving = await loadUnit(q, row.unitId);
   const set: Partial<typeof rounds.$inferInsert> = { updatedAt: new Date() };
@@ -284,7 +292,7 @@ export async function updateRound(q: Queryable, actor: AuditActor, id: number, p
   if (patch.letter !== undefined) change('letter', letterValue(patch.letter));
   if (patch.deadlineDays !== undefined) {
     change('deadlineDays', patch.deadlineDays);
-    change('deadline', roundDeadline(windowOfRound(row), patch.deadlineDays));
+    change('deadline', roundDeadline(windowOfRound(row), patch.deadlineDays, calendar));
   }
   const current = await roundUnitIds(q, id);
   const add = patch.addUnitIds?.length
@@ -350,6 +358,7 @@ export async function createNextOccurrence(
   q: Queryable,
   actor: AuditActor,
   row: RoundRow,
+  calendar?: HolidayCalendar,
 ): Promise<{ id: number; created: boolean }> {
   const from = periodOfRound(row);
   const to = nextRoundPeriod(from, row.frequency);
@@ -369,6 +378,7 @@ export async function createNextOccurrence(
       period: to,
       window,
       deadlineDays: row.deadlineDays,
+      calendar,
       frequency: row.frequency,
       guidance: row.guidance,
       remindDays: row.remindDays,
@@ -401,7 +411,11 @@ async function findInSeries(q: Queryable, seriesId: number, key: string): Promis
  * that period's data window has started (and the ones after, when the scheduler was away).
  * Idempotent: a second run the same day creates nothing. Returns how many rounds were created.
  */
-export async function createDueOccurrences(q: Queryable, today: IsoDate): Promise<number> {
+export async function createDueOccurrences(
+  q: Queryable,
+  today: IsoDate,
+  calendar?: HolidayCalendar,
+): Promise<number> {
   const candidates = await q
     .select()
     .from(rounds)
@@ -418,7 +432,7 @@ export async function createDueOccurrences(q: Queryable, today: IsoDate): Promis
     for (let i = 0; i < 12 && row.status === 'open'; i += 1) {
       const next = nextRoundPeriod(periodOfRound(row), row.frequency);
       if (!next || dataWindow(next).start > today) break;
-      const result = await createNextOccurrence(q, SCHEDULER_ACTOR, row);
+      const result = await createNextOccurrence(q, SCHEDULER_ACTOR, row, calendar);
       if (result.created) created += 1;
       row = await loadRoundRow(q, result.id);
     }

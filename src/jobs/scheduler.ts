@@ -19,7 +19,8 @@ export interface SchedulerLog {
 
 export interface SchedulerOptions {
   db: Db;
-  config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'jobsIntervalMinutes' | 'publicUrl'>;
+  config: Pick<Config, 'smtpUrl' | 'smtpFrom' | 'jobsIntervalMinutes' | 'publicUrl'> &
+    Partial<Pick<Config, 'holidays'>>;
   log: SchedulerLog;
   /** Tests: a transport instead of one made from SMTP_URL, and a clock. */
   transport?: MailTransport;
@@ -47,7 +48,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   const jobs = async () => {
     const today: IsoDate = todayInVietnam(now());
-    await guarded('rounds.occurrences', () => createDueOccurrences(db, today));
+    await guarded('rounds.occurrences', () => createDueOccurrences(db, today, config.holidays));
     await guarded('reminders', () =>
       runReminders(db, today, { email: transport !== undefined, siteUrl: config.publicUrl }),
     );

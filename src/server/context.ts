@@ -21,5 +21,5 @@ export type App = FastifyInstance<
 export interface AppContext {
   db: Db;
   config: Pick<Config, 'sessionTtlHours' | 'cookieSecure' | 'trustedOrigins' | 'env'> &
-    Partial<Pick<Config, 'remindDays'>>;
+    Partial<Pick<Config, 'remindDays' | 'holidays'>>;
 }

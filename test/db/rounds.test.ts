@@ -12,6 +12,7 @@ import { addSigner, createBodyUnit } from '../../src/db/units.js';
 import { checkDocx } from '../../src/documents/check.js';
 import type { HomeResponse } from '../../src/domain/api.js';
 import type { RequestLetterPreview, RoundDetail, RoundListResponse } from '../../src/domain/api-rounds.js';
+import { parseHolidayList } from '../../src/domain/holidays.js';
 import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
@@ -126,6 +127,21 @@ describe('opening a round', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'round.create'), eq(auditLog.entityId, String(round.id))));
     expect(audit).toHaveLength(1);
+  });
+
+  it('counts the deadline with the holidays of HOLIDAYS_FILE when the server has them', async () => {
+    // 14/6/2026 is a Sunday: three working days are normally 15, 16 and 17 June.
+    const holidays = parseHolidayList('2026-06-15 nghỉ bù\n2026-06-16 nghỉ bù');
+    const withHolidays = await buildTestApp(database.db, { holidays });
+    try {
+      const user = await buildUser(database.db, [{ role: 'province_officer', unitCode: '42.SNGV' }]);
+      const client = await signIn(withHolidays, user.username);
+      const res = await open(client);
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as RoundDetail).deadline).toBe('2026-06-19');
+    } finally {
+      await withHolidays.close();
+    }
   });
 
   it('asks a chosen subset', async () => {

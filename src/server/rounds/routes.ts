@@ -141,6 +141,7 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
           frequency: body.frequency,
           guidance: body.guidance,
           remindDays: body.remindDays ?? ctx.config.remindDays ?? 3,
+          calendar: ctx.config.holidays,
           letter: body.letter,
           unitIds: body.unitIds,
         }),
@@ -176,7 +177,9 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const { id } = request.params;
       await managedRound(ctx, request, id);
-      await ctx.db.transaction((tx) => updateRound(tx, auditActor(request), id, request.body));
+      await ctx.db.transaction((tx) =>
+        updateRound(tx, auditActor(request), id, request.body, ctx.config.holidays),
+      );
       return detail(ctx, request, id);
     },
   );
@@ -209,7 +212,9 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const { record } = await managedRound(ctx, request, request.params.id);
-      return ctx.db.transaction((tx) => createNextOccurrence(tx, auditActor(request), record.row));
+      return ctx.db.transaction((tx) =>
+        createNextOccurrence(tx, auditActor(request), record.row, ctx.config.holidays),
+      );
     },
   );
 
