@@ -292,6 +292,35 @@ describe('the whole chain', () => {
   });
 });
 
+describe('a number chosen by hand', () => {
+  it('serves the first issue only: the corrected report takes the next number instead of being refused', async () => {
+    let view = await draft();
+    view = await fill(view, { 'delegations.in.count': 1, 'delegations.out.count': 0 });
+    const chosen = await officer.request('PUT', `/api/reports/${view.report.id}`, {
+      revision: view.report.revision,
+      content: { ...view.content, document: { ...view.content.document, number: 90 } },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    view = (await step(officer, chosen.json() as ReportView, 'submit')).json() as ReportView;
+    const first = await issue(leader, view.report.id);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().notation).toMatch(/^90\//);
+
+    const rejected = await province.request('POST', `/api/reports/${view.report.id}/reject`, {
+      reason: 'Đề nghị bổ sung số liệu.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    view = await fill(await current(view.report.id), {
+      'delegations.in.count': 2,
+      'delegations.out.count': 0,
+    });
+    view = (await step(officer, view, 'submit')).json() as ReportView;
+    const second = await issue(leader, view.report.id);
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().notation).not.toMatch(/^90\//);
+  });
+});
+
 describe('two people at once, twice, and the wrong people', () => {
   it('two leaders approving at the same moment: exactly one succeeds, the other gets a clear 409', async () => {
     let view = await fill(await draft(), { 'delegations.in.count': 1, 'delegations.out.count': 1 });
