@@ -486,24 +486,6 @@ export async function hasReceiver(q: Queryable, rec: ReportRecord): Promise<bool
   return round !== undefined && round.unitId !== rec.unit.id;
 }
 
-/** The overall comment of the last return (the leader's, or the receiving unit's reason). */
-export async function lastReturnComment(q: Queryable, reportId: number): Promise<string | null> {
-  const [row] = await q
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entity, 'report'),
-        eq(auditLog.entityId, String(reportId)),
-        inArray(auditLog.action, [STEP_RULES.return.audit, STEP_RULES.reject.audit]),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const comment = (row?.after as { comment?: unknown } | null | undefined)?.comment;
-  return typeof comment === 'string' ? comment : null;
-}
-
 /** The audit actions that make a report's history: its creation and every workflow step. */
 export const HISTORY_ACTIONS = ['report.create', ...Object.values(STEP_RULES).map((r) => r.audit)];
 

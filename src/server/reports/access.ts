@@ -4,17 +4,17 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditActor } from '../../db/audit.js';
-import type { Queryable } from '../../db/client.js';
+import type { Db, Queryable } from '../../db/client.js';
 import type { OutlineRow } from '../../db/outlines.js';
 import {
   comparisonFor,
   createReport,
   loadReport,
-  type ReportConflictError,
+  ReportConflictError,
   type ReportRecord,
 } from '../../db/reports.js';
 import { type ReportConflictResponse, reportConflictResponse } from '../../domain/api-reports.js';
-import type { Action } from '../../domain/authz.js';
+import type { Action, Actor } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import {
   type DataWindow,
@@ -28,7 +28,7 @@ import {
 import { type ReportContent, reportContentSchema } from '../../domain/report-json.js';
 import { type Auth, authorize } from '../auth/plugin.js';
 import { ERROR_RESPONSES } from '../errors.js';
-import { unitRefOf } from './view.js';
+import { buildReportView, unitRefOf } from './view.js';
 
 /** The report, if the user may take `action` on its unit (403 otherwise, as for units). */
 export async function reportFor(
@@ -61,6 +61,25 @@ export function sendConflict(request: FastifyRequest, reply: FastifyReply, error
     },
   };
   return reply.status(409).send(body);
+}
+
+/**
+ * Runs a change of the report in one transaction and answers the report's view; a stale revision
+ * gets the 409 with the server's copy instead (nothing is lost).
+ */
+export async function changeThenView(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: { id: number; actor: Actor; change: (tx: Queryable) => Promise<unknown> },
+) {
+  try {
+    await db.transaction((tx) => input.change(tx));
+  } catch (error) {
+    if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+    throw error;
+  }
+  return buildReportView(db, input.actor, await loadReport(db, input.id));
 }
 
 /** Answers of routes that save: a stale revision gets the server's copy. */

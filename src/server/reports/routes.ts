@@ -3,7 +3,7 @@
  * the form needs, and the autosave with its revision check (409 with the server's copy).
  */
 import { getOutlineRow } from '../../db/outlines.js';
-import { listReports, loadReport, ReportConflictError, saveReportContent } from '../../db/reports.js';
+import { listReports, loadReport, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import {
@@ -21,7 +21,7 @@ import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
-import { checkedPeriod, openDraft, reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { changeThenView, checkedPeriod, openDraft, reportFor, SAVE_ERRORS } from './access.js';
 import { registerReportTransferRoutes } from './transfer.js';
 import { buildReportView } from './view.js';
 import { registerReportWorkflowRoutes } from './workflow.js';
@@ -114,15 +114,11 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
         throw new AppError('VALIDATION', `Thời gian chốt số liệu: ${issue.message}`, [field]);
       }
       const window = windowFor(rec.period, content.window);
-      try {
-        await ctx.db.transaction((tx) =>
-          saveReportContent(tx, auditActor(request), { id, revision, content, window }),
-        );
-      } catch (error) {
-        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-        throw error;
-      }
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: (tx) => saveReportContent(tx, auditActor(request), { id, revision, content, window }),
+      });
     },
   );
 

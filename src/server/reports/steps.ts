@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listVersions } from '../../db/report-versions.js';
-import { hasReceiver, loadReport, ReportConflictError, stepHistory, takeStep } from '../../db/reports.js';
+import { hasReceiver, stepHistory, takeStep } from '../../db/reports.js';
 import { idParam } from '../../domain/api.js';
 import { rejectBody, reportHistory, reportView, stepBody } from '../../domain/api-reports.js';
 import { auditActionLabel } from '../../domain/audit.js';
@@ -15,8 +15,7 @@ import { type ReportStep, STEP_RULES } from '../../domain/workflow.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
-import { reportFor, SAVE_ERRORS, sendConflict } from './access.js';
-import { buildReportView } from './view.js';
+import { changeThenView, reportFor, SAVE_ERRORS } from './access.js';
 
 const NO_RECEIVER =
   'Báo cáo này không gửi lên đơn vị cấp trên nào (không thuộc đợt báo cáo của cấp trên), nên không có bước tiếp nhận.';
@@ -35,20 +34,17 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
       throw new AppError('CONFLICT', NO_RECEIVER);
     }
     const reason = input.reason;
-    try {
-      await ctx.db.transaction((tx) =>
+    return changeThenView(ctx.db, request, reply, {
+      id,
+      actor: auth.actor,
+      change: (tx) =>
         takeStep(tx, auditActor(request), {
           id,
           step: input.step,
           revision: input.revision,
           ...(reason ? { note: reason, comments: [{ target: null, body: reason }] } : {}),
         }),
-      );
-    } catch (error) {
-      if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-      throw error;
-    }
-    return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+    });
   };
 
   const simple: { step: 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [

@@ -3,13 +3,7 @@
  * (validation, completeness, quality) and the text preview of the document.
  */
 import type { Queryable } from '../../db/client.js';
-import {
-  documentContextFor,
-  historyFor,
-  lastReturnComment,
-  presentListItem,
-  type ReportRecord,
-} from '../../db/reports.js';
+import { documentContextFor, historyFor, presentListItem, type ReportRecord } from '../../db/reports.js';
 import { EDITABLE_STATUSES, type ReportIssue, type ReportView } from '../../domain/api-reports.js';
 import { type Actor, can, type UnitRef } from '../../domain/authz.js';
 import { readStored } from '../../domain/consolidation/stored.js';
@@ -64,7 +58,7 @@ export async function buildReportView(q: Queryable, actor: Actor, rec: ReportRec
   const analysis = await analyseReport(q, rec);
   const ref = unitRefOf(rec);
   const editable = EDITABLE_STATUSES.includes(rec.row.status);
-  const returnable = rec.row.status === 'submitted' || rec.row.status === 'approved';
+  const workflow = await workflowMeta(q, actor, rec, ref);
   return {
     report: {
       ...presentListItem(rec),
@@ -72,10 +66,11 @@ export async function buildReportView(q: Queryable, actor: Actor, rec: ReportRec
       previousPeriodLabel: periodLabel(previousPeriod(rec.period)),
       sameLastYearLabel: periodLabel(samePeriodLastYear(rec.period)),
       canEdit: editable && can(actor, 'report.edit', ref),
-      canSubmit: editable && can(actor, 'report.submit', ref),
-      canReturn: returnable && can(actor, 'report.approve', ref),
-      returnComment: rec.row.status === 'returned' ? await lastReturnComment(q, rec.row.id) : null,
-      ...(await workflowMeta(q, actor, rec, ref)),
+      // The same answers as the workflow's steps and comments, kept for the API's older fields.
+      canSubmit: workflow.steps.includes('submit'),
+      canReturn: workflow.steps.includes('return'),
+      returnComment: workflow.comments.find((c) => c.open && c.target === null)?.body ?? null,
+      ...workflow,
     },
     content: rec.content,
     outline: rec.outline.definition,

@@ -4,7 +4,7 @@
  * and the leader's return with comments. The other steps are in steps.ts; issuing is in
  * src/server/documents.
  */
-import { loadReport, ReportConflictError, saveReportContent, takeStep } from '../../db/reports.js';
+import { saveReportContent, takeStep } from '../../db/reports.js';
 import { idParam } from '../../domain/api.js';
 import { EDITABLE_STATUSES, nilBody, reportView, returnBody, submitBody } from '../../domain/api-reports.js';
 import { AppError } from '../../domain/errors.js';
@@ -13,9 +13,9 @@ import type { ReportContent } from '../../domain/report-json.js';
 import { stepAllowed, stepRefusal } from '../../domain/workflow.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
-import { reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { changeThenView, reportFor, SAVE_ERRORS } from './access.js';
 import { registerReportStepRoutes } from './steps.js';
-import { analyseReport, blockingIssues, buildReportView } from './view.js';
+import { analyseReport, blockingIssues } from './view.js';
 import { targetIndex } from './workflow-view.js';
 
 export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
@@ -57,15 +57,12 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         ...rec.content,
         nil: { all: all ?? rec.content.nil.all, sections: [...current] },
       };
-      try {
-        await ctx.db.transaction((tx) =>
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: (tx) =>
           saveReportContent(tx, auditActor(request), { id, revision, content, action: 'report.nil' }),
-        );
-      } catch (error) {
-        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-        throw error;
-      }
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+      });
     },
   );
 
@@ -98,15 +95,12 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
           );
         }
       }
-      try {
-        await ctx.db.transaction((tx) =>
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: (tx) =>
           takeStep(tx, auditActor(request), { id, step: 'submit', revision: request.body.revision }),
-        );
-      } catch (error) {
-        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-        throw error;
-      }
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+      });
     },
   );
 
@@ -128,20 +122,18 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         throw new AppError('CONFLICT', stepRefusal('submit', rec.row.status));
       }
       const actor = auditActor(request);
-      try {
-        await ctx.db.transaction(async (tx) => {
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: async (tx) => {
           let revision = request.body.revision;
           if (!rec.content.nil.all) {
             const content: ReportContent = { ...rec.content, nil: { ...rec.content.nil, all: true } };
             revision = await saveReportContent(tx, actor, { id, revision, content, action: 'report.nil' });
           }
           await takeStep(tx, actor, { id, step: 'submit', revision, details: { nil: true } });
-        });
-      } catch (error) {
-        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-        throw error;
-      }
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+        },
+      });
     },
   );
 
@@ -176,15 +168,12 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         ...(comment ? [{ target: null, body: comment }] : []),
         ...comments.map((c) => ({ target: c.target ?? null, body: c.body })),
       ];
-      try {
-        await ctx.db.transaction((tx) =>
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: (tx) =>
           takeStep(tx, auditActor(request), { id, step: 'return', revision, note: comment, comments: all }),
-        );
-      } catch (error) {
-        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
-        throw error;
-      }
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+      });
     },
   );
 
