@@ -16,12 +16,14 @@ import {
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
 import { readStored, storeConsolidation, traceOf } from '../domain/consolidation/stored.js';
 import { AppError } from '../domain/errors.js';
-import type { IndicatorValue, Outline, ReportValues } from '../domain/outline.js';
+import type { IndicatorValue, ReportValues } from '../domain/outline.js';
 import { parsePeriodKey, periodKey, samePeriodLastYear } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
-import { outlines, reports, rounds, roundUnits, units } from './schema.js';
+import { getOutlineRow } from './outlines.js';
+import { loadRoundRow, type RoundRow, roundUnitIds } from './rounds.js';
+import { reports, roundUnits, units } from './schema.js';
 
 /** What the province has received: the reports it consolidates by default. */
 export const CONSOLIDATED_STATUSES: readonly ReportStatus[] = ['received', 'accepted'];
@@ -77,14 +79,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
 // ---------------------------------------------------------------------------------------------
 // The consolidation of a round: the receiving unit's own report drafted from what it received.
 
-export type RoundRow = typeof rounds.$inferSelect;
 type ReportRow = typeof reports.$inferSelect;
-
-export async function loadRound(q: Queryable, roundId: number): Promise<RoundRow> {
-  const [row] = await q.select().from(rounds).where(eq(rounds.id, roundId)).limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đợt báo cáo.');
-  return row;
-}
 
 async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
   const [row] = await q
@@ -93,14 +88,6 @@ async function provinceOf(q: Queryable, unitId: number): Promise<string | undefi
     .where(eq(units.id, unitId))
     .limit(1);
   return row?.provinceCode ?? undefined;
-}
-
-async function roundUnitIds(q: Queryable, roundId: number): Promise<Set<number>> {
-  const rows = await q
-    .select({ unitId: roundUnits.unitId })
-    .from(roundUnits)
-    .where(eq(roundUnits.roundId, roundId));
-  return new Set(rows.map((r) => r.unitId));
 }
 
 /**
@@ -114,7 +101,7 @@ export async function roundSources(
   statuses: readonly ReportStatus[] = CONSOLIDATED_STATUSES,
 ): Promise<ConsolidationSource[]> {
   const provinceCode = await provinceOf(q, round.unitId);
-  const members = await roundUnitIds(q, round.id);
+  const members = new Set(await roundUnitIds(q, round.id));
   const sources = await loadSources(q, {
     outlineCode: round.outlineCode,
     periodKey: round.periodKey,
@@ -122,16 +109,6 @@ export async function roundSources(
     ...(provinceCode ? { provinceCode } : {}),
   });
   return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
-}
-
-async function outlineOf(q: Queryable, outlineId: number): Promise<Outline> {
-  const [row] = await q
-    .select({ definition: outlines.definition })
-    .from(outlines)
-    .where(eq(outlines.id, outlineId))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đề cương của đợt báo cáo.');
-  return row.definition;
 }
 
 /** The receiving unit's own report for the round's outline and period, if any. */
@@ -169,7 +146,7 @@ async function sameLastYearValues(q: Queryable, round: RoundRow): Promise<Report
 
 /** The consolidation as it would be made now, with what it needs to be stored. */
 export async function liveConsolidation(q: Queryable, round: RoundRow) {
-  const outline = await outlineOf(q, round.outlineId);
+  const outline = (await getOutlineRow(q, round.outlineId)).definition;
   const sources = await roundSources(q, round);
   const made = consolidate(outline, sources);
   if (sources.length) made.values = withRequiredZeros(outline, made.values);
@@ -188,7 +165,7 @@ export async function consolidateRound(
   roundId: number,
   now: Date = new Date(),
 ): Promise<{ reportId: number; created: boolean }> {
-  const round = await loadRound(q, roundId);
+  const round = await loadRoundRow(q, roundId);
   const { outline, sources, made } = await liveConsolidation(q, round);
   if (sources.length === 0) {
     throw new AppError(
@@ -307,7 +284,7 @@ const refOf = (s: ConsolidationSource) => ({
 
 /** Where a round's consolidation stands, and what a refresh would change. */
 export async function roundConsolidationState(q: Queryable, roundId: number): Promise<RoundConsolidation> {
-  const round = await loadRound(q, roundId);
+  const round = await loadRoundRow(q, roundId);
   const counts = await roundCounts(q, round);
   const own = await ownReport(q, round);
   const stored = own ? readStored(own.consolidation) : null;
@@ -382,7 +359,7 @@ export async function reportTraceOf(q: Queryable, report: ReportRow): Promise<Re
       indicators: [],
     };
   }
-  const outline = await outlineOf(q, report.outlineId);
+  const outline = (await getOutlineRow(q, report.outlineId)).definition;
   const values = reportContentSchema.parse(report.content ?? {}).values;
   const trace = traceOf(stored);
   const indicators = indicatorsOf(outline.sections).flatMap((i) => {
@@ -423,13 +400,13 @@ export async function reportTraceOf(q: Queryable, report: ReportRow): Promise<Re
 
 /** What the spreadsheet of a round shows: the consolidated report's figures once made, else the live ones. */
 export async function consolidationExportData(q: Queryable, roundId: number) {
-  const round = await loadRound(q, roundId);
+  const round = await loadRoundRow(q, roundId);
   const own = await ownReport(q, round);
   const stored = own ? readStored(own.consolidation) : null;
   const sameLastYear = await sameLastYearValues(q, round);
   const [unit] = await q.select({ name: units.name }).from(units).where(eq(units.id, round.unitId)).limit(1);
   if (own && stored) {
-    const outline = await outlineOf(q, own.outlineId);
+    const outline = (await getOutlineRow(q, own.outlineId)).definition;
     return {
       round,
       unitName: unit?.name ?? '',

@@ -7,11 +7,11 @@
 import {
   consolidateRound,
   consolidationExportData,
-  loadRound,
   reportTraceOf,
   roundConsolidationState,
 } from '../../db/consolidation.js';
 import { loadReport } from '../../db/report-document.js';
+import { loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import { reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
@@ -23,7 +23,7 @@ import { consolidationXlsx } from './xlsx.js';
 
 export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
   const roundFor = async (request: Parameters<typeof authorize>[0], id: number) => {
-    const round = await loadRound(ctx.db, id);
+    const round = await loadRoundRow(ctx.db, id);
     authorize(request, 'round.manage', await loadUnitRef(ctx.db, round.unitId));
     return round;
   };
