@@ -1,9 +1,8 @@
 /** `doingoai preview <report.json>`: the report as it will read on the page, then its quality checks. */
 import type { Command } from 'commander';
-import { composeDocument } from '../domain/drafting/compose.js';
-import { draftReport } from '../domain/drafting/draft.js';
 import { previewText } from '../domain/drafting/preview.js';
 import { type QualityIssue, qualityChecks } from '../domain/quality.js';
+import { composeReportDocument, draftSource } from '../domain/report-document.js';
 import { validateContent } from '../domain/validation.js';
 import { CliError } from './errors.js';
 import { readReportFile, resolveReport } from './report-file.js';
@@ -16,17 +15,10 @@ export interface PreviewResult {
 /** Reads, drafts, composes and checks a report file. */
 export async function previewReportFile(path: string, today?: string): Promise<PreviewResult> {
   const resolved = resolveReport(await readReportFile(path));
-  const { outline, content, period, unit, identity } = resolved;
-  const drafted = draftReport({ outline, content, period, unit });
-  const doc = composeDocument({
-    outline,
-    content,
-    period,
-    unit,
-    identity,
-    drafted,
-    ...(today ? { today } : {}),
-  });
+  const { outline, content, unit } = resolved;
+  const composed = composeReportDocument(resolved, today ? { today } : {});
+  const doc = composed.document;
+  const drafted = composed.drafted ?? draftSource(resolved);
   const issues = qualityChecks({
     outline,
     content,

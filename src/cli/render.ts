@@ -8,10 +8,10 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { OfficialDocument } from '../domain/document.js';
-import { composeDocument } from '../domain/drafting/index.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
 import { todayInVietnam } from '../domain/periods.js';
+import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportJson } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
 import { CliError } from './errors.js';
@@ -75,15 +75,7 @@ export interface RenderOptions {
 
 /** A report file composed into its official document; `today` is the month a draft's date line prints. */
 export function composeFromFile(json: ReportJson, today: string = todayInVietnam()): OfficialDocument {
-  const resolved = resolveReport(json);
-  return composeDocument({
-    outline: resolved.outline,
-    content: resolved.content,
-    period: resolved.period,
-    unit: resolved.unit,
-    identity: resolved.identity,
-    today,
-  });
+  return composeReportDocument(resolveReport(json), { today }).document;
 }
 
 export async function renderReportFile(file: string, options: RenderOptions): Promise<void> {

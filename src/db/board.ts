@@ -17,11 +17,11 @@ import { AppError } from '../domain/errors.js';
 import { parsePeriodKey, periodLabel, todayInVietnam } from '../domain/periods.js';
 import type { RoundFrequency } from '../domain/rounds.js';
 import { foldForSearch } from '../domain/text.js';
-import type { WorkflowStatus } from '../domain/workflow.js';
+import type { ReportStatus } from '../domain/workflow.js';
 import type { Queryable } from './client.js';
 import { outlines, reports, rounds, roundUnits, units } from './schema.js';
 
-export interface RoundRow {
+export interface BoardRoundRow {
   id: number;
   unitId: number;
   name: string;
@@ -50,7 +50,7 @@ const roundColumns = {
 };
 
 /** Every round a unit receives, oldest first (by the end of its data window, then its deadline). */
-export async function roundsReceivedBy(q: Queryable, unitId: number): Promise<RoundRow[]> {
+export async function roundsReceivedBy(q: Queryable, unitId: number): Promise<BoardRoundRow[]> {
   return q
     .select(roundColumns)
     .from(rounds)
@@ -59,7 +59,7 @@ export async function roundsReceivedBy(q: Queryable, unitId: number): Promise<Ro
     .orderBy(rounds.windowEnd, rounds.deadline, rounds.id);
 }
 
-export async function loadRound(q: Queryable, id: number): Promise<RoundRow> {
+export async function loadBoardRound(q: Queryable, id: number): Promise<BoardRoundRow> {
   const [row] = await q
     .select(roundColumns)
     .from(rounds)
@@ -74,7 +74,7 @@ export interface CellRow {
   roundId: number;
   unit: BoardUnit & { kind: string; searchKey: string };
   reportId: number | null;
-  status: WorkflowStatus | null;
+  status: ReportStatus | null;
   sentAt: Date | null;
 }
 
@@ -131,7 +131,7 @@ function toCell(row: CellRow, deadline: string, today: string): BoardCell {
   );
 }
 
-export function presentRound(round: RoundRow, rates: Rates): BoardRound {
+export function presentRound(round: BoardRoundRow, rates: Rates): BoardRound {
   return {
     id: round.id,
     name: round.name,
@@ -148,7 +148,10 @@ export function presentRound(round: RoundRow, rates: Rates): BoardRound {
 const presentCell = (c: BoardCell) => ({ state: c.state, daysLate: c.daysLate, reportId: c.reportId });
 
 /** The rounds a board shows under the round filters (year, frequency, outline). */
-export function filterRounds(all: readonly RoundRow[], params: Omit<BoardParams, 'unitId'>): RoundRow[] {
+export function filterRounds(
+  all: readonly BoardRoundRow[],
+  params: Omit<BoardParams, 'unitId'>,
+): BoardRoundRow[] {
   return all.filter(
     (r) =>
       (params.year === undefined || r.periodYear === params.year) &&
@@ -203,7 +206,7 @@ export async function loadBoard(
 /** One round's progress: each unit asked, its state and lateness, and the round's rates. */
 export async function loadRoundProgress(
   q: Queryable,
-  round: RoundRow,
+  round: BoardRoundRow,
   today: string = todayInVietnam(),
 ): Promise<RoundProgressResponse> {
   const rows = (await cellRows(q, [round.id])).sort((a, b) => byOfficialCode(a.unit, b.unit));

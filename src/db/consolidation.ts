@@ -79,7 +79,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
 // ---------------------------------------------------------------------------------------------
 // The consolidation of a round: the receiving unit's own report drafted from what it received.
 
-type ReportRow = typeof reports.$inferSelect;
+import type { ReportRow } from './report-record.js';
 
 async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
   const [row] = await q

@@ -15,7 +15,7 @@ import {
   SINGLE_SERIES,
   seriesFor,
 } from '../domain/numbering.js';
-import type { IsoDate } from '../domain/periods.js';
+import { type IsoDate, todayInVietnam } from '../domain/periods.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { registerCounters, registerEntries, units } from './schema.js';
@@ -34,8 +34,13 @@ export interface IssueNumberInput {
   /** The distribution list as one line ("UBND tỉnh Hà Tĩnh; Sở Ngoại vụ; Lưu: VT, VP."). */
   recipients?: string;
   reportId?: number | null;
-  /** A number chosen by hand (a report file that already has one); refused when already used. */
+  /**
+   * A number chosen by hand by the leader issuing (reserved on paper): only a free number below
+   * the series' next number. Absent: the register gives the next one.
+   */
   number?: number | null;
+  /** Today in Vietnam (tests); the date of issue may not be after it. */
+  today?: IsoDate;
 }
 
 type EntryRow = typeof registerEntries.$inferSelect;
@@ -70,26 +75,30 @@ export async function getNumberingScheme(
   return row;
 }
 
+/** The register entries a series' numbers are counted in: every entry of the year, or one type's. */
+function seriesScope(unitId: number, year: number, series: string, typeCode: string) {
+  return and(
+    eq(registerEntries.unitId, unitId),
+    eq(registerEntries.year, year),
+    series === SINGLE_SERIES ? undefined : eq(registerEntries.typeCode, typeCode),
+  );
+}
+
 /**
- * The next number of a series, in one statement. A new counter (first document of the year, or
- * the first after a change of scheme) starts after the highest number already in the register for
- * that series, so a switch of scheme in mid-year cannot give a notation twice.
+ * The next number of a series, in one statement. The counter never falls behind the register: a new
+ * counter, and one left behind by a change of scheme (single → per type → single), continue after
+ * the highest number already registered in the series' scope, so switching schemes back and forth
+ * never gives a notation twice and never blocks issuing.
  */
 async function takeNextNumber(q: Queryable, unitId: number, year: number, series: string, typeCode: string) {
-  const sameSeries = series === SINGLE_SERIES ? sql`true` : sql`${registerEntries.typeCode} = ${typeCode}`;
+  const highest = sql`(SELECT COALESCE(MAX(${registerEntries.number}), 0) FROM ${registerEntries}
+        WHERE ${seriesScope(unitId, year, series, typeCode)})`;
   const [row] = await q
     .insert(registerCounters)
-    .values({
-      unitId,
-      year,
-      series,
-      lastNumber: sql`1 + (
-        SELECT COALESCE(MAX(${registerEntries.number}), 0) FROM ${registerEntries}
-        WHERE ${registerEntries.unitId} = ${unitId} AND ${registerEntries.year} = ${year} AND ${sameSeries})`,
-    })
+    .values({ unitId, year, series, lastNumber: sql`1 + ${highest}` })
     .onConflictDoUpdate({
       target: [registerCounters.unitId, registerCounters.year, registerCounters.series],
-      set: { lastNumber: sql`${registerCounters.lastNumber} + 1` },
+      set: { lastNumber: sql`GREATEST(${registerCounters.lastNumber}, ${highest}) + 1` },
     })
     .returning({ n: registerCounters.lastNumber });
   const n = row?.n;
@@ -97,15 +106,19 @@ async function takeNextNumber(q: Queryable, unitId: number, year: number, series
   return n;
 }
 
-/** A chosen number: the counter moves past it so the next automatic number follows it. */
-async function reserveChosenNumber(q: Queryable, unitId: number, year: number, series: string, n: number) {
-  await q
-    .insert(registerCounters)
-    .values({ unitId, year, series, lastNumber: n })
-    .onConflictDoUpdate({
-      target: [registerCounters.unitId, registerCounters.year, registerCounters.series],
-      set: { lastNumber: sql`GREATEST(${registerCounters.lastNumber}, excluded.last_number)` },
-    });
+/** The number the register would give next in a series (without taking it). */
+async function nextFreeNumber(q: Queryable, unitId: number, year: number, series: string, typeCode: string) {
+  const [row] = await q
+    .select({
+      n: sql<number>`GREATEST(
+        COALESCE((SELECT ${registerCounters.lastNumber} FROM ${registerCounters}
+          WHERE ${registerCounters.unitId} = ${unitId} AND ${registerCounters.year} = ${year}
+            AND ${registerCounters.series} = ${series}), 0),
+        (SELECT COALESCE(MAX(${registerEntries.number}), 0) FROM ${registerEntries}
+          WHERE ${seriesScope(unitId, year, series, typeCode)})) + 1`,
+    })
+    .from(sql`(SELECT 1) AS one`);
+  return Number(row?.n ?? 1);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -115,7 +128,64 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-/** Takes the next number (or the chosen one) and writes the register entry and its audit row. */
+const dateVi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+function dateRefused(message: string): AppError {
+  return new AppError('VALIDATION', message, [{ path: 'issuedOn', message }]);
+}
+
+/**
+ * The date of issue against the register: never after today, and in the order of the numbers:
+ * an automatic number (the new last one) is not dated before the last number of its series; a
+ * number chosen by hand (reserved on paper) is dated between its neighbours.
+ */
+async function checkIssueDate(
+  q: Queryable,
+  input: {
+    unitId: number;
+    year: number;
+    series: string;
+    typeCode: string;
+    issuedOn: IsoDate;
+    today: IsoDate;
+  },
+  chosen: number | null,
+): Promise<void> {
+  if (input.issuedOn > input.today) throw dateRefused('Ngày ban hành không được sau ngày hôm nay.');
+  const scope = seriesScope(input.unitId, input.year, input.series, input.typeCode);
+  const [row] = await q
+    .select({
+      before: sql<
+        string | null
+      >`MAX(${registerEntries.issuedOn}) FILTER (WHERE ${chosen === null ? sql`true` : sql`${registerEntries.number} < ${chosen}`})`,
+      after: sql<
+        string | null
+      >`MIN(${registerEntries.issuedOn}) FILTER (WHERE ${chosen === null ? sql`false` : sql`${registerEntries.number} > ${chosen}`})`,
+    })
+    .from(registerEntries)
+    .where(scope);
+  const before = row?.before ? String(row.before).slice(0, 10) : null;
+  const after = row?.after ? String(row.after).slice(0, 10) : null;
+  if (before && input.issuedOn < before) {
+    throw dateRefused(
+      chosen === null
+        ? `Ngày ban hành không được trước ngày ${dateVi(before)} của văn bản có số gần nhất trong sổ văn bản đi.`
+        : `Số ${chosen} phải có ngày ban hành từ ngày ${dateVi(before)} (ngày của số liền trước) trở đi.`,
+    );
+  }
+  if (after && input.issuedOn > after) {
+    throw dateRefused(
+      `Số ${chosen} phải có ngày ban hành không sau ngày ${dateVi(after)} (ngày của số liền sau).`,
+    );
+  }
+}
+
+/**
+ * Takes the next number (or the number the leader chose by hand), checks the date of issue, and
+ * writes the register entry and its audit row. A chosen number must be free and below the next
+ * number of the series (a number reserved on paper): it never moves the counter, so nobody can
+ * exhaust the register or make it jump.
+ */
 export async function issueNumber(
   q: Queryable,
   actor: AuditActor,
@@ -124,13 +194,22 @@ export async function issueNumber(
   const year = registerYear(input.issuedOn);
   const { numberingScheme } = await getNumberingScheme(q, input.unitId);
   const series = seriesFor(numberingScheme, input.typeCode);
+  const chosen = input.number ?? null;
+  const today = input.today ?? todayInVietnam();
+  await checkIssueDate(
+    q,
+    { unitId: input.unitId, year, series, typeCode: input.typeCode, issuedOn: input.issuedOn, today },
+    chosen,
+  );
   let number: number;
-  if (input.number != null) {
-    number = input.number;
-    if (!Number.isInteger(number) || number < 1 || number > MAX_DOCUMENT_NUMBER) {
-      throw new AppError('VALIDATION', 'Số văn bản phải là số nguyên từ 1 đến 99.999.', [
-        { path: 'document.number', message: 'Số văn bản không hợp lệ.' },
-      ]);
+  if (chosen !== null) {
+    const next = await nextFreeNumber(q, input.unitId, year, series, input.typeCode);
+    if (!Number.isInteger(chosen) || chosen < 1 || chosen >= next) {
+      const message =
+        next <= 1
+          ? `Sổ văn bản đi năm ${year} chưa có số nào: hãy để hệ thống tự cấp số.`
+          : `Chỉ chọn được số đã để dành, nhỏ hơn số tiếp theo của sổ (${next}) và chưa dùng; hãy để hệ thống tự cấp số.`;
+      throw new AppError('VALIDATION', message, [{ path: 'number', message }]);
     }
     const taken = await q
       .select({ id: registerEntries.id })
@@ -140,12 +219,12 @@ export async function issueNumber(
           eq(registerEntries.unitId, input.unitId),
           eq(registerEntries.year, year),
           sql`(${registerEntries.series} = ${series} OR ${registerEntries.symbol} = ${input.symbol})`,
-          eq(registerEntries.number, number),
+          eq(registerEntries.number, chosen),
         ),
       )
       .limit(1);
-    if (taken.length > 0) throw numberTaken(number, input.symbol, year);
-    await reserveChosenNumber(q, input.unitId, year, series, number);
+    if (taken.length > 0) throw numberTaken(chosen, input.symbol, year);
+    number = chosen;
   } else {
     number = await takeNextNumber(q, input.unitId, year, series, input.typeCode);
   }
@@ -188,6 +267,7 @@ export async function issueNumber(
       issuedOn: entry.issuedOn,
       subject: entry.subject,
       reportId: entry.reportId,
+      ...(chosen !== null ? { chosenByHand: true } : {}),
     },
   });
   return entry;
@@ -195,7 +275,7 @@ export async function issueNumber(
 
 function numberTaken(number: number, symbol: string, year: number): AppError {
   return new AppError('CONFLICT', numberTakenMessage(number, symbol, year), [
-    { path: 'document.number', message: numberTakenMessage(number, symbol, year) },
+    { path: 'number', message: numberTakenMessage(number, symbol, year) },
   ]);
 }
 

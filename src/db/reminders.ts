@@ -16,7 +16,7 @@ import {
   type ReminderGrant,
   type ReminderRound,
 } from '../domain/reminders.js';
-import type { WorkflowStatus } from '../domain/workflow.js';
+import type { ReportStatus } from '../domain/workflow.js';
 import type { Db, Queryable } from './client.js';
 import {
   emailOutbox,
@@ -108,7 +108,7 @@ export async function loadReminderInput(q: Queryable, today: IsoDate) {
     rounds: roundsIn,
     units: receivingUnits,
     reports: reportRows.flatMap((r) =>
-      r.roundId === null ? [] : [{ ...r, roundId: r.roundId, status: r.status as WorkflowStatus }],
+      r.roundId === null ? [] : [{ ...r, roundId: r.roundId, status: r.status as ReportStatus }],
     ),
     grants,
   };

@@ -3,157 +3,94 @@
  * optimistic concurrency: a save names the revision it started from, and the conditional UPDATE
  * refuses a stale one, so two people editing at once never overwrite each other silently.
  */
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { ReportListItem, ReportStatus } from '../domain/api-reports.js';
-import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../domain/api-reports.js';
-import type { DraftUnit } from '../domain/drafting/types.js';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { RegisterEntryOut } from '../domain/api-documents.js';
+import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
-import type { ReportValues } from '../domain/outline.js';
 import {
   type DataWindow,
+  type IsoDate,
   type Period,
-  parsePeriodKey,
   periodKey,
-  periodLabel,
   previousPeriod,
   samePeriodLastYear,
 } from '../domain/periods.js';
+import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportContent } from '../domain/report-json.js';
-import { nfc } from '../domain/text.js';
-import { type ReportStep, STEP_RULES, stepAllowed, stepRefusal } from '../domain/workflow.js';
+import type { SignerIdentity, UnitKind } from '../domain/units.js';
+import {
+  EDITABLE_STATUSES,
+  REPORT_STATUS_LABELS,
+  type ReportStatus,
+  type ReportStep,
+  STEP_RULES,
+  stepAllowed,
+  stepRefusal,
+} from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
+import { issueNumber } from './register.js';
 import { addComments, type CommentIn } from './report-comments.js';
-import { documentContext, draftUnitOf as documentUnitOf } from './report-document.js';
-import { snapshotVersion } from './report-versions.js';
-import { auditLog, outlines, reports, rounds, units, users } from './schema.js';
+import {
+  hasReceiver,
+  loadReport,
+  loadReportHead,
+  periodOfRow,
+  type ReportHead,
+  type ReportRecord,
+  type ReportRow,
+  reportSource,
+} from './report-record.js';
+import { markVersionIssued, snapshotVersion } from './report-versions.js';
+import { auditLog, outlines, reports, units, users } from './schema.js';
+import { issuingSigner } from './signers.js';
 
-export type ReportRow = typeof reports.$inferSelect;
-
-/** A report with what every screen shows beside it: its unit, its outline and who saved it last. */
-export interface ReportRecord {
+/** A report as a list shows it: its row, unit, outline version and who saved it last. */
+export interface ReportListRow {
   row: ReportRow;
-  content: ReportContent;
   period: Period;
-  unit: {
-    id: number;
-    code: string;
-    name: string;
-    kind: 'country' | 'province' | 'commune' | 'body';
-    provinceCode: string | null;
-    path: number[];
-  };
+  unit: { id: number; code: string; name: string; kind: UnitKind };
   outline: OutlineRow;
   updatedBy: { id: number; fullName: string } | null;
-}
-
-/** The period of a stored report: its key says it all (a week's or a custom range's own dates). */
-export function periodOfRow(row: Pick<ReportRow, 'periodKey'>): Period {
-  return parsePeriodKey(row.periodKey);
-}
-
-const recordColumns = {
-  row: reports,
-  unitId: units.id,
-  unitCode: units.code,
-  unitName: units.name,
-  unitKind: units.kind,
-  unitProvince: units.provinceCode,
-  unitPath: units.path,
-  outline: outlines,
-  updatedById: users.id,
-  updatedByName: users.fullName,
-};
-
-type RecordRow = {
-  row: ReportRow;
-  unitId: number;
-  unitCode: string;
-  unitName: string;
-  unitKind: ReportRecord['unit']['kind'];
-  unitProvince: string | null;
-  unitPath: number[];
-  outline: OutlineRow;
-  updatedById: number | null;
-  updatedByName: string | null;
-};
-
-function toRecord(r: RecordRow): ReportRecord {
-  return {
-    row: r.row,
-    content: r.row.content as ReportContent,
-    period: periodOfRow(r.row),
-    unit: {
-      id: r.unitId,
-      code: r.unitCode,
-      name: r.unitName,
-      kind: r.unitKind,
-      provinceCode: r.unitProvince,
-      path: r.unitPath,
-    },
-    outline: r.outline,
-    updatedBy:
-      r.updatedById !== null && r.updatedByName !== null
-        ? { id: r.updatedById, fullName: r.updatedByName }
-        : null,
-  };
-}
-
-function selectRecords(q: Queryable) {
-  return q
-    .select(recordColumns)
-    .from(reports)
-    .innerJoin(units, eq(units.id, reports.unitId))
-    .innerJoin(outlines, eq(outlines.id, reports.outlineId))
-    .leftJoin(users, eq(users.id, reports.updatedBy));
-}
-
-export async function loadReport(q: Queryable, id: number): Promise<ReportRecord> {
-  const [r] = await selectRecords(q).where(eq(reports.id, id)).limit(1);
-  if (!r) throw new AppError('NOT_FOUND', 'Không tìm thấy báo cáo.');
-  return toRecord(r);
-}
-
-/** The list entry of a report, as the API gives it. */
-export function presentListItem(rec: ReportRecord): ReportListItem {
-  const { row, unit, outline } = rec;
-  return {
-    id: row.id,
-    unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
-    outline: {
-      id: outline.id,
-      code: outline.code,
-      version: outline.version,
-      name: outline.name,
-      documentKind: outline.documentKind,
-      current: outline.current,
-    },
-    period: rec.period,
-    periodKey: row.periodKey,
-    periodLabel: periodLabel(rec.period),
-    window: { start: row.windowStart, end: row.windowEnd },
-    status: row.status,
-    statusLabel: REPORT_STATUS_LABELS[row.status],
-    revision: row.revision,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedBy: rec.updatedBy,
-  };
 }
 
 export async function listReports(
   q: Queryable,
   unitId: number,
   query: { year?: number | undefined; limit: number; offset: number },
-): Promise<{ items: ReportListItem[]; total: number }> {
+): Promise<{ items: ReportListRow[]; total: number }> {
   const where = and(eq(reports.unitId, unitId), query.year ? eq(reports.periodYear, query.year) : undefined);
   const [total] = await q.select({ n: count() }).from(reports).where(where);
-  const rows = await selectRecords(q)
+  const rows = await q
+    .select({
+      row: reports,
+      unit: { id: units.id, code: units.code, name: units.name, kind: units.kind },
+      outline: outlines,
+      updatedById: users.id,
+      updatedByName: users.fullName,
+    })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .innerJoin(outlines, eq(outlines.id, reports.outlineId))
+    .leftJoin(users, eq(users.id, reports.updatedBy))
     .where(where)
     .orderBy(desc(reports.windowEnd), desc(reports.updatedAt))
     .limit(query.limit)
     .offset(query.offset);
-  return { items: rows.map((r) => presentListItem(toRecord(r))), total: total?.n ?? 0 };
+  return {
+    items: rows.map((r) => ({
+      row: r.row,
+      period: periodOfRow(r.row),
+      unit: r.unit,
+      outline: r.outline,
+      updatedBy:
+        r.updatedById !== null && r.updatedByName !== null
+          ? { id: r.updatedById, fullName: r.updatedByName }
+          : null,
+    })),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function findReportId(
@@ -190,29 +127,6 @@ export async function comparisonFor(
   const previous = await valuesFor(q, unitId, outlineCode, periodKey(previousPeriod(period)));
   const sameLastYear = await valuesFor(q, unitId, outlineCode, periodKey(samePeriodLastYear(period)));
   return { ...(previous ? { previous } : {}), ...(sameLastYear ? { sameLastYear } : {}) };
-}
-
-/** This unit's other reports on the same outline code, newest first: the history of its values. */
-export async function historyFor(
-  q: Queryable,
-  rec: ReportRecord,
-  limit = 8,
-): Promise<{ periodLabel: string; values: ReportValues }[]> {
-  const rows = await q
-    .select()
-    .from(reports)
-    .where(
-      and(
-        eq(reports.unitId, rec.unit.id),
-        eq(reports.outlineCode, rec.outline.code),
-        ne(reports.id, rec.row.id),
-      ),
-    )
-    .orderBy(desc(reports.windowEnd))
-    .limit(limit);
-  return rows
-    .filter((r) => r.windowEnd < rec.row.windowEnd)
-    .map((r) => ({ periodLabel: periodLabel(periodOfRow(r)), values: (r.content as ReportContent).values }));
 }
 
 /**
@@ -285,11 +199,11 @@ export class ReportConflictError extends AppError {
   }
 }
 
-function assertEditable(rec: ReportRecord): void {
-  if (!EDITABLE_STATUSES.includes(rec.row.status)) {
+function assertEditable(head: ReportHead): void {
+  if (!EDITABLE_STATUSES.includes(head.row.status)) {
     throw new AppError(
       'REPORT_LOCKED',
-      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[rec.row.status]}" nên không sửa được. ` +
+      `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABELS[head.row.status]}" nên không sửa được. ` +
         'Chỉ sửa được khi báo cáo đang soạn hoặc bị trả lại.',
     );
   }
@@ -331,44 +245,61 @@ export function contentChanges(
   return out;
 }
 
-/** Stores new content if `revision` is still the stored one; returns the new revision. */
+export interface SavedReport {
+  id: number;
+  revision: number;
+  status: ReportStatus;
+  updatedAt: Date;
+}
+
+/**
+ * Stores new content if `revision` is still the stored one. The change and its audit row are ONE
+ * statement (a data-modifying WITH): atomic without a transaction, and an autosave costs one read
+ * (`head`, which the route already holds for authorisation) and one write.
+ */
 export async function saveReportContent(
   q: Queryable,
   actor: AuditActor,
-  input: { id: number; revision: number; content: ReportContent; window?: DataWindow; action?: string },
-): Promise<number> {
-  const rec = await loadReport(q, input.id);
-  assertEditable(rec);
-  if (rec.row.revision !== input.revision) throw new ReportConflictError(rec);
+  input: {
+    head: ReportHead;
+    revision: number;
+    content: ReportContent;
+    window?: DataWindow;
+    action?: string;
+  },
+): Promise<SavedReport> {
+  const { head, revision, content } = input;
+  const id = head.row.id;
+  assertEditable(head);
+  if (head.row.revision !== revision) throw new ReportConflictError(await loadReport(q, id));
+  const changes = contentChanges(head.content, content);
+  const before = { revision, ...changes.before };
+  const after = { revision: revision + 1, ...changes.after };
+  const now = new Date();
+  const window = input.window
+    ? sql`, window_start = ${input.window.start}::text, window_end = ${input.window.end}::text`
+    : sql``;
+  const editable = sql.join(
+    EDITABLE_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
   // The revision in the WHERE clause is the lock: a concurrent save that committed first wins.
-  const updated = await q
-    .update(reports)
-    .set({
-      content: input.content,
-      revision: input.revision + 1,
-      updatedBy: actor.userId,
-      updatedAt: new Date(),
-      ...(input.window ? { windowStart: input.window.start, windowEnd: input.window.end } : {}),
-    })
-    .where(
-      and(
-        eq(reports.id, input.id),
-        eq(reports.revision, input.revision),
-        inArray(reports.status, [...EDITABLE_STATUSES]),
-      ),
+  const result = (await q.execute(sql`
+    WITH saved AS (
+      UPDATE reports SET content = ${JSON.stringify(content)}::jsonb, revision = ${revision + 1}::int,
+        updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}
+      WHERE id = ${id}::int AND revision = ${revision}::int AND status IN (${editable})
+      RETURNING id
+    ), audited AS (
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, unit_id, before, after, request_id)
+      SELECT ${actor.userId}::int, ${actor.label}::text, ${input.action ?? 'report.save'}::text, 'report',
+        ${String(id)}::text, ${head.unit.id}::int, ${JSON.stringify(before)}::jsonb,
+        ${JSON.stringify(after)}::jsonb, ${actor.requestId ?? null}::text
+      FROM saved
     )
-    .returning({ revision: reports.revision });
-  if (!updated[0]) throw new ReportConflictError(await loadReport(q, input.id));
-  const changes = contentChanges(rec.content, input.content);
-  await writeAudit(q, actor, {
-    action: input.action ?? 'report.save',
-    entity: 'report',
-    entityId: input.id,
-    unitId: rec.unit.id,
-    before: { revision: input.revision, ...changes.before },
-    after: { revision: input.revision + 1, ...changes.after },
-  });
-  return input.revision + 1;
+    SELECT id FROM saved`)) as unknown as { rows: { id: number }[] };
+  if (result.rows.length === 0) throw new ReportConflictError(await loadReport(q, id));
+  return { id, revision: revision + 1, status: head.row.status, updatedAt: now };
 }
 
 /** A workflow step as the server takes it (src/domain/workflow.ts STEP_RULES). */
@@ -383,30 +314,46 @@ export interface StepInput {
   comments?: CommentIn[];
   /** More facts for the audit row. */
   details?: Record<string, unknown>;
+  /** Issuing: the signer, the date of issue and, rarely, a number reserved on paper. */
+  issue?: { signerId: number; issuedOn: IsoDate; number?: number | null | undefined; today?: IsoDate };
 }
 
 export interface StepResult {
-  before: ReportRecord;
   status: ReportStatus;
   version: number;
   revision: number;
+  /** Issuing: the register entry taken. */
+  entry?: RegisterEntryOut;
 }
 
-function refusal(step: ReportStep, status: ReportStatus): AppError {
+function refusal(step: ReportStep, head: ReportHead): AppError {
+  const status = head.row.status;
+  if (step === 'issue' && status === 'issued') {
+    return new AppError('CONFLICT', 'Báo cáo này đã được ban hành; không cấp số lần nữa.');
+  }
   return new AppError('CONFLICT', stepRefusal(step, status));
 }
 
 /**
  * Takes a step with ONE conditional update (WHERE status IN the step's `from`, and the revision
  * when the client named one): of two leaders approving at once exactly one succeeds, the other gets
- * the state's refusal. A submission also freezes the content as a new version; the audit row and
- * the comments are written in the same transaction.
+ * the state's refusal. A submission also freezes the content as a new version; issuing composes the
+ * document, takes its number from the register and freezes it; the audit row and the comments are
+ * written in the same transaction.
  */
 export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput): Promise<StepResult> {
   const rule = STEP_RULES[input.step];
-  const rec = await loadReport(q, input.id);
-  if (!stepAllowed(input.step, rec.row.status)) throw refusal(input.step, rec.row.status);
-  if (input.revision !== undefined && rec.row.revision !== input.revision) throw new ReportConflictError(rec);
+  const head = await loadReportHead(q, input.id);
+  if (!stepAllowed(input.step, head.row.status)) throw refusal(input.step, head);
+  if (input.revision !== undefined && head.row.revision !== input.revision) {
+    throw new ReportConflictError(await loadReport(q, input.id));
+  }
+  if (rule.action === 'report.receive' && !hasReceiver(head)) throw new AppError('CONFLICT', NO_RECEIVER);
+  // Issuing: the signer is checked and the draft is read before the claim.
+  const issuing = input.step === 'issue' ? input.issue : undefined;
+  if (input.step === 'issue' && !issuing) throw new Error('issue step without signer and date');
+  const signer = issuing ? await issuingSigner(q, head.unit.id, issuing.signerId) : undefined;
+  const record = issuing ? await loadReport(q, input.id) : undefined;
   const now = new Date();
   const updated = await q
     .update(reports)
@@ -416,6 +363,8 @@ export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput
       updatedBy: actor.userId,
       updatedAt: now,
       ...(input.step === 'submit' ? { version: sql`${reports.version} + 1` } : {}),
+      // The first issue is when the report was sent: lateness is measured on it.
+      ...(input.step === 'issue' ? { sentAt: sql`coalesce(${reports.sentAt}, now())` } : {}),
       ...(input.step === 'receive' ? { receivedAt: now } : {}),
       ...(input.step === 'accept'
         ? { acceptedAt: now, receivedAt: sql`coalesce(${reports.receivedAt}, ${now.toISOString()})` }
@@ -432,22 +381,26 @@ export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput
   const row = updated[0];
   if (!row) {
     // Someone took a step (or saved) between our read and our update.
-    const current = await loadReport(q, input.id);
-    if (!stepAllowed(input.step, current.row.status)) throw refusal(input.step, current.row.status);
-    throw new ReportConflictError(current);
+    const current = await loadReportHead(q, input.id);
+    if (!stepAllowed(input.step, current.row.status)) throw refusal(input.step, current);
+    throw new ReportConflictError(await loadReport(q, input.id));
   }
   if (input.step === 'submit') {
     await snapshotVersion(q, {
       reportId: input.id,
       version: row.version,
-      content: rec.content,
+      content: head.content,
       userId: actor.userId,
     });
+  }
+  let entry: RegisterEntryOut | undefined;
+  if (issuing && record && signer) {
+    entry = await freezeIssued(q, actor, record, signer, issuing);
   }
   const stage = input.step === 'reject' ? 'province' : 'leader';
   await addComments(q, {
     reportId: input.id,
-    version: rec.row.version,
+    version: head.row.version,
     stage,
     authorId: actor.userId,
     comments: input.comments ?? [],
@@ -456,34 +409,65 @@ export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput
     action: rule.audit,
     entity: 'report',
     entityId: input.id,
-    unitId: rec.unit.id,
-    before: { status: rec.row.status, revision: rec.row.revision, version: rec.row.version },
+    unitId: head.unit.id,
+    before: { status: head.row.status, revision: head.row.revision, version: head.row.version },
     after: {
       status: rule.to,
       revision: row.revision,
       version: row.version,
+      ...(entry ? { notation: entry.notation, issuedOn: entry.issuedOn } : {}),
       ...(input.note ? { comment: input.note } : {}),
       ...(input.comments?.length ? { comments: input.comments.length } : {}),
       ...input.details,
     },
   });
-  return { before: rec, status: rule.to, version: row.version, revision: row.revision };
+  return { status: rule.to, version: row.version, revision: row.revision, ...(entry ? { entry } : {}) };
 }
 
+const NO_RECEIVER =
+  'Báo cáo này không gửi lên đơn vị cấp trên nào (không thuộc đợt báo cáo của cấp trên), nên không có bước tiếp nhận.';
+
 /**
- * Has the report a receiving unit above it? A commune's report goes to its province; a province's
- * or a body's report only when it answers a round of another unit. Otherwise receive, accept and
- * reject do not apply (a province's own consolidated report with no higher round).
+ * Issuing, inside the step's transaction: the document composed by the one composer with the
+ * signer and the date, the number taken from the register, the document frozen with both.
  */
-export async function hasReceiver(q: Queryable, rec: ReportRecord): Promise<boolean> {
-  if (rec.unit.kind === 'commune') return true;
-  if (rec.row.roundId === null) return false;
-  const [round] = await q
-    .select({ unitId: rounds.unitId })
-    .from(rounds)
-    .where(eq(rounds.id, rec.row.roundId))
-    .limit(1);
-  return round !== undefined && round.unitId !== rec.unit.id;
+async function freezeIssued(
+  q: Queryable,
+  actor: AuditActor,
+  record: ReportRecord,
+  signer: SignerIdentity,
+  issuing: NonNullable<StepInput['issue']>,
+): Promise<RegisterEntryOut> {
+  const { document: draft } = composeReportDocument(reportSource(record), {
+    signer,
+    today: issuing.issuedOn,
+  });
+  const entry = await issueNumber(q, actor, {
+    unitId: record.unit.id,
+    issuedOn: issuing.issuedOn,
+    ...(issuing.today ? { today: issuing.today } : {}),
+    typeCode: draft.type,
+    symbol: draft.symbol,
+    subject: draft.subject,
+    signerName: signer.fullName,
+    signerTitle: signer.title,
+    recipients: draft.noiNhan.join('; '),
+    reportId: record.row.id,
+    number: issuing.number ?? null,
+  });
+  const { draftMonth: _draftMonth, ...rest } = draft;
+  const document: OfficialDocument = { ...rest, number: entry.number, issuedOn: issuing.issuedOn };
+  await q
+    .update(reports)
+    .set({ issuedDocument: document, registerEntryId: entry.id })
+    .where(eq(reports.id, record.row.id));
+  // A report returned by the receiving unit and issued again gets a new number on its new version.
+  await markVersionIssued(q, {
+    reportId: record.row.id,
+    version: record.row.version,
+    notation: entry.notation,
+  });
+  return entry;
 }
 
 /** The audit actions that make a report's history: its creation and every workflow step. */
@@ -525,35 +509,4 @@ export async function stepHistory(q: Queryable, reportId: number) {
       version: typeof after.version === 'number' ? after.version : null,
     };
   });
-}
-
-/** The unit as sentences name it: the same rule as the issued document (report-document.ts). */
-export function draftUnitOf(unit: ReportRecord['unit']): DraftUnit {
-  return documentUnitOf(nfc(unit.name), unit.kind);
-}
-
-/** What composing the report's document needs (see documentContext in report-document.ts). */
-export function documentContextFor(q: Queryable, rec: ReportRecord) {
-  return documentContext(q, rec.unit.id);
-}
-
-let catalogueCache: {
-  at: number;
-  db: Queryable;
-  rows: { code: string; name: string; provinceCode: string | null }[];
-} | null = null;
-
-/** Codes and names of every province and commune, for the check "another unit's name in the text". */
-export async function unitNameCatalogue(
-  q: Queryable,
-): Promise<{ code: string; name: string; provinceCode: string | null }[]> {
-  if (catalogueCache && catalogueCache.db === q && Date.now() - catalogueCache.at < 10 * 60_000) {
-    return catalogueCache.rows;
-  }
-  const rows = await q
-    .select({ code: units.code, name: units.name, provinceCode: units.provinceCode })
-    .from(units)
-    .where(inArray(units.kind, ['province', 'commune']));
-  catalogueCache = { at: Date.now(), db: q, rows };
-  return rows;
 }

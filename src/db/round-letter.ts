@@ -4,18 +4,18 @@
  * the same moment takes no number), takes a CV number from the register, freezes the document and
  * writes the audit row. DOCX and PDF are rendered after commit from the frozen document.
  */
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { RegisterEntryOut } from '../domain/api-documents.js';
 import type { OfficialDocument } from '../domain/document.js';
 import { composeRequestLetter } from '../domain/drafting/request-letter.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
 import type { IsoDate } from '../domain/periods.js';
-import { type SignerIdentity, signerProblem } from '../domain/units.js';
+import { headerLines, sentenceUnit } from '../domain/report-document.js';
+import type { SignerIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { issueNumber, presentEntry } from './register.js';
-import { documentContext, draftUnitOf, signerIdentityOf } from './report-document.js';
 import {
   letterOf,
   loadRoundRow,
@@ -26,34 +26,8 @@ import {
   roundUnitReports,
   windowOfRound,
 } from './rounds.js';
-import { outlines, registerEntries, rounds, signers, units } from './schema.js';
-
-export async function unitSigners(q: Queryable, unitId: number) {
-  return q
-    .select()
-    .from(signers)
-    .where(and(eq(signers.unitId, unitId), eq(signers.active, true)))
-    .orderBy(desc(signers.isDefault), asc(signers.id));
-}
-
-async function signerOf(q: Queryable, unitId: number, signerId: number): Promise<SignerIdentity> {
-  const [row] = await q.select().from(signers).where(eq(signers.id, signerId)).limit(1);
-  if (!row?.active || row.unitId !== unitId) {
-    throw new AppError(
-      'VALIDATION',
-      'Người ký không thuộc đơn vị ban hành công văn hoặc không còn được dùng.',
-      [{ path: 'signerId', message: 'Hãy chọn người ký của đơn vị nhận báo cáo.' }],
-    );
-  }
-  const identity = signerIdentityOf(row);
-  const problem = signerProblem(identity);
-  if (problem) {
-    throw new AppError('VALIDATION', `Người ký chưa đủ thông tin thẩm quyền: ${problem}`, [
-      { path: 'signerId', message: problem },
-    ]);
-  }
-  return identity;
-}
+import { outlines, registerEntries, rounds, units } from './schema.js';
+import { issuingSigner, signerIdentityOf, unitSigners } from './signers.js';
 
 /** The letter of a round as a draft (no number, no date), or with a number and date when issuing. */
 export async function composeRoundLetter(
@@ -66,8 +40,15 @@ export async function composeRoundLetter(
     issuedOn?: IsoDate | null;
   },
 ): Promise<OfficialDocument> {
-  const context = await documentContext(q, row.unitId);
   const receiving = await loadUnit(q, row.unitId);
+  const [issuer] = await q.select().from(units).where(eq(units.id, row.unitId)).limit(1);
+  const identity = {
+    parentHeader: headerLines(issuer?.parentHeader ?? null),
+    issuerHeader: headerLines(issuer?.issuerHeader ?? null),
+    placeName: issuer?.placeName ?? '',
+    symbol: issuer?.symbol ?? '',
+    archiveCode: issuer?.archiveCode ?? 'VP',
+  };
   const [province] = await q
     .select({ name: units.name })
     .from(units)
@@ -83,8 +64,8 @@ export async function composeRoundLetter(
     .where(eq(outlines.id, row.outlineId))
     .limit(1);
   return composeRequestLetter({
-    identity: context.identity,
-    provinceName: province ? draftUnitOf(province.name, 'province').name : '',
+    identity,
+    provinceName: province ? sentenceUnit(province.name, 'province').name : '',
     allCommunes,
     units: members.map((m) => ({ name: m.unit.name, kind: m.unit.kind, communeKind: m.unit.communeKind })),
     period: periodOfRound(row),
@@ -112,7 +93,7 @@ export async function roundLetterDocument(
 ): Promise<{ document: OfficialDocument; issued: boolean }> {
   if (row.requestDocument) return { document: row.requestDocument as OfficialDocument, issued: true };
   let signer: SignerIdentity | null = null;
-  if (signerId) signer = await signerOf(q, row.unitId, signerId);
+  if (signerId) signer = await issuingSigner(q, row.unitId, signerId);
   else {
     const [first] = await unitSigners(q, row.unitId);
     signer = first ? signerIdentityOf(first) : null;
@@ -137,7 +118,7 @@ export async function issueRoundLetter(
   input: { roundId: number; signerId: number; issuedOn: IsoDate },
 ): Promise<{ entry: RegisterEntryOut; document: OfficialDocument }> {
   const row = await loadRoundRow(q, input.roundId);
-  const signer = await signerOf(q, row.unitId, input.signerId);
+  const signer = await issuingSigner(q, row.unitId, input.signerId);
   // The claim: a concurrent issue waits on the row lock, then finds the letter issued.
   const claimed = await q
     .update(rounds)

@@ -489,7 +489,7 @@ async function recordsOf(q: Queryable, rows: RoundRow[]): Promise<RoundRecord[]>
   }));
 }
 
-export async function loadRound(q: Queryable, id: number): Promise<RoundRecord> {
+export async function loadRoundRecord(q: Queryable, id: number): Promise<RoundRecord> {
   const [record] = await recordsOf(q, [await loadRoundRow(q, id)]);
   if (!record) throw new AppError('NOT_FOUND', 'Không tìm thấy đợt báo cáo.');
   return record;

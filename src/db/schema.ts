@@ -21,17 +21,9 @@ import {
 import { ROLES } from '../domain/authz.js';
 import type { Outline } from '../domain/outline.js';
 import { AUTHORITIES, COMMUNE_KINDS, UNIT_KINDS } from '../domain/units.js';
+import { REPORT_STATUSES } from '../domain/workflow.js';
 
 export const NUMBERING_SCHEMES = ['single', 'per_type'] as const;
-export const REPORT_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'issued',
-  'received',
-  'accepted',
-] as const;
 export const ROUND_FREQUENCIES = ['once', 'month', 'quarter', 'half', 'nine_months', 'year'] as const;
 export const ROUND_STATUSES = ['open', 'closed'] as const;
 export const COMMENT_STAGES = ['leader', 'province'] as const;

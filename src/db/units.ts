@@ -390,3 +390,28 @@ export async function setRecipients(
     after: input,
   });
 }
+
+let catalogueCache: {
+  at: number;
+  db: Queryable;
+  rows: readonly { code: string; name: string; provinceCode: string | null }[];
+} | null = null;
+
+/**
+ * Codes and names of every province and commune, for the check "another unit's name in the text".
+ * Kept for ten minutes per database: the same list each time, so the name index built on it
+ * (src/domain/drafting/mentions.ts) is built once.
+ */
+export async function unitNameCatalogue(
+  q: Queryable,
+): Promise<readonly { code: string; name: string; provinceCode: string | null }[]> {
+  if (catalogueCache && catalogueCache.db === q && Date.now() - catalogueCache.at < 10 * 60_000) {
+    return catalogueCache.rows;
+  }
+  const rows = await q
+    .select({ code: units.code, name: units.name, provinceCode: units.provinceCode })
+    .from(units)
+    .where(inArray(units.kind, ['province', 'commune']));
+  catalogueCache = { at: Date.now(), db: q, rows };
+  return rows;
+}

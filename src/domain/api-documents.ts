@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from './document.js';
-import { NUMBERING_SCHEME_VALUES } from './numbering.js';
+import { MAX_DOCUMENT_NUMBER, NUMBERING_SCHEME_VALUES } from './numbering.js';
 import { isIsoDate } from './periods.js';
 
 const year = z.coerce
@@ -74,18 +74,20 @@ export const issueBody = z.object({
     .positive({ error: 'Người ký không hợp lệ.' }),
   /** Default: today in Vietnam. */
   issuedOn: issuedOn.optional(),
+  /**
+   * Rarely: a number reserved on paper, below the register's next number and unused. Absent, the
+   * register gives the next number (the normal case).
+   */
+  number: z
+    .number({ error: 'Số văn bản phải là một số.' })
+    .int({ error: 'Số văn bản phải là số nguyên.' })
+    .min(1, { error: 'Số văn bản phải từ 1 trở lên.' })
+    .max(MAX_DOCUMENT_NUMBER, { error: 'Số văn bản không quá 99.999.' })
+    .nullish(),
+  /** The revision the leader saw (a report changed meanwhile is not issued blind). */
+  revision: z.number().int().positive().optional(),
 });
 export type IssueBody = z.input<typeof issueBody>;
-
-export const issueResponse = z.object({
-  reportId: z.number(),
-  status: z.literal('issued'),
-  number: z.number(),
-  notation: z.string(),
-  issuedOn: z.string(),
-  entry: registerEntryOut,
-});
-export type IssueResponse = z.infer<typeof issueResponse>;
 
 // The OfficialDocument (src/domain/document.ts) as a response schema: the preview whitelists it.
 const textRun = z.object({ text: z.string(), bold: z.boolean().optional(), italic: z.boolean().optional() });

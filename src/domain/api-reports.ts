@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { errorResponse, idParam, text, unitRefOut } from './api.js';
+import { officialDocumentOut } from './api-documents.js';
 import type { SectionSupplement } from './drafting/types.js';
 import type { Outline } from './outline.js';
 import { DOCUMENT_KINDS } from './outline.js';
@@ -27,31 +28,10 @@ import {
   reportJsonSchema,
   windowSchema,
 } from './report-json.js';
+import { REPORT_STATUSES } from './workflow.js';
 
-/** Report statuses, in workflow order (the same list as the `reports.status` column). */
-export const REPORT_STATUSES = [
-  'draft',
-  'submitted',
-  'returned',
-  'approved',
-  'issued',
-  'received',
-  'accepted',
-] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  draft: 'Đang soạn',
-  submitted: 'Đã gửi lãnh đạo',
-  returned: 'Bị trả lại',
-  approved: 'Đã duyệt',
-  issued: 'Đã ban hành',
-  received: 'Cấp trên đã nhận',
-  accepted: 'Cấp trên đã chấp nhận',
-};
-
-/** Statuses in which the officer may still change the content. */
-export const EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'returned'];
+// Statuses are declared once, in the workflow (src/domain/workflow.ts); re-exported for the API's users.
+export { EDITABLE_STATUSES, REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from './workflow.js';
 
 /** The code of the 409 answer of a stale save, for the client's conflict dialog. */
 export const REPORT_CONFLICT_CODE = 'REPORT_CONFLICT';
@@ -274,6 +254,9 @@ export const reportMeta = reportListItem.extend({
   acceptedAt: z.string().nullable(),
   /** The reporting round it answers, if any. */
   roundId: z.number().nullable(),
+  /** Once issued: the register notation ("05/BC-UBND") and the date of issue of the document sent. */
+  notation: z.string().nullable(),
+  issuedOn: z.string().nullable(),
   /** The workflow steps THIS user may take now, in workflow order (the buttons to show). */
   steps: z.array(z.enum(VIEW_STEPS)),
   /** Comments of the last return, each with the place it is about. */
@@ -301,12 +284,29 @@ export const reportView = z.object({
   /** The drafted report (src/domain/drafting: sections with numbers, drafted and final paragraphs). */
   drafted: z.unknown(),
   issues: z.array(reportIssue),
-  /** The whole document as plain text, as it will read on the page. */
-  preview: z.string(),
+  /**
+   * The document as it prints (the one composer, src/domain/report-document.ts): the form's preview
+   * draws it as the page; the DOCX and PDF are rendered from the same document.
+   */
+  document: officialDocumentOut,
+  /** True when `document` is the frozen issued one. */
+  documentIssued: z.boolean(),
   /** A consolidated report's added sentences by section (src/domain/drafting SectionSupplement). */
   supplements: (z.unknown() as unknown as z.ZodType<Record<string, SectionSupplement>>).nullable(),
 });
 export type ReportView = z.infer<typeof reportView>;
+
+/** The answer of an autosave: the new revision and who saved; nothing is recomputed for it. */
+export const reportSaved = z.object({
+  report: z.object({
+    id: z.number(),
+    revision: z.number(),
+    status: reportStatusSchema,
+    updatedAt: z.string(),
+    updatedBy: personOut.nullable(),
+  }),
+});
+export type ReportSaved = z.infer<typeof reportSaved>;
 
 export const saveReportBody = z.object({
   /** The revision the client's copy started from. */

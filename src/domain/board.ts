@@ -9,8 +9,8 @@ import {
   type BoardState,
   boardState,
   daysLate,
+  type ReportStatus,
   SENT_STATUSES,
-  type WorkflowStatus,
 } from './workflow.js';
 
 /** One (round, unit) pair as the database gives it: the report, if any, of that unit for that round. */
@@ -18,7 +18,7 @@ export interface CellSource {
   roundId: number;
   unitId: number;
   reportId: number | null;
-  status: WorkflowStatus | null;
+  status: ReportStatus | null;
   /** The calendar date (Vietnam) the report was first issued, if it was. */
   sentOn: IsoDate | null;
 }

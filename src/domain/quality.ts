@@ -38,7 +38,7 @@ export interface QualityInput {
   drafted: DraftedReport;
   unit: { code: string; name: string };
   /** All communes (and provinces) by official code and full name ("Xã Tân Minh"). */
-  catalogue: { code: string; name: string }[];
+  catalogue: readonly { code: string; name: string }[];
   /** Earlier reports of the same unit (any order). */
   history?: { periodLabel: string; values: ReportValues }[];
 }
@@ -72,7 +72,7 @@ function foreignUnitIssues(input: QualityInput): QualityIssue[] {
   const texts: Located[] = [
     ...flattenDrafted(input.drafted.sections).map((s) => ({
       key: s.key,
-      label: `mục ${s.number} ${s.title}`,
+      label: s.number ? `mục ${s.number} ${s.title}` : `mục "${s.title}"`,
       text: s.paragraphs.join('\n'),
     })),
     ...officerTexts(input).filter((t) => t.key.startsWith('document.')),

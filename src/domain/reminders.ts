@@ -10,7 +10,7 @@
  */
 import type { Role } from './authz.js';
 import { daysBetween, type IsoDate } from './periods.js';
-import { SENT_STATUSES, type WorkflowStatus } from './workflow.js';
+import { type ReportStatus, SENT_STATUSES } from './workflow.js';
 
 export interface ReminderRound {
   id: number;
@@ -33,7 +33,7 @@ export interface ReminderReport {
   roundId: number;
   unitId: number;
   reportId: number;
-  status: WorkflowStatus;
+  status: ReportStatus;
 }
 
 export interface ReminderGrant {
@@ -87,7 +87,7 @@ export function deadlinePhrase(deadline: IsoDate, today: IsoDate): string {
   return `đã quá hạn ${-left} ngày (hạn ${date})`;
 }
 
-const REPORT_STATE: Record<WorkflowStatus | 'none', string> = {
+const REPORT_STATE: Record<ReportStatus | 'none', string> = {
   none: 'chưa lập báo cáo',
   draft: 'báo cáo đang soạn, chưa gửi lãnh đạo',
   submitted: 'báo cáo đang chờ lãnh đạo duyệt',
@@ -98,16 +98,16 @@ const REPORT_STATE: Record<WorkflowStatus | 'none', string> = {
   accepted: 'đã gửi',
 };
 
-const WAITS_FOR_LEADER: readonly WorkflowStatus[] = ['submitted', 'approved'];
+const WAITS_FOR_LEADER: readonly ReportStatus[] = ['submitted', 'approved'];
 /** How many late units a province line names before "và N đơn vị khác". */
 const LATE_NAMES_SHOWN = 5;
 
-const isSent = (status: WorkflowStatus | null) => status !== null && SENT_STATUSES.includes(status);
+const isSent = (status: ReportStatus | null) => status !== null && SENT_STATUSES.includes(status);
 
 function provinceLine(
   round: ReminderRound,
   today: IsoDate,
-  statusOf: (unitId: number) => WorkflowStatus | null,
+  statusOf: (unitId: number) => ReportStatus | null,
   unitName: (unitId: number) => string,
 ): string | null {
   const total = round.memberUnitIds.length;

@@ -15,18 +15,34 @@ import type { Action } from './authz.js';
 export const REPORT_STEPS = ['submit', 'return', 'approve', 'issue', 'receive', 'accept', 'reject'] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
 
-export type WorkflowStatus =
-  | 'draft'
-  | 'submitted'
-  | 'returned'
-  | 'approved'
-  | 'issued'
-  | 'received'
-  | 'accepted';
+/** Report statuses, in workflow order: the one declaration (the `reports.status` column and the API use it). */
+export const REPORT_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'approved',
+  'issued',
+  'received',
+  'accepted',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi lãnh đạo',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+  issued: 'Đã ban hành',
+  received: 'Cấp trên đã nhận',
+  accepted: 'Cấp trên đã chấp nhận',
+};
+
+/** Statuses in which the officer may still change the content. */
+export const EDITABLE_STATUSES: readonly ReportStatus[] = ['draft', 'returned'];
 
 export interface StepRule {
-  from: readonly WorkflowStatus[];
-  to: WorkflowStatus;
+  from: readonly ReportStatus[];
+  to: ReportStatus;
   /** The permission needed on the report's unit. */
   action: Action;
   /** The audit action. */
@@ -88,14 +104,14 @@ export const STEP_RULES: Record<ReportStep, StepRule> = {
 };
 
 /** States in which the report has reached the receiving unit (issued and sent). */
-export const SENT_STATUSES: readonly WorkflowStatus[] = ['issued', 'received', 'accepted'];
+export const SENT_STATUSES: readonly ReportStatus[] = ['issued', 'received', 'accepted'];
 
 /** May `step` be taken from `status`? */
-export function stepAllowed(step: ReportStep, status: WorkflowStatus): boolean {
+export function stepAllowed(step: ReportStep, status: ReportStatus): boolean {
   return STEP_RULES[step].from.includes(status);
 }
 
-const STATUS_PHRASES: Record<WorkflowStatus, string> = {
+const STATUS_PHRASES: Record<ReportStatus, string> = {
   draft: 'đang soạn',
   submitted: 'đã gửi lãnh đạo',
   returned: 'bị trả lại',
@@ -106,7 +122,7 @@ const STATUS_PHRASES: Record<WorkflowStatus, string> = {
 };
 
 /** The Vietnamese refusal of a step that the report's state does not allow. */
-export function stepRefusal(step: ReportStep, status: WorkflowStatus): string {
+export function stepRefusal(step: ReportStep, status: ReportStatus): string {
   const rule = STEP_RULES[step];
   if (step === 'approve' && status === 'approved') return 'Báo cáo này đã được duyệt rồi.';
   if (step === 'receive' && (status === 'received' || status === 'accepted'))
@@ -149,7 +165,7 @@ export const BOARD_STATE_LABELS: Record<BoardState, string> = {
 };
 
 /** The board state of a report (approved reports still wait for issuing: shown as submitted). */
-export function boardState(status: WorkflowStatus | null): BoardState {
+export function boardState(status: ReportStatus | null): BoardState {
   if (status === null) return 'not_started';
   if (status === 'approved') return 'submitted';
   return status;

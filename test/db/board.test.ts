@@ -26,7 +26,7 @@ import { parsePeriodKey, todayInVietnam, windowFor } from '../../src/domain/peri
 import { reportContentSchema } from '../../src/domain/report-json.js';
 import { ROUND_FREQUENCIES } from '../../src/domain/rounds.js';
 import { foldForSearch } from '../../src/domain/text.js';
-import { daysLate, type WorkflowStatus } from '../../src/domain/workflow.js';
+import { daysLate, type ReportStatus } from '../../src/domain/workflow.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -75,7 +75,7 @@ async function addRound(
 async function addReport(input: {
   unit: number;
   key: string;
-  status: WorkflowStatus;
+  status: ReportStatus;
   roundId?: number;
   sentAt?: string;
   values?: Record<string, number>;
@@ -162,7 +162,7 @@ beforeAll(async () => {
   });
 
   // Dashboards: quarterly reports of 2025, outside any round.
-  const q = (unit: number, i: number, values: Record<string, number>, status: WorkflowStatus = 'issued') =>
+  const q = (unit: number, i: number, values: Record<string, number>, status: ReportStatus = 'issued') =>
     addReport({ unit, key: `quarter-2025-${i}`, status, values });
   await q(c1, 1, { 'delegations.in.count': 1, 'foreigners.resident': 10 });
   await q(c2, 1, { 'delegations.in.count': 2, 'foreigners.resident': 20 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, registerEntries, reports } from '../../src/db/schema.js';
 import { checkDocx } from '../../src/documents/check.js';
 import { findSoffice } from '../../src/documents/pdf.js';
+import type { ReportView } from '../../src/domain/api-reports.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn } from '../support/app.js';
@@ -56,10 +57,15 @@ describe('issuing a report', () => {
     const id = await buildReport(database.db, THACH_HA);
     const res = await issue(leader, id);
     expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.notation).toBe('01/BC-UBND');
-    expect(body.issuedOn).toBe('2026-06-12');
-    expect(body.entry.signerName).toBe('Trần Văn Ký');
+    // Issuing answers the report's view, like every other step.
+    const body = res.json() as ReportView;
+    expect(body.report.status).toBe('issued');
+    expect(body.report.notation).toBe('01/BC-UBND');
+    expect(body.report.issuedOn).toBe('2026-06-12');
+    expect(body.documentIssued).toBe(true);
+    expect(body.document.signature.name).toBe('Trần Văn Ký');
+    const [entry] = await database.db.select().from(registerEntries).where(eq(registerEntries.reportId, id));
+    expect(entry?.signerName).toBe('Trần Văn Ký');
 
     const [row] = await database.db.select().from(reports).where(eq(reports.id, id));
     expect(row?.status).toBe('issued');
@@ -69,7 +75,7 @@ describe('issuing a report', () => {
     expect(frozen.draftMonth).toBeUndefined();
     expect(frozen.signature.name).toBe('Trần Văn Ký');
     expect(frozen.signature.lines).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
-    expect(row?.registerEntryId).toBe(body.entry.id);
+    expect(row?.registerEntryId).toBe(entry?.id);
     const audit = await database.db
       .select()
       .from(auditLog)
@@ -129,20 +135,33 @@ describe('issuing a report', () => {
     expect(row?.registerEntryId).toBeNull();
   });
 
-  it('refuses a number chosen in the report that the register already holds, and takes nothing', async () => {
-    const id = await buildReport(database.db, THACH_HA, { content: { document: { number: 1 } } });
-    const res = await issue(leader, id);
+  it('refuses a number the leader chose that the register already holds, and takes nothing', async () => {
+    const first = await buildReport(database.db, THACH_HA);
+    const taken = (await issue(leader, first)).json() as ReportView;
+    const id = await buildReport(database.db, THACH_HA);
+    const res = await issue(leader, id, { signerId, issuedOn: '2026-06-12', number: taken.document.number });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toContain('01/BC-UBND đã được dùng');
+    expect(res.json().error.message).toContain(`${taken.report.notation} đã được dùng`);
     const [row] = await database.db.select().from(reports).where(eq(reports.id, id));
     expect(row?.status).toBe('submitted');
+    expect(row?.registerEntryId).toBeNull();
+  });
+
+  it('ignores a number typed into the report: only the register gives numbers (the register cannot be exhausted)', async () => {
+    const id = await buildReport(database.db, THACH_HA, { content: { document: { number: 99_999 } } });
+    const res = await issue(leader, id);
+    expect(res.statusCode).toBe(200);
+    const number = (res.json() as ReportView).document.number ?? 0;
+    expect(number).toBeLessThan(99_999);
+    const next = await buildReport(database.db, THACH_HA);
+    expect(((await issue(leader, next)).json() as ReportView).document.number).toBe(number + 1);
   });
 });
 
 describe('document downloads', () => {
   it('serves an issued report as its frozen DOCX, named in ASCII, passing the layout check', async () => {
     const id = await buildReport(database.db, THACH_HA);
-    const issued = (await issue(leader, id)).json();
+    const issued = (await issue(leader, id)).json().report;
     const res = await officer.request('GET', `/api/reports/${id}/document.docx`);
     expect(res.statusCode).toBe(200);
     const name = `BC-${issued.notation.split('/')[0]}-UBND-2026.docx`;

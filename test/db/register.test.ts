@@ -91,22 +91,84 @@ describe('register of outgoing documents', () => {
     expect(next.series).toBe('all');
   });
 
-  it('refuses a chosen number already in the register, with a Vietnamese message', async () => {
+  it('takes a number chosen by hand only below the next number and unused (reserved on paper), and never moves the counter', async () => {
     const unit = await unitId(database.db, '18073');
-    const chosen = await issue({ unitId: unit, number: 5 });
+    // An empty register has no number to reserve.
+    const none = await issue({ unitId: unit, number: 5 }).catch((e: unknown) => e);
+    expect((none as AppError).code).toBe('VALIDATION');
+    expect((none as AppError).message).toContain('chưa có số nào');
+    // A number written in the register outside the system (on paper) leaves 1–6 free below it.
+    await database.db.insert(registerEntries).values({
+      unitId: unit,
+      year: 2026,
+      series: 'all',
+      number: 7,
+      symbol: 'BC-UBND',
+      typeCode: 'BC',
+      issuedOn: '2026-06-01',
+      subject: 'Văn bản ghi tay',
+      signerName: 'Nguyễn Văn A',
+      signerTitle: 'Phó Chủ tịch',
+    });
+    const chosen = await issue({ unitId: unit, number: 5, issuedOn: '2026-06-01' });
     expect(chosen.notation).toBe('05/BC-UBND');
-    const error = await issue({ unitId: unit, number: 5 }).catch((e: unknown) => e);
+    const error = await issue({ unitId: unit, number: 5, issuedOn: '2026-06-01' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('CONFLICT');
     expect((error as AppError).message).toContain('05/BC-UBND đã được dùng');
-    expect((error as AppError).fields?.[0]?.path).toBe('document.number');
-    // The automatic numbers continue after the chosen one.
-    expect((await issue({ unitId: unit })).number).toBe(6);
-    // The refused issue left no entry behind.
+    expect((error as AppError).fields?.[0]?.path).toBe('number');
+    // Above the next number: refused (nobody can make the register jump or run out of numbers).
+    for (const n of [8, 9_000, 99_999]) {
+      const jump = await issue({ unitId: unit, number: n }).catch((e: unknown) => e);
+      expect((jump as AppError).code).toBe('VALIDATION');
+      expect((jump as AppError).message).toContain('nhỏ hơn số tiếp theo của sổ (8)');
+    }
+    // The automatic numbers continue after the highest number.
+    expect((await issue({ unitId: unit })).number).toBe(8);
     const rows = await database.db.select().from(registerEntries).where(eq(registerEntries.unitId, unit));
-    expect(rows.map((r) => r.number).sort()).toEqual([5, 6]);
-    // The same number is free again next year.
-    expect((await issue({ unitId: unit, number: 5, issuedOn: '2027-01-04' })).number).toBe(5);
+    expect(rows.map((r) => r.number).sort((a, b) => a - b)).toEqual([5, 7, 8]);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'register.issue'), eq(auditLog.unitId, unit)));
+    expect(audits.filter((a) => (a.after as { chosenByHand?: boolean }).chosenByHand)).toHaveLength(1);
+  });
+
+  it('keeps every series consistent when the scheme is switched back and forth with issues between', async () => {
+    const unit = await unitId(database.db, '18115');
+    const scheme = (s: 'single' | 'per_type') =>
+      database.db.transaction((tx) => setNumberingScheme(tx, CLI_ACTOR, unit, s));
+    const notations: string[] = [];
+    const take = async (typeCode: 'BC' | 'KH') =>
+      notations.push((await issue({ unitId: unit, typeCode, symbol: `${typeCode}-UBND` })).notation);
+    for (let round = 0; round < 3; round++) {
+      await scheme('single');
+      await take('BC');
+      await take('KH');
+      await scheme('per_type');
+      await take('BC');
+      await take('KH');
+    }
+    await scheme('single');
+    await take('BC');
+    expect(new Set(notations).size).toBe(notations.length);
+    // Under the single scheme each number continues after the highest of the year.
+    const numbers = notations.map((n) => Number(n.split('/')[0]));
+    expect(numbers.at(-1)).toBe(Math.max(...numbers.slice(0, -1)) + 1);
+  });
+
+  it('refuses a date of issue earlier than the last number of the series, or later than today', async () => {
+    const unit = await unitId(database.db, '18118');
+    await issue({ unitId: unit, issuedOn: '2026-06-12' });
+    const earlier = await issue({ unitId: unit, issuedOn: '2026-06-10' }).catch((e: unknown) => e);
+    expect((earlier as AppError).code).toBe('VALIDATION');
+    expect((earlier as AppError).message).toContain('không được trước ngày 12/06/2026');
+    expect((earlier as AppError).fields?.[0]?.path).toBe('issuedOn');
+    const future = await issue({ unitId: unit, issuedOn: '2026-06-20', today: '2026-06-15' }).catch(
+      (e: unknown) => e,
+    );
+    expect((future as AppError).message).toContain('không được sau ngày hôm nay');
+    expect((await issue({ unitId: unit, issuedOn: '2026-06-12' })).number).toBe(2);
   });
 });
 

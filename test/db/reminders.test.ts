@@ -21,7 +21,7 @@ import {
   users,
 } from '../../src/db/schema.js';
 import type { NotificationListResponse } from '../../src/domain/api-notifications.js';
-import type { WorkflowStatus } from '../../src/domain/workflow.js';
+import type { ReportStatus } from '../../src/domain/workflow.js';
 import { createMailTransport, type MailTransport, sendPendingEmails } from '../../src/jobs/mailer.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import type { App } from '../../src/server/context.js';
@@ -69,7 +69,7 @@ async function buildRound(deadline: string, memberIds: number[], remindDays = 3)
   return row.id;
 }
 
-async function buildRoundReport(roundId: number, unit: number, status: WorkflowStatus): Promise<number> {
+async function buildRoundReport(roundId: number, unit: number, status: ReportStatus): Promise<number> {
   const [round] = await database.db.select().from(rounds).where(eq(rounds.id, roundId));
   if (!round) throw new Error('no round');
   const [row] = await database.db

@@ -6,7 +6,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reports } from '../../src/db/schema.js';
-import type { ReportConflictResponse, ReportView } from '../../src/domain/api-reports.js';
+import type { ReportConflictResponse, ReportSaved, ReportView } from '../../src/domain/api-reports.js';
+import { previewText } from '../../src/domain/drafting/preview.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -82,8 +83,8 @@ describe('creating a report', () => {
       canReturn: false,
     });
     expect(view.outline.code).toBe('commune-report');
-    expect(view.preview).toContain('BÁO CÁO');
-    expect(view.preview).toContain('Quý I năm 2026');
+    expect(previewText(view.document)).toContain('BÁO CÁO');
+    expect(previewText(view.document)).toContain('Quý I năm 2026');
     const again = (await create(colleague, { kind: 'quarter', year: 2026, index: 1 })).json() as ReportView;
     expect(again.report.id).toBe(view.report.id);
     expect(await auditRows(view.report.id)).toHaveLength(1);
@@ -149,11 +150,13 @@ describe('autosave', () => {
       values: { 'foreigners.resident': 130, 'delegations.in.count': 3 },
     });
     expect(res.statusCode).toBe(200);
-    const saved = res.json() as ReportView;
+    // The save answers the new revision only; the report read again has the content and its document.
+    const saved = res.json() as ReportSaved;
     expect(saved.report.revision).toBe(2);
     expect(saved.report.updatedBy?.fullName).toBe(officerName);
-    expect(saved.content.values['foreigners.resident']).toBe(130);
-    expect(saved.preview).toContain('130');
+    const reread = (await officer.request('GET', `/api/reports/${id}`)).json() as ReportView;
+    expect(reread.content.values['foreigners.resident']).toBe(130);
+    expect(previewText(reread.document)).toContain('130');
     const rows = await auditRows(id);
     const last = rows.find((r) => r.action === 'report.save');
     expect(last?.after).toMatchObject({ revision: 2, 'values.foreigners.resident': 130 });
@@ -214,11 +217,13 @@ describe('autosave', () => {
       values: { 'delegations.in.count': -2, 'foreigners.resident': 12.5 },
     });
     expect(res.statusCode).toBe(200);
-    const issues = (res.json() as ReportView).issues;
+    // The save answers at once; the report read again carries the checks of what was saved.
+    const reread = (await officer.request('GET', `/api/reports/${view.report.id}`)).json() as ReportView;
+    const issues = reread.issues;
     const at = (path: string) => issues.filter((i) => i.path === path && i.severity === 'error');
     expect(at('delegations.in.count')[0]?.message).toMatch(/âm/);
     expect(at('foreigners.resident')[0]?.message).toMatch(/số nguyên|thập phân/);
-    expect((res.json() as ReportView).content.values['delegations.in.count']).toBe(-2);
+    expect(reread.content.values['delegations.in.count']).toBe(-2);
     const absurd = await save(officer, view.report.id, 2, { values: { 'delegations.in.count': 1e15 } });
     expect(absurd.statusCode).toBe(400);
     expect(absurd.json().error.fields[0]).toMatchObject({
@@ -261,7 +266,9 @@ describe('data window', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('content.window.end');
     const back = await save(officer, view.report.id, 1, {});
-    expect((back.json() as ReportView).report.window).toEqual({ start: '2026-08-15', end: '2026-09-14' });
+    expect(back.statusCode).toBe(200);
+    const reread = (await officer.request('GET', `/api/reports/${view.report.id}`)).json() as ReportView;
+    expect(reread.report.window).toEqual({ start: '2026-08-15', end: '2026-09-14' });
   });
 });
 

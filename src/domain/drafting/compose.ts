@@ -5,12 +5,11 @@
  */
 import type { BodyBlock, DocumentTypeCode, OfficialDocument } from '../document.js';
 import type { Outline } from '../outline.js';
-import { sectionNumber } from '../outlines/numbering.js';
 import { dataWindow, type IsoDate, nextPeriodLabel, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import { upperVi } from '../text.js';
 import { type SignerIdentity, signatureLines } from '../units.js';
-import { draftReport } from './draft.js';
+import { draftReport, printsSection } from './draft.js';
 import { authorName, lowerFirst } from './sentences.js';
 import type { DraftedReport, DraftedSection, DraftUnit } from './types.js';
 
@@ -96,21 +95,16 @@ function paragraphBlock(p: string): BodyBlock {
     : { kind: 'paragraph', runs: [{ text: p }] };
 }
 
-/** A section prints only when it says something (itself or a sub-section): no empty headings. */
-function hasContent(section: DraftedSection): boolean {
-  return section.paragraphs.length > 0 || section.tail.length > 0 || section.children.some(hasContent);
-}
-
 /**
- * The body blocks of the printed sections, numbered by their position among the printed ones:
- * leaving an empty section out never leaves a gap in the numbering.
+ * The body blocks of the printed sections, with the numbers the drafting gave them (by position
+ * among the printed ones: draft.ts numberPrinted), so the form and the page carry the same numbers.
  */
 function sectionsBlocks(sections: readonly DraftedSection[]): BodyBlock[] {
-  return sections.filter(hasContent).flatMap((section, index) => {
+  return sections.filter(printsSection).flatMap((section) => {
     const level = Math.min(Math.max(section.level, 1), 3) as 1 | 2 | 3;
     const text = level === 1 ? upperVi(section.title) : section.title;
     return [
-      { kind: 'heading', level, number: sectionNumber(level, index), text } satisfies BodyBlock,
+      { kind: 'heading', level, number: section.number, text } satisfies BodyBlock,
       ...section.paragraphs.map(paragraphBlock),
       ...sectionsBlocks(section.children),
       ...section.tail.map(paragraphBlock),

@@ -21,10 +21,23 @@ function section(sections: DraftedSection[], key: string): DraftedSection {
 
 describe('draftReport: numbering and structure', () => {
   it('numbers sections from their position', () => {
-    const d = draft({});
+    const d = draft({
+      values: { 'delegations.in.count': 1, 'foreigners.resident': 2, 'labour.sent': 3 },
+      narratives: { 'directions.text': { text: 'Tiếp tục theo dõi.', mode: 'append' } },
+    });
     expect(d.periodLabel).toBe('6 tháng đầu năm 2026');
     expect(d.sections.map((s) => s.number)).toEqual(['I.', 'II.', 'III.']);
     expect(section(d.sections, 'labour')).toMatchObject({ level: 2, number: '3.' });
+  });
+
+  it('numbers only the sections that print, as the document does: an empty one has no number', () => {
+    // Nothing about foreigners: the form shows "Lao động" as 2., the number the page will carry.
+    const d = draft({ values: { 'delegations.in.count': 1, 'labour.sent': 3 } });
+    expect(section(d.sections, 'delegations').number).toBe('1.');
+    expect(section(d.sections, 'foreigners').number).toBe('');
+    expect(section(d.sections, 'labour').number).toBe('2.');
+    // "Phương hướng" has nothing yet: it does not print and carries no number.
+    expect(d.sections.map((s) => s.number)).toEqual(['I.', 'II.', '']);
   });
 
   it('uses the default text of narrative blocks', () => {

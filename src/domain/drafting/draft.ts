@@ -246,8 +246,27 @@ export function draftReport(input: DraftInput): DraftedReport {
   };
   return {
     periodLabel: periodLabel(input.period),
-    sections: input.outline.sections.map((s, i) => draftSection(ctx, s, 1, i, false)),
+    sections: numberPrinted(input.outline.sections.map((s, i) => draftSection(ctx, s, 1, i, false))),
   };
+}
+
+/** A section prints only when it says something (itself or a sub-section): no empty headings. */
+export function printsSection(section: DraftedSection): boolean {
+  return section.paragraphs.length > 0 || section.tail.length > 0 || section.children.some(printsSection);
+}
+
+/**
+ * Numbers the sections as the document prints them: by position among the printed ones, so that
+ * leaving an empty section out never leaves a gap, and the form shows the number the page will
+ * carry. A section that does not print has no number ("").
+ */
+function numberPrinted(sections: DraftedSection[]): DraftedSection[] {
+  let index = 0;
+  return sections.map((section) => {
+    const printed = printsSection(section);
+    const number = printed ? sectionNumber(section.level, index++) : '';
+    return { ...section, number, children: numberPrinted(section.children) };
+  });
 }
 
 /** Every drafted section in reading order (depth first). */

@@ -45,7 +45,10 @@ export interface DraftedSection {
   key: string;
   /** 1 for "I.", 2 for "1.", 3 for "a)". */
   level: number;
-  /** As printed before the title: "I.", "2.", "a)". Generated, so there are no gaps. */
+  /**
+   * As printed before the title: "I.", "2.", "a)", by position among the sections that print (no
+   * gaps); "" for a section that does not print (nothing in it yet).
+   */
   number: string;
   title: string;
   /** Answered "không phát sinh" (explicitly, for the whole report, or because every number is 0 or empty). */

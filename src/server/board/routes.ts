@@ -5,8 +5,8 @@
 import {
   boardUnitsByIds,
   loadBoard,
+  loadBoardRound,
   loadBoardUnit,
-  loadRound,
   loadRoundProgress,
   receivingUnits,
 } from '../../db/board.js';
@@ -105,7 +105,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const round = await loadRound(ctx.db, request.params.id);
+      const round = await loadBoardRound(ctx.db, request.params.id);
       authorize(request, 'round.manage', await loadBoardUnit(ctx.db, round.unitId));
       return loadRoundProgress(ctx.db, round);
     },

@@ -10,15 +10,16 @@ import {
   reportTraceOf,
   roundConsolidationState,
 } from '../../db/consolidation.js';
-import { loadReport } from '../../db/report-document.js';
+import { loadReportHead } from '../../db/report-record.js';
 import { loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import { reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
-import { auditActor, authorize } from '../auth/plugin.js';
+import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { unitRefOf } from '../reports/present.js';
 import { consolidationXlsx } from './xlsx.js';
 
 export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
@@ -91,9 +92,10 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const report = await loadReport(ctx.db, request.params.id);
-      authorize(request, 'report.read', await loadUnitRef(ctx.db, report.unitId));
-      return reportTraceOf(ctx.db, report);
+      requireAuth(request);
+      const head = await loadReportHead(ctx.db, request.params.id);
+      authorize(request, 'report.read', unitRefOf(head));
+      return reportTraceOf(ctx.db, head.row);
     },
   );
 }

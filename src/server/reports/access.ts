@@ -1,18 +1,14 @@
 /**
- * Shared by the report routes: loading a report authorised on its unit, the 409 answer of a stale
- * save, the period check and opening a draft.
+ * Shared by the report routes: the report's head authorised on its unit (after the sign-in is
+ * checked: an anonymous request learns nothing about which reports exist), the 409 answer of a
+ * stale save, the period check and opening a draft.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditActor } from '../../db/audit.js';
 import type { Db, Queryable } from '../../db/client.js';
 import type { OutlineRow } from '../../db/outlines.js';
-import {
-  comparisonFor,
-  createReport,
-  loadReport,
-  ReportConflictError,
-  type ReportRecord,
-} from '../../db/reports.js';
+import { loadReportHead, type ReportHead } from '../../db/report-record.js';
+import { comparisonFor, createReport, ReportConflictError } from '../../db/reports.js';
 import { type ReportConflictResponse, reportConflictResponse } from '../../domain/api-reports.js';
 import type { Action, Actor } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
@@ -26,20 +22,22 @@ import {
   windowFor,
 } from '../../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../../domain/report-json.js';
-import { type Auth, authorize } from '../auth/plugin.js';
+import { type Auth, authorize, requireAuth } from '../auth/plugin.js';
 import { ERROR_RESPONSES } from '../errors.js';
-import { buildReportView, unitRefOf } from './view.js';
+import { unitRefOf } from './present.js';
+import { loadReportView } from './view.js';
 
-/** The report, if the user may take `action` on its unit (403 otherwise, as for units). */
+/** The report's head, if the user may take `action` on its unit (401 before any lookup, 403 after). */
 export async function reportFor(
   q: Queryable,
   request: FastifyRequest,
   id: number,
   action: Action,
-): Promise<{ rec: ReportRecord; auth: Auth }> {
-  const rec = await loadReport(q, id);
-  const auth = authorize(request, action, unitRefOf(rec));
-  return { rec, auth };
+): Promise<{ head: ReportHead; auth: Auth }> {
+  requireAuth(request);
+  const head = await loadReportHead(q, id);
+  const auth = authorize(request, action, unitRefOf(head));
+  return { head, auth };
 }
 
 /** 409 with what the server holds now, so that the client can show both versions and lose nothing. */
@@ -79,7 +77,7 @@ export async function changeThenView(
     if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
     throw error;
   }
-  return buildReportView(db, input.actor, await loadReport(db, input.id));
+  return loadReportView(db, input.actor, input.id);
 }
 
 /** Answers of routes that save: a stale revision gets the server's copy. */

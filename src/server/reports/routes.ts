@@ -3,13 +3,15 @@
  * the form needs, and the autosave with its revision check (409 with the server's copy).
  */
 import { getOutlineRow } from '../../db/outlines.js';
-import { listReports, loadReport, saveReportContent } from '../../db/reports.js';
+import { loadReport } from '../../db/report-record.js';
+import { listReports, ReportConflictError, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import {
   createReportBody,
   reportListQuery,
   reportListResponse,
+  reportSaved,
   reportView,
   saveReportBody,
   unitIdParam,
@@ -17,13 +19,14 @@ import {
 import { AppError } from '../../domain/errors.js';
 import { windowFor, windowIssue } from '../../domain/periods.js';
 import { reportContentSchema } from '../../domain/report-json.js';
-import { auditActor, authorize } from '../auth/plugin.js';
+import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
-import { changeThenView, checkedPeriod, openDraft, reportFor, SAVE_ERRORS } from './access.js';
+import { checkedPeriod, openDraft, reportFor, SAVE_ERRORS, sendConflict } from './access.js';
+import { presentListItem, presentSaved, unitRefOf } from './present.js';
 import { registerReportTransferRoutes } from './transfer.js';
-import { buildReportView } from './view.js';
+import { loadReportView, reportView as viewOf } from './view.js';
 import { registerReportWorkflowRoutes } from './workflow.js';
 
 const errors = ERROR_RESPONSES;
@@ -41,7 +44,8 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       authorize(request, 'report.read', await loadUnitRef(ctx.db, request.params.unitId));
-      return listReports(ctx.db, request.params.unitId, request.query);
+      const { items, total } = await listReports(ctx.db, request.params.unitId, request.query);
+      return { items: items.map(presentListItem), total };
     },
   );
 
@@ -73,7 +77,7 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       const { id } = await ctx.db.transaction((tx) =>
         openDraft(tx, auditActor(request), { unitId, outline, period, window, content }),
       );
-      return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+      return loadReportView(ctx.db, auth.actor, id);
     },
   );
 
@@ -88,8 +92,10 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { rec, auth } = await reportFor(ctx.db, request, request.params.id, 'report.read');
-      return buildReportView(ctx.db, auth.actor, rec);
+      requireAuth(request);
+      const rec = await loadReport(ctx.db, request.params.id);
+      const auth = authorize(request, 'report.read', unitRefOf(rec));
+      return viewOf(ctx.db, auth.actor, rec);
     },
   );
 
@@ -98,27 +104,36 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags: ['reports'],
-        summary: 'Lưu báo cáo (tự động lưu); 409 kèm bản trên máy chủ khi người khác vừa lưu',
+        summary:
+          'Lưu báo cáo (tự động lưu): trả lời phiên bản mới; 409 kèm bản trên máy chủ khi người khác vừa lưu',
         params: idParam,
         body: saveReportBody,
-        response: { 200: reportView, ...SAVE_ERRORS },
+        response: { 200: reportSaved, ...SAVE_ERRORS },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.edit');
+      const { head, auth } = await reportFor(ctx.db, request, id, 'report.edit');
       const { revision, content } = request.body;
       const issue = content.window ? windowIssue(content.window) : null;
       if (issue) {
         const field = { path: `content.${issue.path}`, message: issue.message };
         throw new AppError('VALIDATION', `Thời gian chốt số liệu: ${issue.message}`, [field]);
       }
-      const window = windowFor(rec.period, content.window);
-      return changeThenView(ctx.db, request, reply, {
-        id,
-        actor: auth.actor,
-        change: (tx) => saveReportContent(tx, auditActor(request), { id, revision, content, window }),
-      });
+      const window = windowFor(head.period, content.window);
+      try {
+        // One statement: the change and its audit row together (no transaction needed).
+        const saved = await saveReportContent(ctx.db, auditActor(request), {
+          head,
+          revision,
+          content,
+          window,
+        });
+        return presentSaved(saved, auth.user);
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
     },
   );
 

@@ -1,38 +1,34 @@
 /**
- * The steps after submission: the leader approves; the receiving unit (report.receive on the
- * report's unit: province roles reach their province) receives, accepts, or returns the report
- * with a reason. Each is one conditional update (two people at once: one succeeds, the other gets
- * a clear 409), audited in the same transaction. And the history of a report.
+ * The steps after submission: the leader approves and issues (number from the register, document
+ * frozen); the receiving unit (report.receive on the report's unit: province roles reach their
+ * province) receives, accepts, or returns the report with a reason. Each runs through `takeStep`:
+ * one conditional update (two people at once: one succeeds, the other gets a clear 409), audited in
+ * the same transaction, answering the report's view. And the history of a report.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listVersions } from '../../db/report-versions.js';
-import { hasReceiver, stepHistory, takeStep } from '../../db/reports.js';
+import { type StepInput, stepHistory, takeStep } from '../../db/reports.js';
 import { idParam } from '../../domain/api.js';
+import { issueBody } from '../../domain/api-documents.js';
 import { rejectBody, reportHistory, reportView, stepBody } from '../../domain/api-reports.js';
 import { auditActionLabel } from '../../domain/audit.js';
-import { AppError } from '../../domain/errors.js';
+import { todayInVietnam } from '../../domain/periods.js';
 import { type ReportStep, STEP_RULES } from '../../domain/workflow.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { changeThenView, reportFor, SAVE_ERRORS } from './access.js';
 
-const NO_RECEIVER =
-  'Báo cáo này không gửi lên đơn vị cấp trên nào (không thuộc đợt báo cáo của cấp trên), nên không có bước tiếp nhận.';
-
 export function registerReportStepRoutes(app: App, ctx: AppContext): void {
   /** Authorise, check the receiving unit when the step needs one, take the step, answer the view. */
   const step = async (
     request: FastifyRequest<{ Params: { id: number } }>,
     reply: FastifyReply,
-    input: { step: ReportStep; revision?: number | undefined; reason?: string },
+    input: { step: ReportStep; revision?: number | undefined; reason?: string; issue?: StepInput['issue'] },
   ) => {
     const { id } = request.params;
     const rule = STEP_RULES[input.step];
-    const { rec, auth } = await reportFor(ctx.db, request, id, rule.action);
-    if (rule.action === 'report.receive' && !(await hasReceiver(ctx.db, rec))) {
-      throw new AppError('CONFLICT', NO_RECEIVER);
-    }
+    const { auth } = await reportFor(ctx.db, request, id, rule.action);
     const reason = input.reason;
     return changeThenView(ctx.db, request, reply, {
       id,
@@ -43,6 +39,7 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
           step: input.step,
           revision: input.revision,
           ...(reason ? { note: reason, comments: [{ target: null, body: reason }] } : {}),
+          ...(input.issue ? { issue: input.issue } : {}),
         }),
     });
   };
@@ -67,6 +64,30 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
       (request, reply) => step(request, reply, { step: s.step, revision: request.body?.revision }),
     );
   }
+
+  app.post(
+    '/api/reports/:id/issue',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Lãnh đạo ban hành báo cáo: cấp số từ sổ văn bản đi, ngày và người ký, khóa văn bản và gửi đơn vị nhận',
+        params: idParam,
+        body: issueBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    (request, reply) =>
+      step(request, reply, {
+        step: 'issue',
+        revision: request.body.revision,
+        issue: {
+          signerId: request.body.signerId,
+          issuedOn: request.body.issuedOn ?? todayInVietnam(),
+          number: request.body.number ?? null,
+        },
+      }),
+  );
 
   app.post(
     '/api/reports/:id/reject',

@@ -3,7 +3,8 @@
  * unit's draft (created when missing; an existing draft is replaced only by naming its revision).
  */
 import { findOutlineVersion } from '../../db/outlines.js';
-import { findReportId, loadReport, ReportConflictError, saveReportContent } from '../../db/reports.js';
+import { loadReport, loadReportHead } from '../../db/report-record.js';
+import { findReportId, ReportConflictError, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import {
@@ -16,12 +17,13 @@ import {
 import { AppError } from '../../domain/errors.js';
 import { periodKey } from '../../domain/periods.js';
 import { REPORT_FORMAT, type ReportContent, type ReportJson } from '../../domain/report-json.js';
-import { auditActor, authorize } from '../auth/plugin.js';
+import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
-import { checkedPeriod, openDraft, reportFor, SAVE_ERRORS, sendConflict } from './access.js';
-import { buildReportView } from './view.js';
+import { checkedPeriod, openDraft, SAVE_ERRORS, sendConflict } from './access.js';
+import { unitRefOf } from './present.js';
+import { loadReportView } from './view.js';
 
 /** "bao-cao-18562-half1-2026.json": ASCII only, safe in every browser's download. */
 function fileName(unitCode: string, key: string): string {
@@ -45,7 +47,9 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { rec } = await reportFor(ctx.db, request, request.params.id, 'report.read');
+      requireAuth(request);
+      const rec = await loadReport(ctx.db, request.params.id);
+      authorize(request, 'report.read', unitRefOf(rec));
       const json: ReportJson = {
         format: REPORT_FORMAT,
         unit: { code: rec.unit.code, name: rec.unit.name },
@@ -96,7 +100,7 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
           // Replacing a draft someone may be editing needs its revision: the client confirms first.
           const revision = request.query.revision ?? -1;
           await saveReportContent(tx, actor, {
-            id: existing,
+            head: await loadReportHead(tx, existing),
             revision,
             content,
             window,
@@ -104,7 +108,7 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
           });
           return existing;
         });
-        return buildReportView(ctx.db, auth.actor, await loadReport(ctx.db, id));
+        return loadReportView(ctx.db, auth.actor, id);
       } catch (error) {
         if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
         throw error;

@@ -1,22 +1,31 @@
 /**
  * "Không phát sinh" for some sections, submission to the leader (refused while values are wrong or
  * required parts are empty), the whole report answered "Không phát sinh" and submitted in one step,
- * and the leader's return with comments. The other steps are in steps.ts; issuing is in
- * src/server/documents.
+ * and the leader's return with comments. The other steps (issuing among them) are in steps.ts.
  */
+
+import type { Queryable } from '../../db/client.js';
+import { getOutlineRow } from '../../db/outlines.js';
+import { loadReport, type ReportHead } from '../../db/report-record.js';
 import { saveReportContent, takeStep } from '../../db/reports.js';
 import { idParam } from '../../domain/api.js';
 import { EDITABLE_STATUSES, nilBody, reportView, returnBody, submitBody } from '../../domain/api-reports.js';
 import { AppError } from '../../domain/errors.js';
 import { findSection } from '../../domain/outlines/index.js';
+import { blockingIssues } from '../../domain/report-checks.js';
 import type { ReportContent } from '../../domain/report-json.js';
 import { stepAllowed, stepRefusal } from '../../domain/workflow.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { changeThenView, reportFor, SAVE_ERRORS } from './access.js';
+import { targetIndex } from './present.js';
 import { registerReportStepRoutes } from './steps.js';
-import { analyseReport, blockingIssues } from './view.js';
-import { targetIndex } from './workflow-view.js';
+import { analyseReport } from './view.js';
+
+/** The outline version a report was made with. */
+async function outlineOf(q: Queryable, head: ReportHead) {
+  return (await getOutlineRow(q, head.row.outlineId)).definition;
+}
 
 export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
   app.post(
@@ -32,9 +41,9 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.edit');
+      const { head, auth } = await reportFor(ctx.db, request, id, 'report.edit');
       const { revision, all, sections = [], nil } = request.body;
-      const outline = rec.outline.definition;
+      const outline = await outlineOf(ctx.db, head);
       const fields = sections.flatMap((key, i) => {
         const section = findSection(outline, key);
         if (!section) return [{ path: `sections.${i}`, message: `Đề cương không có mục mang mã "${key}".` }];
@@ -48,20 +57,20 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         return [];
       });
       if (fields.length) throw new AppError('VALIDATION', fields[0]?.message, fields);
-      const current = new Set(rec.content.nil.sections);
+      const current = new Set(head.content.nil.sections);
       for (const key of sections) {
         if (nil) current.add(key);
         else current.delete(key);
       }
       const content: ReportContent = {
-        ...rec.content,
-        nil: { all: all ?? rec.content.nil.all, sections: [...current] },
+        ...head.content,
+        nil: { all: all ?? head.content.nil.all, sections: [...current] },
       };
       return changeThenView(ctx.db, request, reply, {
         id,
         actor: auth.actor,
         change: (tx) =>
-          saveReportContent(tx, auditActor(request), { id, revision, content, action: 'report.nil' }),
+          saveReportContent(tx, auditActor(request), { head, revision, content, action: 'report.nil' }),
       });
     },
   );
@@ -79,9 +88,9 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.submit');
-      if (EDITABLE_STATUSES.includes(rec.row.status) && rec.row.revision === request.body.revision) {
-        const blocking = blockingIssues((await analyseReport(ctx.db, rec)).issues);
+      const { head, auth } = await reportFor(ctx.db, request, id, 'report.submit');
+      if (EDITABLE_STATUSES.includes(head.row.status) && head.row.revision === request.body.revision) {
+        const blocking = blockingIssues((await analyseReport(ctx.db, await loadReport(ctx.db, id))).issues);
         if (blocking.length) {
           const list = blocking
             .slice(0, 5)
@@ -117,9 +126,9 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.submit');
-      if (!stepAllowed('submit', rec.row.status)) {
-        throw new AppError('CONFLICT', stepRefusal('submit', rec.row.status));
+      const { head, auth } = await reportFor(ctx.db, request, id, 'report.submit');
+      if (!stepAllowed('submit', head.row.status)) {
+        throw new AppError('CONFLICT', stepRefusal('submit', head.row.status));
       }
       const actor = auditActor(request);
       return changeThenView(ctx.db, request, reply, {
@@ -127,9 +136,15 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         actor: auth.actor,
         change: async (tx) => {
           let revision = request.body.revision;
-          if (!rec.content.nil.all) {
-            const content: ReportContent = { ...rec.content, nil: { ...rec.content.nil, all: true } };
-            revision = await saveReportContent(tx, actor, { id, revision, content, action: 'report.nil' });
+          if (!head.content.nil.all) {
+            const content: ReportContent = { ...head.content, nil: { ...head.content.nil, all: true } };
+            const saved = await saveReportContent(tx, actor, {
+              head,
+              revision,
+              content,
+              action: 'report.nil',
+            });
+            revision = saved.revision;
           }
           await takeStep(tx, actor, { id, step: 'submit', revision, details: { nil: true } });
         },
@@ -150,9 +165,9 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { rec, auth } = await reportFor(ctx.db, request, id, 'report.approve');
+      const { head, auth } = await reportFor(ctx.db, request, id, 'report.approve');
       const { revision, comment, comments = [] } = request.body;
-      const index = targetIndex(rec.outline.definition);
+      const index = targetIndex(await outlineOf(ctx.db, head), null);
       const fields = comments.flatMap((c, i) =>
         c.target && !index.has(c.target)
           ? [

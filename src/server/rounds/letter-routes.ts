@@ -1,5 +1,6 @@
 /** The request letter of a round: preview of the draft, issuing (number from the register), DOCX and PDF. */
-import { issueRoundLetter, roundLetterDocument, unitSigners } from '../../db/round-letter.js';
+import { issueRoundLetter, roundLetterDocument } from '../../db/round-letter.js';
+import { unitSigners } from '../../db/signers.js';
 import { idParam } from '../../domain/api.js';
 import {
   requestLetterBody,
@@ -8,7 +9,6 @@ import {
   roundDetail,
 } from '../../domain/api-rounds.js';
 import { previewText } from '../../domain/drafting/index.js';
-import { AppError } from '../../domain/errors.js';
 import { documentFileName, notation } from '../../domain/numbering.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { auditActor } from '../auth/plugin.js';
@@ -81,13 +81,8 @@ export function registerRoundLetterRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const { id } = request.params;
       await managedRound(ctx, request, id);
-      const today = todayInVietnam();
-      const issuedOn = request.body.issuedOn ?? today;
-      if (issuedOn > today) {
-        throw new AppError('VALIDATION', 'Ngày ban hành không được sau ngày hôm nay.', [
-          { path: 'issuedOn', message: 'Ngày ban hành không được sau ngày hôm nay.' },
-        ]);
-      }
+      // The date of issue is checked once, with the register (src/db/register.ts issueNumber).
+      const issuedOn = request.body.issuedOn ?? todayInVietnam();
       const { entry } = await ctx.db.transaction((tx) =>
         issueRoundLetter(tx, auditActor(request), { roundId: id, signerId: request.body.signerId, issuedOn }),
       );

@@ -12,7 +12,7 @@ import {
   isRoundUnit,
   linkReportToRound,
   listRoundsFor,
-  loadRound,
+  loadRoundRecord,
   loadRoundRow,
   periodOfRound,
   type RoundRecord,
@@ -56,7 +56,7 @@ const errors = ERROR_RESPONSES;
 
 /** The round, if the user manages it (its receiving unit's province roles). */
 export async function managedRound(ctx: AppContext, request: FastifyRequest, id: number) {
-  const record = await loadRound(ctx.db, id);
+  const record = await loadRoundRecord(ctx.db, id);
   const auth = authorize(request, 'round.manage', record.unit);
   return { record, auth };
 }
@@ -68,7 +68,7 @@ export async function visibleRound(
   id: number,
 ): Promise<{ record: RoundRecord; auth: Auth }> {
   const auth = requireAuth(request);
-  const record = await loadRound(ctx.db, id);
+  const record = await loadRoundRecord(ctx.db, id);
   if (canManageRound(auth.actor, record)) return { record, auth };
   for (const grant of auth.actor.grants) {
     if (can(auth.actor, 'report.read', grant.unit) && (await isRoundUnit(ctx.db, id, grant.unit.id))) {

@@ -3,10 +3,10 @@ import type { UnitDetail } from '@domain/api';
 import type {
   DocumentPreviewResponse,
   IssueBody,
-  IssueResponse,
   NumberingSchemeBody,
   RegisterResponse,
 } from '@domain/api-documents';
+import type { ReportView } from '@domain/api-reports';
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 
@@ -45,7 +45,8 @@ export function useDocumentPreview(reportId: number, enabled: boolean) {
 export const documentUrl = (reportId: number, format: 'docx' | 'pdf') =>
   `/api/reports/${reportId}/document.${format}`;
 
-export function issueReport(reportId: number, body: IssueBody): Promise<IssueResponse> {
+/** Issuing is a workflow step: it answers the report's view, like the others. */
+export function issueReport(reportId: number, body: IssueBody): Promise<ReportView> {
   return api.post(`/api/reports/${reportId}/issue`, body);
 }
 

@@ -5,6 +5,7 @@ import type {
   ReportConflictResponse,
   ReportHistory,
   ReportListResponse,
+  ReportSaved,
   ReportView,
   ReturnBody,
   SaveReportBody,
@@ -56,7 +57,7 @@ export type ReportConflict = ReportConflictResponse & {
   current: NonNullable<ReportConflictResponse['current']>;
 };
 
-export type SaveResult = { ok: true; view: ReportView } | { ok: false; conflict: ReportConflict };
+export type SaveResult = { ok: true; saved: ReportSaved } | { ok: false; conflict: ReportConflict };
 
 const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.';
 
@@ -78,7 +79,7 @@ export async function saveReport(id: number, body: SaveReportBody, keepalive = f
     throw new ApiError(0, null, NETWORK_MESSAGE);
   }
   const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) return { ok: true, view: payload as ReportView };
+  if (response.ok) return { ok: true, saved: payload as ReportSaved };
   const error = (payload as Partial<ErrorBody> | null)?.error ?? null;
   const current = (payload as { current?: unknown } | null)?.current;
   if (response.status === 409 && error?.code === 'REPORT_CONFLICT' && current) {
@@ -89,11 +90,6 @@ export async function saveReport(id: number, body: SaveReportBody, keepalive = f
 
 export function submitReport(id: number, revision: number): Promise<ReportView> {
   return api.post<ReportView>(`/api/reports/${id}/submit`, { revision });
-}
-
-/** The report as the server holds it now (after a step taken elsewhere, e.g. issuing). */
-export function fetchReport(id: number): Promise<ReportView> {
-  return api.get<ReportView>(`/api/reports/${id}`);
 }
 
 /** The bodies of the workflow steps (issuing has its own: src/domain/api-documents.ts). */

@@ -1,5 +1,5 @@
 /** "Ban hành": a leader chooses the signer and the date; the server gives the number. */
-import type { IssueResponse } from '@domain/api-documents';
+import type { ReportView } from '@domain/api-reports';
 import { formatDateShort, todayInVietnam } from '@domain/periods';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +13,7 @@ interface Props {
   unitId: number;
   opened: boolean;
   onClose: () => void;
-  onIssued?: (result: IssueResponse) => void;
+  onIssued?: (result: ReportView) => void;
 }
 
 export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Props) {
@@ -21,7 +21,7 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
   const signers = useUnitSigners(unitId, opened);
   const [signerId, setSignerId] = useState<string | null>(null);
   const [issuedOn, setIssuedOn] = useState(todayInVietnam());
-  const [result, setResult] = useState<IssueResponse | null>(null);
+  const [result, setResult] = useState<ReportView | null>(null);
   const defaultSigner = signers.data?.find((s) => s.isDefault) ?? signers.data?.[0];
   const chosen = signerId ?? (defaultSigner ? String(defaultSigner.id) : null);
 
@@ -50,8 +50,9 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
         <Stack gap="sm">
           <Alert color="green" title="Đã ban hành">
             <Text size="sm">
-              Văn bản được cấp số <b>{result.notation}</b> ngày {formatDateShort(result.issuedOn)}, người ký{' '}
-              {result.entry.signerName}.
+              Văn bản được cấp số <b>{result.report.notation}</b> ngày{' '}
+              {formatDateShort(result.report.issuedOn ?? issuedOn)}, người ký {result.document.signature.name}
+              .
             </Text>
           </Alert>
           <Group justify="flex-end">

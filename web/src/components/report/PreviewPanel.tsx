@@ -1,35 +1,24 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import type { OfficialDocument } from '@domain/document';
+import { Alert, Paper, Skeleton, Stack, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { IssueList, type ShownIssue } from './IssueList';
-import { type PreviewLine, previewLines } from './previewLines';
+
+// The page as it prints: the same component as "Xem trước văn bản", loaded with this tab.
+const DocumentView = lazy(() =>
+  import('../documents/DocumentView').then((m) => ({ default: m.DocumentView })),
+);
 
 interface Props {
-  preview: string;
+  /** The document as the one composer made it for the saved content (what the DOCX and PDF print). */
+  document: OfficialDocument;
+  /** The page is being brought up to date with the latest changes. */
   stale: boolean;
   issues: ShownIssue[];
   onGoTo: (target: string) => void;
 }
 
-function Row({ line }: { line: PreviewLine }) {
-  switch (line.kind) {
-    case 'blank':
-      return <div className="text-preview-blank" />;
-    case 'header':
-    case 'closing':
-      return (
-        <div className={`text-preview-${line.kind}`}>
-          <div>{line.left}</div>
-          <div>{line.right}</div>
-        </div>
-      );
-    case 'center':
-      return <div className="text-preview-center">{line.text}</div>;
-    case 'text':
-      return <div className={line.indent ? 'text-preview-indent' : undefined}>{line.text}</div>;
-  }
-}
-
-/** The document as it will read, and the checklist of what a careful reader would catch. */
-export function PreviewPanel({ preview, stale, issues, onGoTo }: Props) {
+/** The document as it will print, and the checklist of what a careful reader would catch. */
+export function PreviewPanel({ document, stale, issues, onGoTo }: Props) {
   return (
     <Stack gap="md">
       <Stack gap="xs" component="section" aria-labelledby="checks-heading">
@@ -44,22 +33,13 @@ export function PreviewPanel({ preview, stale, issues, onGoTo }: Props) {
         </Title>
         {stale && (
           <Alert color="gray" p="xs">
-            Bản xem trước sẽ cập nhật khi thay đổi mới nhất được lưu.
+            Đang cập nhật bản xem trước theo thay đổi mới nhất…
           </Alert>
         )}
-        <Paper
-          withBorder
-          p={{ base: 'sm', sm: 'xl' }}
-          data-preview
-          style={{ fontFamily: '"Times New Roman", Times, serif', overflowWrap: 'anywhere' }}
-        >
-          <Text component="div" fz={{ base: 15, sm: 16 }}>
-            {previewLines(preview).map((line, i) => (
-              // The lines never move: the index is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <Row key={i} line={line} />
-            ))}
-          </Text>
+        <Paper withBorder p={0} data-preview style={{ overflowX: 'auto' }}>
+          <Suspense fallback={<Skeleton h={400} />}>
+            <DocumentView doc={document} />
+          </Suspense>
         </Paper>
       </Stack>
     </Stack>

@@ -68,7 +68,8 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     serverIssues: view.issues,
     clientIssues,
     content,
-    savedContent: draft.savedContent,
+    // The server's checks are of the content it last read for the view.
+    savedContent: view.content,
   });
   const errorCount = merged.checklist.filter((i) => i.severity === 'error').length;
   const blockers = errorCount > 0 ? [`còn ${errorCount} lỗi cần sửa (xem mục Xem trước và kiểm tra)`] : [];
@@ -142,7 +143,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
         value={tab}
         onChange={(next) => {
           setTab(next);
-          if (next === 'preview') void draft.flush();
+          if (next === 'preview') void draft.refresh();
           // Switched from far down the form: start the other tab at its top, not in its middle.
           const tabs = tabsRef.current;
           if (tabs && tabs.getBoundingClientRect().top < 0) tabs.scrollIntoView({ block: 'start' });
@@ -191,8 +192,8 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="md">
           <PreviewPanel
-            preview={view.preview}
-            stale={draft.status.kind !== 'saved'}
+            document={view.document}
+            stale={draft.refreshing}
             issues={merged.checklist}
             onGoTo={goTo}
           />

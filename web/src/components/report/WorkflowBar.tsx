@@ -7,7 +7,7 @@ import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { fetchReport, type StepBodies, takeReportStep } from '../../api/reports';
+import { type StepBodies, takeReportStep } from '../../api/reports';
 import { roundKeys } from '../../api/rounds';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -177,9 +177,9 @@ export function WorkflowBar({ draft, blockers }: Props) {
             unitId={report.unit.id}
             opened
             onClose={() => setModal(null)}
-            onIssued={() => {
+            onIssued={(view) => {
               afterStep(queryClient);
-              fetchReport(report.id).then(draft.reset, notifyError);
+              draft.reset(view);
             }}
           />
         </Suspense>

@@ -34,7 +34,10 @@ export interface ReportDraft {
   revision: number;
   /** The revision now (after an awaited flush the `revision` captured at render is stale). */
   currentRevision: () => number;
-  /** The last answer of the server (issues, preview, drafted) for the content it holds. */
+  /**
+   * The report as the server last read it (issues, document, drafted). An autosave answers only
+   * the new revision: `refresh` reads the view again (the preview tab does, once saved).
+   */
   view: ReportView;
   /** The content as the server last accepted it (server issues apply to it). */
   savedContent: ReportContent;
@@ -51,6 +54,10 @@ export interface ReportDraft {
   dismissRestore: () => void;
   /** After an import or submission: the server's new state replaces the form's. */
   reset: (view: ReportView) => void;
+  /** Saves what is typed, then reads the view again (checks and document of the saved content). */
+  refresh: () => Promise<void>;
+  /** A refresh is under way. */
+  refreshing: boolean;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -104,11 +111,22 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
             setStatus({ kind: 'conflict' });
             return false;
           }
-          revisionRef.current = result.view.report.revision;
+          const saved = result.saved.report;
+          revisionRef.current = saved.revision;
           savedSeqRef.current = seq;
-          setView(result.view);
+          // The saved answer moves the revision on; checks and document follow on the next read.
+          const patch = (v: ReportView): ReportView => ({
+            ...v,
+            report: {
+              ...v.report,
+              revision: saved.revision,
+              updatedAt: saved.updatedAt,
+              updatedBy: saved.updatedBy,
+            },
+          });
+          setView(patch);
           setSavedContent(sent);
-          queryClient.setQueryData(reportKeys.view(id), result.view);
+          queryClient.setQueryData<ReportView>(reportKeys.view(id), (v) => (v ? patch(v) : v));
           if (seqRef.current === seq) {
             clearLocalCopy(id);
             setStatus({ kind: 'saved', at: Date.now() });
@@ -236,6 +254,24 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
     [id, queryClient, clearTimer],
   );
 
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      if (!(await saveNow())) return;
+      const seq = seqRef.current;
+      const fresh = await api.get<ReportView>(`/api/reports/${id}`);
+      // Typing started again meanwhile: keep the newer content, take the server's checks and page.
+      if (seqRef.current !== seq || fresh.report.revision !== revisionRef.current) return;
+      setView(fresh);
+      queryClient.setQueryData(reportKeys.view(id), fresh);
+    } catch {
+      // The preview stays as it was; the save status line says what went wrong.
+    } finally {
+      setRefreshing(false);
+    }
+  }, [id, queryClient, saveNow]);
+
   return {
     content,
     revision: revisionRef.current,
@@ -252,5 +288,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
     restore,
     dismissRestore,
     reset,
+    refresh,
+    refreshing,
   };
 }

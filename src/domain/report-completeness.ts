@@ -3,10 +3,10 @@
  * answered "không phát sinh". (Required indicators and narratives: `missingRequired` in
  * src/domain/validation.ts.) Pure.
  */
-import type { ReportIssue } from '../../domain/api-reports.js';
-import type { DraftedReport, DraftedSection } from '../../domain/drafting/index.js';
-import type { Outline, Section } from '../../domain/outline.js';
-import type { ReportContent } from '../../domain/report-json.js';
+import type { ReportIssue } from './api-reports.js';
+import type { DraftedReport, DraftedSection } from './drafting/index.js';
+import type { Outline, Section } from './outline.js';
+import type { ReportContent } from './report-json.js';
 
 function paragraphsOf(section: DraftedSection | undefined): number {
   if (!section) return 0;
@@ -36,7 +36,7 @@ export function missingSections(
     const d = draftedByKey.get(section.key);
     if (nilKeys.has(section.key) || d?.nil) return;
     if (section.required && paragraphsOf(d) === 0) {
-      const here = d ? `mục ${d.number} ${section.title}` : `mục "${section.title}"`;
+      const here = d?.number ? `mục ${d.number} ${section.title}` : `mục "${section.title}"`;
       const orNil = section.nilPhrase ? ', hoặc chọn "Không phát sinh"' : '';
       issues.push({
         source: 'completeness',

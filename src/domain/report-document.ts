@@ -1,0 +1,135 @@
+/**
+ * The one composer: a report (draft, submitted or issued; stored or read from a report file) turned
+ * into the OfficialDocument that the form's preview, the "Xem trước văn bản" dialog, the DOCX, the
+ * PDF, the frozen issued copy and the command line's `preview` and `render` all show. Pure.
+ */
+import { consolidationAppendix, readStored } from './consolidation/stored.js';
+import type { OfficialDocument } from './document.js';
+import { type ComposeIdentity, composeDocument } from './drafting/compose.js';
+import { draftReport } from './drafting/draft.js';
+import type { DraftedReport, DraftUnit } from './drafting/types.js';
+import type { Outline } from './outline.js';
+import { type IsoDate, type Period, periodLabel } from './periods.js';
+import type { ReportContent } from './report-json.js';
+import type { SignerIdentity, UnitKind } from './units.js';
+import { type ReportStatus, SENT_STATUSES } from './workflow.js';
+
+/** Everything a report's document is made of, wherever the report comes from. */
+export interface ReportSource {
+  outline: Outline;
+  content: ReportContent;
+  period: Period;
+  /** How sentences name the issuing unit ("xã Thạch Hà", "Sở Ngoại vụ"). */
+  unit: DraftUnit;
+  identity: ComposeIdentity;
+  /** The unit's usual Kính gửi / Nơi nhận and default signer. */
+  defaults?: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity };
+  /**
+   * A stored report's status: until it is issued its document is a draft (no number, a blank day)
+   * whatever the content says; once sent, the frozen `issuedDocument` is the document. Absent for a
+   * report file, whose number and date print as the file gives them.
+   */
+  status?: ReportStatus;
+  issuedDocument?: OfficialDocument | null;
+  /** A consolidated report's stored consolidation (the `reports.consolidation` column). */
+  consolidation?: unknown;
+}
+
+export interface ComposeReportOptions {
+  /** The signer chosen when issuing (over the content's and the unit's default). */
+  signer?: SignerIdentity;
+  /** Today in Vietnam: the month a draft's date line prints. */
+  today?: IsoDate;
+  /** A drafted report of the same content, to avoid drafting twice. */
+  drafted?: DraftedReport;
+}
+
+export interface ComposedReport {
+  document: OfficialDocument;
+  /** True when the document is the frozen issued one. */
+  issued: boolean;
+  /** The drafting behind a draft document (null for a frozen one). */
+  drafted: DraftedReport | null;
+}
+
+/** "Xã Thạch Hà" → "xã Thạch Hà" as a sentence names it; a body keeps its name ("Sở Ngoại vụ"). */
+export function sentenceUnit(name: string, kind: UnitKind): DraftUnit {
+  const nfcName = name.normalize('NFC');
+  if (kind === 'body') return { name: nfcName, kind: 'body' };
+  const lowered = nfcName.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)(?= )/u, (k) =>
+    k.toLocaleLowerCase('vi-VN'),
+  );
+  return { name: lowered, kind: kind === 'commune' ? 'commune' : 'province' };
+}
+
+/** Header lines as stored (one per line), blank lines dropped. */
+export function headerLines(text: string | null): string[] {
+  return (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** The drafting of a report as its document prints it (a consolidated report's supplements included). */
+export function draftSource(source: ReportSource): DraftedReport {
+  const supplements = readStored(source.consolidation)?.narrative;
+  return draftReport({
+    outline: source.outline,
+    content: source.content,
+    period: source.period,
+    unit: source.unit,
+    ...(supplements ? { supplements } : {}),
+  });
+}
+
+export function composeReportDocument(
+  source: ReportSource,
+  options: ComposeReportOptions = {},
+): ComposedReport {
+  if (source.status && SENT_STATUSES.includes(source.status) && source.issuedDocument) {
+    return { document: source.issuedDocument, issued: true, drafted: null };
+  }
+  const stored = source.status !== undefined;
+  const document = source.content.document;
+  // A stored report prints no number or date until it is issued: they come from the register then.
+  const content: ReportContent = {
+    ...source.content,
+    document: {
+      ...document,
+      ...(stored ? { number: null, issuedOn: null } : {}),
+      ...(options.signer
+        ? {
+            signer: {
+              ...options.signer,
+              authorityOf: options.signer.authorityOf ?? undefined,
+              collective: options.signer.collective ?? undefined,
+            },
+          }
+        : {}),
+    },
+  };
+  const drafted = options.drafted ?? draftSource({ ...source, content });
+  const composed = composeDocument({
+    outline: source.outline,
+    content,
+    period: source.period,
+    unit: source.unit,
+    identity: source.identity,
+    ...(source.defaults ? { defaults: source.defaults } : {}),
+    ...(options.today ? { today: options.today } : {}),
+    drafted,
+  });
+  const consolidated = readStored(source.consolidation);
+  if (!consolidated) return { document: composed, issued: false, drafted };
+  const appendix = consolidationAppendix(
+    source.outline,
+    consolidated,
+    content.values,
+    periodLabel(source.period),
+  );
+  return {
+    document: { ...composed, appendices: [...composed.appendices, appendix] },
+    issued: false,
+    drafted,
+  };
+}
