@@ -566,7 +566,7 @@ function printTargets(rows: Figures[], postgres: boolean): void {
   const at50 = (route: string) => rows.find((r) => r.route.startsWith(route) && r.connections === 50);
   const save = at50('autosave');
   const open = at50('open');
-  const verdict = (ok: boolean) => (postgres ? (ok ? 'met' : 'NOT met') : 'target for PostgreSQL');
+  const verdict = (ok: boolean) => (postgres ? (ok ? 'PASS' : 'over') : 'the target is for PostgreSQL');
   console.log('  targets (issue 10, PostgreSQL, 50 connections):');
   if (save) {
     console.log(
