@@ -61,7 +61,7 @@ const CLK_TCK = (() => {
 // Clean-up on every exit path: the server is stopped, the data folder removed, the database dropped.
 
 const cleanups: (() => Promise<void>)[] = [];
-let interrupted = false;
+let stopping: Promise<void> | null = null;
 
 async function runCleanups(): Promise<void> {
   while (cleanups.length > 0) {
@@ -71,19 +71,19 @@ async function runCleanups(): Promise<void> {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
-  if (interrupted) return;
-  interrupted = true;
+  if (stopping) return;
   console.log(`\n${signal}: stopping the server and removing the bench's data…`);
-  void runCleanups().finally(() => process.exit(130));
+  stopping = runCleanups().finally(() => process.exit(130));
 }
 
 /** Registers `fn` to run on Ctrl-C; returns a function that runs it now (once) and unregisters it. */
 function deferCleanup(fn: () => Promise<void>): () => Promise<void> {
-  let done = false;
-  const once = async () => {
-    if (done) return;
-    done = true;
-    await fn();
+  // One promise for every caller: the main flow's `finally` and Ctrl-C may both ask, and the second
+  // must wait for the first (the database is dropped before its connection is closed).
+  let running: Promise<void> | null = null;
+  const once = () => {
+    running ??= fn();
+    return running;
   };
   cleanups.push(once);
   return async () => {
@@ -718,6 +718,10 @@ export async function benchApi(): Promise<void> {
     );
     if (which !== 'postgres') await benchPglite();
     if (which !== 'pglite') await benchPostgres();
+  } catch (error) {
+    // Interrupted: what failed is the work the signal stopped; the clean-up decides the exit.
+    if (stopping) await stopping;
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
