@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`, `api`) runs one group only.
  */
+import { benchApi } from './api.js';
 import { benchDocuments } from './documents.js';
 import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
@@ -15,3 +16,4 @@ if (wants('startup')) {
 }
 if (wants('documents')) await benchDocuments();
 if (wants('national')) await benchNational();
+if (wants('api')) await benchApi();
