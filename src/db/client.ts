@@ -36,21 +36,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type OpenOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };
+export type OpenOptions = ({ databaseUrl: string } | { dataDir: string } | { memory: true }) & {
+  /** Called with every SQL statement sent (tests count the statements of a request). */
+  logQuery?: (query: string) => void;
+};
 
 export class DatabaseOpenError extends Error {}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if ('databaseUrl' in options) return openPostgres(options.databaseUrl);
-  if ('dataDir' in options) return openPgliteFolder(options.dataDir);
-  return openPglite(undefined, 'bộ nhớ (không lưu)', null);
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  if ('databaseUrl' in options) return openPostgres(options.databaseUrl, logger);
+  if ('dataDir' in options) return openPgliteFolder(options.dataDir, logger);
+  return openPglite(undefined, 'bộ nhớ (không lưu)', null, logger);
 }
 
-async function openPgliteFolder(dataDir: string): Promise<Database> {
+type QueryLogger = { logQuery: (query: string) => void } | undefined;
+
+async function openPgliteFolder(dataDir: string, logger: QueryLogger): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const lock = await lockDataDir(dataDir);
   try {
-    return await openPglite(path.join(dataDir, 'pgdata'), dataDir, lock);
+    return await openPglite(path.join(dataDir, 'pgdata'), dataDir, lock, logger);
   } catch (error) {
     await lock.release();
     throw error;
@@ -61,10 +67,11 @@ async function openPglite(
   dataPath: string | undefined,
   location: string,
   lock: DataDirLock | null,
+  logger?: QueryLogger,
 ): Promise<Database> {
   const client = dataPath ? new PGlite(dataPath) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
@@ -87,7 +94,7 @@ function redact(url: string): string {
   }
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, logger?: QueryLogger): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   try {
     const probe = await pool.connect();
@@ -100,7 +107,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         'Hãy kiểm tra máy chủ đang chạy và DATABASE_URL đúng.',
     );
   }
-  const db = drizzleNodePg(pool, { schema });
+  const db = drizzleNodePg(pool, { schema, ...(logger ? { logger } : {}) });
   return {
     db: db as unknown as Db,
     kind: 'postgres',

@@ -15,7 +15,9 @@ export interface TestDatabase extends Database {
 
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-export async function createTestDatabase(options: { catalogue?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { catalogue?: boolean; logQuery?: (query: string) => void } = {},
+): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop: () => Promise<void> = async () => undefined;
@@ -27,7 +29,10 @@ export async function createTestDatabase(options: { catalogue?: boolean } = {}):
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString() });
+    database = await openDatabase({
+      databaseUrl: url.toString(),
+      ...(options.logQuery ? { logQuery: options.logQuery } : {}),
+    });
     drop = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -44,7 +49,7 @@ export async function createTestDatabase(options: { catalogue?: boolean } = {}):
       await c.end();
     };
   } else {
-    database = await openDatabase({ memory: true });
+    database = await openDatabase({ memory: true, ...(options.logQuery ? { logQuery: options.logQuery } : {}) });
   }
   await database.migrate();
   if (options.catalogue !== false) {
