@@ -221,24 +221,6 @@ export async function loadRoundProgress(
   };
 }
 
-/** The unit as the board names it, with what authorisation needs. */
-export async function loadBoardUnit(q: Queryable, id: number): Promise<BoardUnit & UnitRef> {
-  const [row] = await q
-    .select({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      kind: units.kind,
-      provinceCode: units.provinceCode,
-      path: units.path,
-    })
-    .from(units)
-    .where(eq(units.id, id))
-    .limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-  return row;
-}
-
 /** Units that receive rounds, with their refs: the candidates of the board's unit picker. */
 export async function receivingUnits(q: Queryable): Promise<(BoardUnit & UnitRef)[]> {
   const rows = await q

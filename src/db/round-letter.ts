@@ -19,7 +19,6 @@ import { issueNumber, presentEntry } from './register.js';
 import {
   letterOf,
   loadRoundRow,
-  loadUnit,
   periodOfRound,
   provinceCommuneIds,
   type RoundRow,
@@ -28,6 +27,7 @@ import {
 } from './rounds.js';
 import { outlines, registerEntries, rounds, units } from './schema.js';
 import { issuingSigner, signerIdentityOf, unitSigners } from './signers.js';
+import { loadUnitRef } from './units.js';
 
 /** The letter of a round as a draft (no number, no date), or with a number and date when issuing. */
 export async function composeRoundLetter(
@@ -40,7 +40,7 @@ export async function composeRoundLetter(
     issuedOn?: IsoDate | null;
   },
 ): Promise<OfficialDocument> {
-  const receiving = await loadUnit(q, row.unitId);
+  const receiving = await loadUnitRef(q, row.unitId);
   const [issuer] = await q.select().from(units).where(eq(units.id, row.unitId)).limit(1);
   const identity = {
     parentHeader: headerLines(issuer?.parentHeader ?? null),

@@ -31,22 +31,15 @@ import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { findCurrentOutline, getOutlineRow, type OutlineRow } from './outlines.js';
 import { outlines, reports, rounds, roundUnits, units } from './schema.js';
+import { loadUnitRef, type UnitRecord } from './units.js';
 
 export type RoundRow = typeof rounds.$inferSelect;
 
 /** The actor of rounds created by the scheduler. */
 export const SCHEDULER_ACTOR: AuditActor = { userId: null, label: 'scheduler' };
 
-export interface RoundUnit {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'country' | 'province' | 'commune' | 'body';
-  communeKind: string | null;
-  provinceCode: string | null;
-  path: number[];
-  active: boolean;
-}
+/** A unit asked to report (or the receiving unit): the one unit record of src/db/units.ts. */
+export type RoundUnit = UnitRecord;
 
 const unitColumns = {
   id: units.id,
@@ -78,12 +71,6 @@ function invalid(path: string, message: string): AppError {
 export async function loadRoundRow(q: Queryable, id: number): Promise<RoundRow> {
   const [row] = await q.select().from(rounds).where(eq(rounds.id, id)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đợt báo cáo.');
-  return row;
-}
-
-export async function loadUnit(q: Queryable, id: number): Promise<RoundUnit> {
-  const [row] = await q.select(unitColumns).from(units).where(eq(units.id, id)).limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   return row;
 }
 
@@ -156,7 +143,7 @@ function letterValue(letter: RoundLetterIn | null | undefined): RoundLetter | nu
 
 /** Creates a round and its units; its series is itself unless it continues one. */
 export async function createRound(q: Queryable, actor: AuditActor, input: CreateRoundInput): Promise<number> {
-  const receiving = await loadUnit(q, input.unitId);
+  const receiving = await loadUnitRef(q, input.unitId);
   if ((receiving.kind !== 'province' && receiving.kind !== 'body') || !receiving.provinceCode) {
     throw invalid('unitId', 'Đơn vị nhận báo cáo phải là tỉnh, thành phố hoặc một cơ quan cấp tỉnh.');
   }
@@ -270,7 +257,7 @@ export async function updateRound(
   calendar?: HolidayCalendar,
 ) {
   const row = await loadRoundRow(q, id);
-  const receiving = await loadUnit(q, row.unitId);
+  const receiving = await loadUnitRef(q, row.unitId);
   const set: Partial<typeof rounds.$inferInsert> = { updatedAt: new Date() };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

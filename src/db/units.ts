@@ -50,11 +50,17 @@ export function recipientLists(rows: readonly { kind: 'kinh_gui' | 'noi_nhan'; t
   };
 }
 
-export async function loadUnitRefs(
-  q: Queryable,
-  ids: number[],
-): Promise<Map<number, UnitRef & { code: string }>> {
-  const map = new Map<number, UnitRef & { code: string }>();
+/** A unit as every feature needs it: its reference for authorisation, its code and its name. */
+export interface UnitRecord extends UnitRef {
+  code: string;
+  name: string;
+  communeKind: string | null;
+  active: boolean;
+}
+
+/** The one way units are loaded by id (rounds, the board, reports and the unit pages alike). */
+export async function loadUnitRefs(q: Queryable, ids: number[]): Promise<Map<number, UnitRecord>> {
+  const map = new Map<number, UnitRecord>();
   if (ids.length === 0) return map;
   const rows = await q
     .select({
@@ -63,6 +69,9 @@ export async function loadUnitRefs(
       provinceCode: units.provinceCode,
       path: units.path,
       code: units.code,
+      name: units.name,
+      communeKind: units.communeKind,
+      active: units.active,
     })
     .from(units)
     .where(inArray(units.id, ids));
@@ -70,7 +79,7 @@ export async function loadUnitRefs(
   return map;
 }
 
-export async function loadUnitRef(q: Queryable, id: number): Promise<UnitRef & { code: string }> {
+export async function loadUnitRef(q: Queryable, id: number): Promise<UnitRecord> {
   const ref = (await loadUnitRefs(q, [id])).get(id);
   if (!ref) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   return ref;

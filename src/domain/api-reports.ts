@@ -281,8 +281,6 @@ export const reportView = z.object({
   report: reportMeta,
   content: contentJson,
   outline: outlineJson,
-  /** The drafted report (src/domain/drafting: sections with numbers, drafted and final paragraphs). */
-  drafted: z.unknown(),
   issues: z.array(reportIssue),
   /**
    * The document as it prints (the one composer, src/domain/report-document.ts): the form's preview

@@ -12,8 +12,11 @@ import { checkDocx } from '../../src/documents/check.js';
 import type { ReportView } from '../../src/domain/api-reports.js';
 import type { ReportTrace, RoundConsolidation } from '../../src/domain/consolidation/api.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
+import { draftReport } from '../../src/domain/drafting/draft.js';
+import { previewText } from '../../src/domain/drafting/preview.js';
 import type { ReportValues } from '../../src/domain/outline.js';
 import { findBuiltInOutline } from '../../src/domain/outlines/index.js';
+import type { Period } from '../../src/domain/periods.js';
 import { type ReportContentInput, reportContentSchema } from '../../src/domain/report-json.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
@@ -285,8 +288,18 @@ describe('consolidating a round', () => {
     expect(res.statusCode).toBe(200);
     const view = res.json() as ReportView;
     expect(view.supplements).not.toBeNull();
-    const drafted = JSON.stringify(view.drafted);
+    // The form drafts in the browser with the same function and the supplements of the view.
+    const drafted = JSON.stringify(
+      draftReport({
+        outline: view.outline,
+        content: view.content,
+        period: view.report.period as Period,
+        unit: { name: view.report.unit.name, kind: 'body' },
+        ...(view.supplements ? { supplements: view.supplements } : {}),
+      }),
+    );
     expect(drafted).toContain(`tập trung chủ yếu ở ${lowerKind(communes[0]?.name)}`);
+    expect(previewText(view.document)).toContain(`tập trung chủ yếu ở ${lowerKind(communes[0]?.name)}`);
     expect(view.issues.filter((i) => i.message.includes('không phải'))).toEqual([]);
   });
 

@@ -49,7 +49,10 @@ export async function createTestDatabase(
       await c.end();
     };
   } else {
-    database = await openDatabase({ memory: true, ...(options.logQuery ? { logQuery: options.logQuery } : {}) });
+    database = await openDatabase({
+      memory: true,
+      ...(options.logQuery ? { logQuery: options.logQuery } : {}),
+    });
   }
   await database.migrate();
   if (options.catalogue !== false) {

@@ -2,9 +2,10 @@
  * Dashboards (thống kê): an indicator over periods for a unit or a province, the communes of a
  * province side by side, reporting rates over rounds. Each needs report.read on the unit.
  */
-import { loadBoard, loadBoardUnit } from '../../db/board.js';
+import { loadBoard } from '../../db/board.js';
 import { compareUnits, indicatorSeries, numericIndicators } from '../../db/dashboards.js';
 import { listOutlineRows } from '../../db/outlines.js';
+import { loadUnitRef } from '../../db/units.js';
 import {
   compareQuery,
   compareResponse,
@@ -65,7 +66,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const unit = await loadBoardUnit(ctx.db, request.query.unitId);
+      const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'report.read', unit);
       return indicatorSeries(ctx.db, { ...request.query, unit });
     },
@@ -82,7 +83,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const unit = await loadBoardUnit(ctx.db, request.query.unitId);
+      const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'report.read', unit);
       if (unit.kind !== 'province' || !unit.provinceCode) {
         const message = 'Hãy chọn một tỉnh để so sánh các xã, phường của tỉnh.';
@@ -106,7 +107,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const unit = await loadBoardUnit(ctx.db, request.query.unitId);
+      const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'report.read', unit);
       const board = await loadBoard(
         ctx.db,

@@ -2,14 +2,15 @@
  * The completeness board (tiến độ báo cáo) of a receiving unit, its Excel export, the progress of
  * one round, and (dashboards.ts) the dashboards. The board needs round.manage on the receiving unit.
  */
+
 import {
   boardUnitsByIds,
   loadBoard,
   loadBoardRound,
-  loadBoardUnit,
   loadRoundProgress,
   receivingUnits,
 } from '../../db/board.js';
+import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import {
   boardQuery,
@@ -62,7 +63,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const unit = await loadBoardUnit(ctx.db, request.query.unitId);
+      const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'round.manage', unit);
       return loadBoard(ctx.db, { id: unit.id, code: unit.code, name: unit.name }, request.query);
     },
@@ -79,7 +80,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const unit = await loadBoardUnit(ctx.db, request.query.unitId);
+      const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'round.manage', unit);
       const board = await loadBoard(ctx.db, { id: unit.id, code: unit.code, name: unit.name }, request.query);
       const bytes = await boardXlsx(board);
@@ -106,7 +107,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const round = await loadBoardRound(ctx.db, request.params.id);
-      authorize(request, 'round.manage', await loadBoardUnit(ctx.db, round.unitId));
+      authorize(request, 'round.manage', await loadUnitRef(ctx.db, round.unitId));
       return loadRoundProgress(ctx.db, round);
     },
   );

@@ -204,7 +204,6 @@ export function presentReportView(actor: Actor, rec: ReportRecord, analysis: Rep
     },
     content: rec.content,
     outline: rec.outline.definition,
-    drafted: analysis.drafted,
     issues: analysis.issues,
     document: analysis.document,
     documentIssued: analysis.issued,

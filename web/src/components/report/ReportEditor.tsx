@@ -40,10 +40,10 @@ function useDrafted(view: ReportView, content: ReportView['content']): DraftedRe
         ...(view.supplements ? { supplements: view.supplements } : {}),
       });
     } catch {
-      // The server's draft of the saved content is the fallback.
-      return (view.drafted as DraftedReport | null) ?? null;
+      // A content the drafting cannot read (an import in progress): the form shows the fields only.
+      return null;
     }
-  }, [outline, content, report.period, report.unit, view.drafted, view.supplements]);
+  }, [outline, content, report.period, report.unit, view.supplements]);
 }
 
 export function ReportEditor({ initial }: { initial: ReportView }) {
