@@ -128,7 +128,8 @@ afterAll(async () => {
   await source?.destroy();
 });
 
-describe('backup and restore', () => {
+// A fresh database, a restore of the whole catalogue and the checksums: slow on a loaded machine.
+describe('backup and restore', { timeout: 120_000 }, () => {
   it(`restores every table and sequence identically (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
     const { manifest } = readBackup(archive);
     const count = (name: string) => manifest.tables.find((t) => t.name === name)?.rows ?? 0;
@@ -146,7 +147,6 @@ describe('backup and restore', () => {
     expect(Object.keys(expected)).toHaveLength(manifest.tables.length);
     expect(await databaseChecksums(target.db)).toEqual(expected);
     expect(await sequenceValues(target.db)).toEqual(await sequenceValues(source.db));
-
     // The restored database works: a new issue takes the next number, new rows the next ids.
     const restoredApp = await buildTestApp(target.db);
     try {
