@@ -33,6 +33,8 @@ export async function startQueuedScheduler(options: QueuedSchedulerOptions): Pro
     max: 2,
     // No cron schedules are used: the throttle slot below gives the rhythm.
     schedule: false,
+    // A finished run must stay in the job table for its whole slot, or the slot could run again.
+    archiveCompletedAfterSeconds: Math.max(12 * 3600, minutes * 60 * 2),
   });
   boss.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   await boss.start();
