@@ -181,7 +181,7 @@ beforeAll(async () => {
   }
   signerId = await buildSigner(database.db, THACH_HA, { fullName: 'Trần Văn Ký' });
   outlineId = (await findCurrentOutline(database.db, 'commune-report'))?.id ?? 0;
-  // A round due tomorrow that Thạch Hà has not answered: today's reminders for its officer and leader.
+  // A round due tomorrow that Thạch Hà has not answered: today's reminders for its officer and the province.
   const today = todayInVietnam();
   const [round] = await database.db
     .insert(rounds)
@@ -314,8 +314,9 @@ describe('two instances behind nginx on one PostgreSQL', () => {
       .join('\n---\n');
     expect(inbox, jobLog).toHaveLength(2);
     const to = inbox.map((raw) => /^To: (.*)$/m.exec(raw)?.[1]).sort();
-    // The officer and the leader of the unit that has not reported (the province's summary starts later).
-    expect(to).toEqual(['nguoi0@hatinh.gov.vn', 'nguoi1@hatinh.gov.vn']);
+    // The officer of the unit that has not reported, and the province's summary (its leader has
+    // nothing to approve yet).
+    expect(to).toEqual(['nguoi0@hatinh.gov.vn', 'nguoi2@hatinh.gov.vn']);
     const outbox = await database.db.select().from(emailOutbox);
     expect(outbox.map((r) => r.attempts)).toEqual([1, 1]);
     const runs = instances.map((s) => lines(s, /"job":"reminders"/));
