@@ -17,7 +17,10 @@ export default defineConfig({
           name: 'cli',
           include: ['test/cli/**/*.test.ts'],
           // The PostgreSQL half of the command-line tests needs a server: `npm run test:db` runs it.
-          exclude: process.env.TEST_DATABASE_URL ? [] : ['test/cli/postgres.test.ts'],
+          // instances.test.ts also needs nginx (.ci/run installs it).
+          exclude: process.env.TEST_DATABASE_URL
+            ? []
+            : ['test/cli/postgres.test.ts', 'test/cli/instances.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -1,4 +1,4 @@
-/** The `doingoai` command: serve, migrate, seed, user add. */
+/** The `doingoai` command: serve, migrate, seed, user add, backup, restore. */
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { eq } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { ROLES } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
 import { hashPassword } from '../server/auth/password.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
+import { registerBackupCommands } from './backup.js';
 import { registerCheckCommand } from './check.js';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
@@ -154,6 +155,7 @@ export function buildProgram(): Command {
       },
     );
 
+  registerBackupCommands(program, config);
   registerPreview(program);
   registerRenderCommand(program);
   registerCheckCommand(program);

@@ -1,12 +1,14 @@
 /** `doingoai serve`: open the database, prepare it, and serve the API and the web app. */
 
+import { hostname } from 'node:os';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo.js';
 import { prepareDatabase } from '../db/prepare.js';
 import { pruneExpired } from '../db/sessions.js';
 import { findUserByUsername } from '../db/users.js';
-import { startScheduler } from '../jobs/scheduler.js';
+import { startJobs } from '../jobs/queue.js';
 import { buildApp } from '../server/app.js';
 import type { Config } from '../server/config.js';
+import { startBackupSocket } from './backup.js';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
 
@@ -33,7 +35,12 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     const app = await buildApp({
       db: database.db,
       config,
-      logger: { level: config.logLevel },
+      logger: {
+        level: config.logLevel,
+        ...(config.instanceId
+          ? { base: { pid: process.pid, hostname: hostname(), instance: config.instanceId } }
+          : {}),
+      },
     });
     try {
       await app.listen({ port: config.port, host: config.host });
@@ -64,12 +71,17 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
 
     const prune = setInterval(() => void pruneExpired(database.db).catch(() => undefined), 3600_000);
     prune.unref();
-    // Recurring rounds, reminders and e-mails: in the background, never in the way of requests.
-    const scheduler = startScheduler({ db: database.db, config, log: app.log });
+    // Recurring rounds, reminders and e-mails: in the background, never in the way of requests;
+    // through a PostgreSQL job queue when several instances may share the database.
+    const scheduler = await startJobs({ db: database.db, config, log: app.log });
+    // Online backups of the embedded database (`doingoai backup` while this server holds the lock).
+    const backups =
+      database.kind === 'pglite' ? await startBackupSocket(config.dataDir, database, app.log) : null;
     await stopRequested;
     clearInterval(prune);
     console.log('Đang dừng doingoai…');
-    await scheduler.stop();
+    await backups?.close();
+    await scheduler?.stop();
     await app.close();
   } finally {
     await database.close();

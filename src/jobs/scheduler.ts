@@ -3,6 +3,12 @@
  * in sequence: the next occurrences of recurring rounds, the day's reminders, the e-mail outbox.
  * Each job is guarded on its own (a failing one is logged and the others still run), two runs
  * never overlap, and stop() waits for a run in progress.
+ *
+ * On the embedded database the timer runs here, in the process. On PostgreSQL, where several
+ * instances may share the database, src/jobs/queue.ts hands each run to pg-boss instead, so that
+ * one instance only runs it. The jobs are idempotent anyway: one digest per person per day (a
+ * unique key), an outbox row is claimed (leased) before it is sent, a round's next occurrence is
+ * unique per series and period.
  */
 import type { Db } from '../db/client.js';
 import { runReminders } from '../db/reminders.js';
@@ -33,7 +39,13 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(options: SchedulerOptions): Scheduler {
+/** The jobs of one run, in sequence, each guarded on its own; and the mail transport to close. */
+export interface JobRunner {
+  run(): Promise<void>;
+  close(): void;
+}
+
+export function createJobRunner(options: SchedulerOptions): JobRunner {
   const { db, config, log } = options;
   const now = options.now ?? (() => new Date());
   const transport = options.transport ?? (config.smtpUrl ? createMailTransport(config.smtpUrl) : undefined);
@@ -45,28 +57,38 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       log.error({ job, err: error }, 'job failed');
     }
   };
-
-  const jobs = async () => {
-    const today: IsoDate = todayInVietnam(now());
-    await guarded('rounds.occurrences', () => createDueOccurrences(db, today, config.holidays));
-    await guarded('reminders', () =>
-      runReminders(db, today, { email: transport !== undefined, siteUrl: config.publicUrl }),
-    );
-    if (transport) {
-      await guarded('emails', () =>
-        sendPendingEmails(db, transport, now(), {
-          ...(config.smtpFrom ? { from: config.smtpFrom } : {}),
-          log,
-        }),
+  return {
+    async run() {
+      const today: IsoDate = todayInVietnam(now());
+      await guarded('rounds.occurrences', () => createDueOccurrences(db, today, config.holidays));
+      await guarded('reminders', () =>
+        runReminders(db, today, { email: transport !== undefined, siteUrl: config.publicUrl }),
       );
-    }
+      if (transport) {
+        await guarded('emails', () =>
+          sendPendingEmails(db, transport, now(), {
+            ...(config.smtpFrom ? { from: config.smtpFrom } : {}),
+            log,
+          }),
+        );
+      }
+    },
+    close() {
+      transport?.close?.();
+    },
   };
+}
+
+/** The jobs in this process, on a timer (the embedded database, and the tests). */
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { config } = options;
+  const runner = createJobRunner(options);
 
   let running: Promise<void> | null = null;
   let stopped = false;
   const runOnce = (): Promise<void> => {
     if (running) return running;
-    running = jobs().finally(() => {
+    running = runner.run().finally(() => {
       running = null;
     });
     return running;
@@ -85,7 +107,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       clearInterval(timer);
       if (running) await running;
-      transport?.close?.();
+      runner.close();
     },
   };
 }

@@ -28,3 +28,15 @@ describe('reminder and e-mail settings', () => {
     expect(() => loadConfig({ JOBS_INTERVAL_MINUTES: '0' })).toThrow(/JOBS_INTERVAL_MINUTES phải từ 1/);
   });
 });
+
+describe('settings for several instances', () => {
+  it('name the instance for the logs and let an instance run no jobs', () => {
+    expect(loadConfig({})).toMatchObject({ instanceId: undefined, jobs: true });
+    expect(loadConfig({ INSTANCE_ID: 'app-2', JOBS: 'off' })).toMatchObject({
+      instanceId: 'app-2',
+      jobs: false,
+    });
+    expect(() => loadConfig({ JOBS: 'no' })).toThrow(/JOBS chỉ nhận on hoặc off/);
+    expect(() => loadConfig({ INSTANCE_ID: 'máy 1' })).toThrow(/INSTANCE_ID chỉ gồm/);
+  });
+});

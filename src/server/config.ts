@@ -73,6 +73,18 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/\S+$/, { error: 'PUBLIC_URL phải có dạng http(s)://tên-máy.' })
     .optional(),
+  /** A name for this instance in the logs when several run on one database ("app1", "app2"). */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, {
+      error: 'INSTANCE_ID chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 64 ký tự).',
+    })
+    .optional(),
+  /** "off": this instance runs no background jobs (another instance, or a dedicated one, does). */
+  JOBS: z
+    .enum(['on', 'off'], { error: 'JOBS chỉ nhận on hoặc off.' })
+    .default('on')
+    .transform((v) => v === 'on'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'LOG_LEVEL chỉ nhận fatal, error, warn, info, debug, trace hoặc silent.',
@@ -100,6 +112,10 @@ export interface Config {
   /** The default number of days before a deadline when reminders start (REMIND_DAYS, 3). */
   remindDays?: number;
   publicUrl?: string | undefined;
+  /** INSTANCE_ID: added to every log line as `instance`. */
+  instanceId?: string | undefined;
+  /** JOBS: whether this instance runs the background jobs (default true). */
+  jobs?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsIntervalMinutes: e.JOBS_INTERVAL_MINUTES,
     remindDays: e.REMIND_DAYS,
     publicUrl: e.PUBLIC_URL,
+    instanceId: e.INSTANCE_ID,
+    jobs: e.JOBS,
   };
 }
