@@ -114,9 +114,22 @@ function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** The report with everything its view, document and checks need, in one query. */
-export async function loadReport(q: Queryable, id: number): Promise<ReportRecord> {
-  const [r] = await q
+/**
+ * Statements a running server sends on every request are prepared once per database (the SQL text is
+ * not rebuilt each time, and PostgreSQL plans a named statement once per connection). Inside a
+ * transaction the query is built as usual.
+ */
+function preparedFor<P>(cache: WeakMap<Queryable, P>, q: Queryable, prepare: (q: Queryable) => P): P {
+  let prepared = cache.get(q);
+  if (!prepared) {
+    prepared = prepare(q);
+    cache.set(q, prepared);
+  }
+  return prepared;
+}
+
+function recordQuery(q: Queryable) {
+  return q
     .select({
       row: reports,
       unit: unitColumns,
@@ -134,8 +147,15 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
     .innerJoin(outlines, eq(outlines.id, reports.outlineId))
     .leftJoin(users, eq(users.id, reports.updatedBy))
     .leftJoin(rounds, eq(rounds.id, reports.roundId))
-    .where(eq(reports.id, id))
-    .limit(1);
+    .where(eq(reports.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('report_record');
+}
+const recordQueries = new WeakMap<Queryable, ReturnType<typeof recordQuery>>();
+
+/** The report with everything its view, document and checks need, in one query. */
+export async function loadReport(q: Queryable, id: number): Promise<ReportRecord> {
+  const [r] = await preparedFor(recordQueries, q, recordQuery).execute({ id });
   if (!r) throw new AppError('NOT_FOUND', NOT_FOUND);
   return {
     row: r.row,
@@ -164,8 +184,8 @@ export interface ReportHead {
   roundUnitId: number | null;
 }
 
-export async function loadReportHead(q: Queryable, id: number): Promise<ReportHead> {
-  const [r] = await q
+function headQuery(q: Queryable) {
+  return q
     .select({
       row: reports,
       unit: { id: units.id, kind: units.kind, provinceCode: units.provinceCode, path: units.path },
@@ -174,8 +194,14 @@ export async function loadReportHead(q: Queryable, id: number): Promise<ReportHe
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .leftJoin(rounds, eq(rounds.id, reports.roundId))
-    .where(eq(reports.id, id))
-    .limit(1);
+    .where(eq(reports.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('report_head');
+}
+const headQueries = new WeakMap<Queryable, ReturnType<typeof headQuery>>();
+
+export async function loadReportHead(q: Queryable, id: number): Promise<ReportHead> {
+  const [r] = await preparedFor(headQueries, q, headQuery).execute({ id });
   if (!r) throw new AppError('NOT_FOUND', NOT_FOUND);
   return {
     row: r.row,

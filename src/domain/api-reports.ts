@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { errorResponse, idParam, text, unitRefOut } from './api.js';
-import { officialDocumentOut } from './api-documents.js';
+import type { OfficialDocument } from './document.js';
 import type { SectionSupplement } from './drafting/types.js';
 import type { Outline } from './outline.js';
 import { DOCUMENT_KINDS } from './outline.js';
@@ -41,6 +41,9 @@ export const REPORT_CONFLICT_CODE = 'REPORT_CONFLICT';
 // below name them precisely.
 const outlineJson = z.unknown() as unknown as z.ZodType<Outline>;
 const contentJson = z.unknown() as unknown as z.ZodType<ReportContent>;
+// The composer's output (src/domain/report-document.ts), never a stored row: passed through as it is
+// (its whitelisted shape is `officialDocumentOut`, which the preview route answers with).
+const documentJson = z.unknown() as unknown as z.ZodType<OfficialDocument>;
 
 export const unitIdParam = z.object({ unitId: idParam.shape.id });
 
@@ -286,7 +289,7 @@ export const reportView = z.object({
    * The document as it prints (the one composer, src/domain/report-document.ts): the form's preview
    * draws it as the page; the DOCX and PDF are rendered from the same document.
    */
-  document: officialDocumentOut,
+  document: documentJson,
   /** True when `document` is the frozen issued one. */
   documentIssued: z.boolean(),
   /** A consolidated report's added sentences by section (src/domain/drafting SectionSupplement). */

@@ -24,7 +24,11 @@ export interface CheckInput {
 /** Quality kinds already reported by the validation or the completeness check. */
 const COVERED = new Set(['missing_required', 'nil_with_values']);
 
-export function reportChecks(input: CheckInput): ReportIssue[] {
+/**
+ * What the form checks as the officer types (the browser runs it on every change): wrong values and
+ * missing required parts. The server runs the same function, plus the quality checks.
+ */
+export function formChecks(input: Pick<CheckInput, 'outline' | 'content' | 'drafted'>): ReportIssue[] {
   const { outline, content, drafted } = input;
   const validation: ReportIssue[] = validateContent(outline, content).map((i) => ({
     source: 'validation',
@@ -41,6 +45,11 @@ export function reportChecks(input: CheckInput): ReportIssue[] {
     })),
     ...missingSections(outline, content, drafted),
   ];
+  return [...validation, ...missing];
+}
+
+export function reportChecks(input: CheckInput): ReportIssue[] {
+  const { outline, content, drafted } = input;
   const quality: ReportIssue[] = qualityChecks({
     outline,
     content,
@@ -51,7 +60,7 @@ export function reportChecks(input: CheckInput): ReportIssue[] {
   })
     .filter((i) => !COVERED.has(i.kind))
     .map((i) => ({ source: 'quality', severity: i.severity, path: i.key ?? null, message: i.message }));
-  return [...validation, ...missing, ...quality];
+  return [...formChecks(input), ...quality];
 }
 
 /** Issues that block submission: wrong values and missing required parts. */

@@ -2,6 +2,7 @@ import { EDITABLE_STATUSES, type ReportView } from '@domain/api-reports';
 import { draftReport, flattenDrafted } from '@domain/drafting/draft';
 import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
+import { formChecks } from '@domain/report-checks';
 import { validateContent } from '@domain/validation';
 import { Alert, Button, Group, Skeleton, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
@@ -61,7 +62,10 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     [drafted],
   );
   const indicators = useMemo(() => allIndicators(outline), [outline]);
-  const clientIssues = useMemo(() => validateContent(outline, content), [outline, content]);
+  const clientIssues = useMemo(
+    () => (drafted ? formChecks({ outline, content, drafted }) : validateContent(outline, content)),
+    [outline, content, drafted],
+  );
   const merged = mergeIssues({
     indicators,
     sections,

@@ -7,7 +7,6 @@ import type { ReportIssue } from '@domain/api-reports';
 import type { DraftedSection } from '@domain/drafting/types';
 import type { Indicator } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
-import type { FieldIssue } from '@domain/validation';
 import { fieldId } from './IndicatorField';
 import type { ShownIssue } from './IssueList';
 import { sectionId } from './SectionBlock';
@@ -17,7 +16,8 @@ interface Input {
   indicators: readonly Indicator[];
   sections: ReadonlyMap<string, DraftedSection>;
   serverIssues: readonly ReportIssue[];
-  clientIssues: readonly FieldIssue[];
+  /** The form's own checks of what is typed now (`formChecks`: values and required parts). */
+  clientIssues: readonly Pick<ReportIssue, 'severity' | 'message' | 'path'>[];
   content: ReportContent;
   savedContent: ReportContent;
 }
@@ -73,8 +73,9 @@ export function mergeIssues(input: Input): MergedIssues {
     map[at.code] ??= issue.message;
   }
   for (const issue of serverIssues) {
-    // The same validation runs here on what is typed now; the server's copy may be older.
-    if (issue.source === 'validation') continue;
+    // Values and required parts are checked here on what is typed now (the same functions as the
+    // server); only the quality checks (names, figures in the text, outliers) come from the server.
+    if (issue.source !== 'quality') continue;
     const code = indicatorOfPath(issue.path, codes);
     if (code && JSON.stringify(content.values[code]) !== JSON.stringify(savedContent.values[code])) continue;
     push(issue.severity, issue.message, issue.path);
