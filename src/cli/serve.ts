@@ -7,7 +7,7 @@ import { findUserByUsername } from '../db/users.js';
 import { startScheduler } from '../jobs/scheduler.js';
 import { buildApp } from '../server/app.js';
 import type { Config } from '../server/config.js';
-import { openConfiguredDatabase } from './database.js';
+import { explainStartupError, openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -29,7 +29,9 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   try {
     // Demo accounts have a known password: only on the embedded database, unless asked for.
     const demo = options.demo && database.kind === 'pglite';
-    const prepared = await prepareDatabase(database, { demo });
+    const prepared = await prepareDatabase(database, { demo }).catch((error: unknown) => {
+      throw explainStartupError(error, config, database) ?? error;
+    });
     const app = await buildApp({
       db: database.db,
       config,

@@ -2,7 +2,7 @@
  * Opens the database: PGlite in a data folder (the embedded default), in memory (tests), or
  * PostgreSQL when a DATABASE_URL is given. The same schema and migrations serve all three.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths.js';
 import { type DataDirLock, lockDataDir } from './lock.js';
+import { pgliteFolderOptions } from './pglite-durable.js';
 import { schema } from './schema.js';
 
 export type Schema = typeof schema;
@@ -40,18 +41,77 @@ export type OpenOptions = { databaseUrl: string } | { dataDir: string } | { memo
 
 export class DatabaseOpenError extends Error {}
 
+/**
+ * PostgreSQL error codes that mean "the server is not there right now", not "this query is wrong":
+ * class 08 (connection exception), 57P01 admin_shutdown (a fast or immediate restart), 57P02
+ * crash_shutdown, 57P03 cannot_connect_now (starting up or shutting down).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P01|57P02|57P03)$/;
+/** Node socket errors when the server is down, restarting or out of reach. */
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** node-postgres reports a lost connection or a connect timeout as a plain Error with these texts. */
+const UNAVAILABLE_TEXT =
+  /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable|Cannot use a pool after calling end/;
+
+/**
+ * Whether an error means the database cannot be reached at the moment (a restart, an outage), as
+ * opposed to a fault in the query. Looks through wrappers (drizzle's DrizzleQueryError keeps the
+ * driver's error as its cause).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) {
+      return true;
+    }
+    if (UNAVAILABLE_TEXT.test(e.message)) return true;
+  }
+  return false;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) return openPostgres(options.databaseUrl);
   if ('dataDir' in options) return openPgliteFolder(options.dataDir);
   return openPglite(undefined, 'bộ nhớ (không lưu)', null);
 }
 
-async function openPgliteFolder(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const lock = await lockDataDir(dataDir);
+/**
+ * Creates the data folder and its parents. Node's recursive mkdir reports ENOENT for any failure
+ * on the way (a read-only disk, no permission): the folders are made one by one to get the real
+ * reason for the operator's message.
+ */
+function makeDataDir(dataDir: string): void {
   try {
-    return await openPglite(path.join(dataDir, 'pgdata'), dataDir, lock);
+    mkdirSync(dataDir, { recursive: true });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const missing: string[] = [];
+    for (let dir = path.resolve(dataDir); !existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    for (const dir of missing) mkdirSync(dir);
+    throw error;
+  }
+}
+
+async function openPgliteFolder(dataDir: string): Promise<Database> {
+  makeDataDir(dataDir);
+  const lock = await lockDataDir(dataDir);
+  const pgdata = path.join(dataDir, 'pgdata');
+  const fresh = !existsSync(pgdata);
+  try {
+    return await openPglite(pgdata, dataDir, lock);
+  } catch (error) {
+    // A first start that failed half way (a full disk) must not leave a half-made database that
+    // the next start would take for a real one.
+    if (fresh) rmSync(pgdata, { recursive: true, force: true });
     await lock.release();
     throw error;
   }
@@ -62,7 +122,8 @@ async function openPglite(
   location: string,
   lock: DataDirLock | null,
 ): Promise<Database> {
-  const client = dataPath ? new PGlite(dataPath) : new PGlite();
+  // A folder is durable (fsync on, see pglite-durable.ts); memory is for tests and previews.
+  const client = dataPath ? new PGlite(pgliteFolderOptions(dataPath, true)) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   return {
@@ -88,7 +149,24 @@ function redact(url: string): string {
 }
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    // A server out of reach answers a request with 503 after this long instead of hanging it.
+    connectionTimeoutMillis: 5_000,
+  });
+  // A restart of PostgreSQL closes every connection: an idle one emits 'error' on the pool, a
+  // checked-out one between two queries of a transaction emits it on the client. Unhandled, either
+  // ends the process. The pool drops a broken connection and opens a new one on the next request;
+  // the request that met the error answers 503 (see isDatabaseUnavailable).
+  let lastWarned = 0;
+  const warn = (error: Error) => {
+    if (Date.now() - lastWarned < 10_000) return;
+    lastWarned = Date.now();
+    console.error(`Mất kết nối tới PostgreSQL (${redact(databaseUrl)}): ${error.message}. Đang kết nối lại…`);
+  };
+  pool.on('error', warn);
+  pool.on('connect', (client) => client.on('error', warn));
   try {
     const probe = await pool.connect();
     probe.release();
