@@ -32,6 +32,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     const prepared = await prepareDatabase(database, { demo }).catch((error: unknown) => {
       throw explainStartupError(error, config, database) ?? error;
     });
+    // The first start loads thousands of units: on disk now, not replayed after a crash.
+    await database.checkpoint();
     const app = await buildApp({
       db: database.db,
       config,
