@@ -16,8 +16,9 @@ export default defineConfig({
         test: {
           name: 'cli',
           include: ['test/cli/**/*.test.ts'],
-          // The PostgreSQL half of the command-line tests needs a server: `npm run test:db` runs it.
-          exclude: process.env.TEST_DATABASE_URL ? [] : ['test/cli/postgres.test.ts'],
+          // The PostgreSQL half of the command-line tests (test/cli/postgres*.test.ts) needs a server
+          // and PostgreSQL's binaries: `npm run test:db` (CI's PostgreSQL step) runs it.
+          exclude: process.env.TEST_DATABASE_URL ? [] : ['test/cli/postgres*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -98,9 +98,14 @@ export class Workload {
   /** Issues acknowledged: report id → number. */
   readonly issued = new Map<number, number>();
   readonly statuses = new Map<number, number>();
+  /** The distinct error messages answered, by status. */
+  readonly messages = new Map<number, Set<string>>();
 
-  private count(status: number) {
+  private count(answer: Answer) {
+    const { status } = answer;
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    const message = (answer.body as { error?: { message?: string } } | null)?.error?.message;
+    if (message) this.messages.set(status, (this.messages.get(status) ?? new Set()).add(message));
   }
 
   /** Signs in (sessions live in the database, so once is enough) and finds the unit, outline, signer. */
@@ -131,17 +136,19 @@ export class Workload {
     this.url = url;
   }
 
-  /** The draft of the next free period (2019 onwards, months: older than any demo data). */
+  /** The draft of the next free period (months from 2015: older than any demo data). */
   private async openDraft(cookie: string): Promise<View | null> {
     for (let tries = 0; tries < 5; tries++) {
-      const n = this.nextPeriod++;
+      const n = this.nextPeriod;
       const period = { kind: 'month', year: 2015 + Math.floor(n / 12), index: (n % 12) + 1 };
       const res = await call(this.url, cookie, 'POST', `/api/units/${this.unitId}/reports`, {
         outlineId: this.outlineId,
         period,
       });
-      this.count(res.status);
+      this.count(res);
+      // Not answered (the database is away): the same period next time.
       if (res.status !== 200) return null;
+      this.nextPeriod += 1;
       const view = res.body as View;
       if (view.report.status === 'draft') return view;
     }
@@ -159,7 +166,7 @@ export class Workload {
       revision: view.report.revision,
       content: { ...view.content, values: { ...view.content.values, [MARK]: mark } },
     });
-    this.count(res.status);
+    this.count(res);
     if (res.status === 200) this.lastSave = { revision: (res.body as View).report.revision, mark };
   }
 
@@ -171,17 +178,17 @@ export class Workload {
     const submitted = await call(this.url, this.officer, 'POST', `/api/reports/${id}/submit-nil`, {
       revision: draft.report.revision,
     });
-    this.count(submitted.status);
+    this.count(submitted);
     if (submitted.status !== 200) return;
     const approved = await call(this.url, this.leader, 'POST', `/api/reports/${id}/approve`, {
       revision: (submitted.body as View).report.revision,
     });
-    this.count(approved.status);
+    this.count(approved);
     if (approved.status !== 200) return;
     const issued = await call(this.url, this.leader, 'POST', `/api/reports/${id}/issue`, {
       signerId: this.signerId,
     });
-    this.count(issued.status);
+    this.count(issued);
     if (issued.status === 200) this.issued.set(id, (issued.body as { number: number }).number);
   }
 
@@ -388,4 +395,76 @@ export class PgCluster {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export interface RestartResult {
+  mode: 'fast' | 'immediate' | 'outage';
+  /** Requests answered during the restart window, by status (0: no answer). */
+  statuses: Record<number, number>;
+  /** The messages of the 503 answers, distinct. */
+  messages: string[];
+  serverAlive: boolean;
+  /** From PostgreSQL being back to the first acknowledged save, ms. */
+  recoveredMs: number;
+  verdict: Verdict;
+}
+
+/**
+ * Runs the workload against `server` while the cluster is stopped (fast or immediate) and started
+ * again at once, or stopped for `outageMs` (immediate, then a wait): what the users saw, whether
+ * the server lived, how soon it served again, and whether every acknowledged write is there.
+ */
+export async function restartUnderLoad(
+  cluster: PgCluster,
+  server: Server,
+  workload: Workload,
+  mode: 'fast' | 'immediate' | 'outage',
+  outageMs = 10_000,
+): Promise<RestartResult> {
+  workload.statuses.clear();
+  workload.messages.clear();
+  const probe = () => workload.save().catch(() => undefined);
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((r) => {
+    stop = r;
+  });
+  const work = workload.run(120_000, stopped);
+  const probes = (async () => {
+    let done = false;
+    void stopped.then(() => {
+      done = true;
+    });
+    while (!done) {
+      await probe();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 1_000));
+  cluster.stop(mode === 'fast' ? 'fast' : 'immediate');
+  if (mode === 'outage') await new Promise((r) => setTimeout(r, outageMs));
+  else await new Promise((r) => setTimeout(r, 500));
+  // A request while PostgreSQL is surely down.
+  await probe();
+  await cluster.start();
+  const back = performance.now();
+  let recoveredMs = Number.NaN;
+  const before = workload.statuses.get(200) ?? 0;
+  while (performance.now() - back < 30_000) {
+    if ((workload.statuses.get(200) ?? 0) > before) {
+      recoveredMs = performance.now() - back;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 1_000));
+  stop();
+  await Promise.all([work, probes]);
+  return {
+    mode,
+    statuses: Object.fromEntries(workload.statuses),
+    messages: [...(workload.messages.get(503) ?? [])],
+    serverAlive: server.child.exitCode === null && server.child.signalCode === null,
+    recoveredMs,
+    verdict: await workload.verify(),
+  };
 }
