@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`, `faults`) runs one group only.
  */
 import { benchDocuments } from './documents.js';
+import { benchFaults } from './faults.js';
 import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
 
@@ -15,3 +16,4 @@ if (wants('startup')) {
 }
 if (wants('documents')) await benchDocuments();
 if (wants('national')) await benchNational();
+if (wants('faults')) await benchFaults();
