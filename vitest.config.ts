@@ -16,11 +16,12 @@ export default defineConfig({
         test: {
           name: 'cli',
           include: ['test/cli/**/*.test.ts'],
-          // The PostgreSQL half of the command-line tests needs a server: `npm run test:db` runs it.
+          // The PostgreSQL half of the command-line tests (test/cli/postgres*.test.ts) needs a server
+          // and PostgreSQL's binaries: `npm run test:db` (CI's PostgreSQL step) runs it.
           // instances.test.ts also needs nginx (.ci/run installs it).
           exclude: process.env.TEST_DATABASE_URL
             ? []
-            : ['test/cli/postgres.test.ts', 'test/cli/instances.test.ts'],
+            : ['test/cli/postgres*.test.ts', 'test/cli/instances.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

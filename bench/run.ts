@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`, `api`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`) runs one group only.
  */
 import { benchApi } from './api.js';
 import { benchDocuments } from './documents.js';
+import { benchFaults } from './faults.js';
 import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
 
@@ -17,3 +18,4 @@ if (wants('startup')) {
 if (wants('documents')) await benchDocuments();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
+if (wants('faults')) await benchFaults();

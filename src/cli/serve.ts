@@ -9,7 +9,7 @@ import { startJobs } from '../jobs/queue.js';
 import { buildApp } from '../server/app.js';
 import type { Config } from '../server/config.js';
 import { startBackupSocket } from './backup.js';
-import { openConfiguredDatabase } from './database.js';
+import { explainStartupError, openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -31,7 +31,11 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   try {
     // Demo accounts have a known password: only on the embedded database, unless asked for.
     const demo = options.demo && database.kind === 'pglite';
-    const prepared = await prepareDatabase(database, { demo });
+    const prepared = await prepareDatabase(database, { demo }).catch((error: unknown) => {
+      throw explainStartupError(error, config, database) ?? error;
+    });
+    // The first start loads thousands of units: on disk now, not replayed after a crash.
+    await database.checkpoint();
     const app = await buildApp({
       db: database.db,
       config,

@@ -58,6 +58,11 @@ export const ERROR_CODES = {
       'Hệ thống gặp lỗi không mong muốn. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu.',
   },
   UNAVAILABLE: { status: 503, message: 'Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message:
+      'Tạm thời không kết nối được tới cơ sở dữ liệu (máy chủ CSDL đang khởi động lại hoặc bị gián đoạn). Thao tác vừa rồi chưa được lưu; vui lòng thử lại sau ít giây.',
+  },
   NOT_DOCX: {
     status: 400,
     message:

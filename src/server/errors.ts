@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/client.js';
 import { errorResponse } from '../domain/api.js';
 import { AppError, ERROR_CODES, type ErrorBody, type ErrorCode, type FieldError } from '../domain/errors.js';
 
@@ -14,6 +15,7 @@ export const ERROR_RESPONSES = {
   403: errorResponse,
   404: errorResponse,
   409: errorResponse,
+  503: errorResponse,
 } as const;
 
 function send(
@@ -69,6 +71,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
       return send(reply, request, 'BAD_REQUEST');
+    }
+    if (isDatabaseUnavailable(error)) {
+      // A restart or an outage of PostgreSQL: the pool reconnects by itself; the user retries.
+      request.log.warn({ err: error }, 'database unavailable');
+      return send(reply, request, 'DATABASE_UNAVAILABLE');
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, request, 'INTERNAL');
