@@ -189,7 +189,11 @@ export class Workload {
       signerId: this.signerId,
     });
     this.count(issued);
-    if (issued.status === 200) this.issued.set(id, (issued.body as { number: number }).number);
+    // Issuing answers the report view: the number is the frozen document's.
+    if (issued.status === 200) {
+      const number = (issued.body as { document: { number: number | null } }).document.number;
+      if (number !== null) this.issued.set(id, number);
+    }
   }
 
   /** Saves and issues side by side until `stop` resolves or `untilMs` passes. */
