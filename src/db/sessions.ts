@@ -1,8 +1,9 @@
 /** Sessions stored in the database; the cookie holds a random token, the table its SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt, ne, notLike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, notLike, or, sql } from 'drizzle-orm';
+import type { Actor, RoleGrant } from '../domain/authz.js';
 import type { Db, Queryable } from './client.js';
-import { sessions, signInThrottle, users } from './schema.js';
+import { sessions, signInThrottle, units, userRoles, users } from './schema.js';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -30,8 +31,14 @@ export interface SessionUser {
   user: { id: number; username: string; fullName: string };
 }
 
-/** The live session of a token, or null when unknown, expired or its user is locked. */
-export async function findSession(q: Queryable, token: string): Promise<SessionUser | null> {
+/**
+ * The live session of a token with its user's role grants (the actor of the policy), or null when
+ * unknown, expired or its user is locked. One query: every API request runs this.
+ */
+export async function findSessionActor(
+  q: Queryable,
+  token: string,
+): Promise<(SessionUser & { actor: Actor }) | null> {
   const rows = await q
     .select({
       sessionId: sessions.id,
@@ -39,17 +46,33 @@ export async function findSession(q: Queryable, token: string): Promise<SessionU
       id: users.id,
       username: users.username,
       fullName: users.fullName,
+      role: userRoles.role,
+      unitId: units.id,
+      kind: units.kind,
+      provinceCode: units.provinceCode,
+      path: units.path,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId))
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
+    .orderBy(asc(units.code));
+  const first = rows[0];
+  if (!first) return null;
+  const grants: RoleGrant[] = [];
+  for (const r of rows) {
+    if (r.role === null || r.unitId === null || r.kind === null || r.path === null) continue;
+    grants.push({
+      role: r.role,
+      unit: { id: r.unitId, kind: r.kind, provinceCode: r.provinceCode, path: r.path },
+    });
+  }
   return {
-    sessionId: row.sessionId,
-    expiresAt: row.expiresAt,
-    user: { id: row.id, username: row.username, fullName: row.fullName },
+    sessionId: first.sessionId,
+    expiresAt: first.expiresAt,
+    user: { id: first.id, username: first.username, fullName: first.fullName },
+    actor: { userId: first.id, grants },
   };
 }
 

@@ -25,7 +25,8 @@ export function findBadText(value: unknown): string | null {
       if (BAD_TEXT.test(v)) return item.path;
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: join(item.path, String(i)) });
-    } else if (v !== null && typeof v === 'object') {
+    } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      // (Raw bytes, from a binary upload, are not text: their own parser judges them.)
       for (const [key, child] of Object.entries(v)) {
         const path = join(item.path, key);
         if (BAD_TEXT.test(key)) return path;

@@ -6,8 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AuditActor } from '../../db/audit.js';
 import type { Db } from '../../db/client.js';
-import { findSession, type SessionUser } from '../../db/sessions.js';
-import { loadActor } from '../../db/users.js';
+import { findSessionActor, type SessionUser } from '../../db/sessions.js';
 import { type Action, type Actor, can, type UnitRef } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -76,8 +75,8 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
       throw new AppError('CSRF');
     }
     const token = request.cookies[SESSION_COOKIE];
-    const session = token && token.length <= 200 ? await findSession(options.db, token) : null;
-    if (session) request.auth = { ...session, actor: await loadActor(options.db, session.user.id) };
+    const session = token && token.length <= 200 ? await findSessionActor(options.db, token) : null;
+    if (session) request.auth = session;
     else if (needsSession(request)) throw new AppError('UNAUTHENTICATED');
   });
 });
