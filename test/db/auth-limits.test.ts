@@ -3,10 +3,12 @@
  * by account and by address, reserved atomically, with X-Forwarded-For trusted only from the
  * proxies in TRUSTED_PROXIES; and the password policy at every place a password is chosen.
  */
+import { Writable } from 'node:stream';
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInThrottle } from '../../src/db/schema.js';
 import { SIGN_IN_RULES } from '../../src/db/sessions.js';
+import { buildApp } from '../../src/server/app.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, signIn, TEST_PASSWORD } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -143,6 +145,24 @@ describe('sign-in limits by user and address', () => {
 });
 
 describe('session cookie', () => {
+  it('warns in the log at start when production runs with COOKIE_SECURE=false', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const lax = await buildApp({
+      db: database.db,
+      config: { sessionTtlHours: 12, cookieSecure: false, trustedOrigins: [], env: 'production' },
+      webDist: '/nonexistent',
+      logger: { level: 'warn', stream },
+    });
+    await lax.close();
+    expect(lines.join('')).toMatch(/COOKIE_SECURE=false under NODE_ENV=production/);
+  });
+
   it('is Secure when the configuration says so (the default under NODE_ENV=production)', async () => {
     const secure = await buildTestApp(database.db, { cookieSecure: true, env: 'production' });
     try {
