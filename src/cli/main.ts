@@ -11,6 +11,7 @@ import { createUserBody } from '../domain/api.js';
 import { ROLES } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
 import { hashPassword } from '../server/auth/password.js';
+import { passwordProblem } from '../server/auth/password-policy.js';
 import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { registerBackupCommands } from './backup.js';
 import { registerCheckCommand } from './check.js';
@@ -137,6 +138,8 @@ export function buildProgram(): Command {
             throw new CliError(parsed.error.issues.map((i) => i.message).join('\n'), 2);
           }
           const body = parsed.data;
+          const problem = passwordProblem(body.password, body);
+          if (problem) throw new CliError(problem, 2);
           const passwordHash = await hashPassword(body.password);
           const created = await database.db.transaction((tx) =>
             createUser(tx, CLI_ACTOR, {

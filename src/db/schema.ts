@@ -154,18 +154,22 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
-export const signInFailures = pgTable(
-  'sign_in_failures',
+/**
+ * Sign-in limits: one row per key ("pair:<ip>|<username>", "user:<username>", "ip:<ip>") counting
+ * recent failures and the moment the next attempt on that key may be checked; "known:<ip>|<username>"
+ * rows mark an address from which the user has signed in (it skips the account- and address-wide
+ * limits). An attempt is reserved by one conditional upsert per key, so parallel requests cannot
+ * check more passwords than the limits allow.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
   {
-    id: serial('id').primaryKey(),
-    username: text('username').notNull(),
-    ip: text('ip').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull().defaultNow(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('sign_in_failures_username_idx').on(t.username, t.at),
-    index('sign_in_failures_ip_idx').on(t.ip, t.at),
-  ],
+  (t) => [index('sign_in_throttle_last_at_idx').on(t.lastAt)],
 );
 
 export const auditLog = pgTable(
@@ -467,7 +471,7 @@ export const schema = {
   users,
   userRoles,
   sessions,
-  signInFailures,
+  signInThrottle,
   auditLog,
   outlines,
   reports,

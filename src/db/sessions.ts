@@ -1,8 +1,9 @@
 /** Sessions stored in the database; the cookie holds a random token, the table its SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
-import type { Queryable } from './client.js';
-import { sessions, signInFailures, users } from './schema.js';
+import { and, asc, eq, gt, inArray, lt, ne, notLike, or, sql } from 'drizzle-orm';
+import type { Actor, RoleGrant } from '../domain/authz.js';
+import type { Db, Queryable } from './client.js';
+import { sessions, signInThrottle, units, userRoles, users } from './schema.js';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -30,8 +31,14 @@ export interface SessionUser {
   user: { id: number; username: string; fullName: string };
 }
 
-/** The live session of a token, or null when unknown, expired or its user is locked. */
-export async function findSession(q: Queryable, token: string): Promise<SessionUser | null> {
+/**
+ * The live session of a token with its user's role grants (the actor of the policy), or null when
+ * unknown, expired or its user is locked. One query: every API request runs this.
+ */
+export async function findSessionActor(
+  q: Queryable,
+  token: string,
+): Promise<(SessionUser & { actor: Actor }) | null> {
   const rows = await q
     .select({
       sessionId: sessions.id,
@@ -39,17 +46,33 @@ export async function findSession(q: Queryable, token: string): Promise<SessionU
       id: users.id,
       username: users.username,
       fullName: users.fullName,
+      role: userRoles.role,
+      unitId: units.id,
+      kind: units.kind,
+      provinceCode: units.provinceCode,
+      path: units.path,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId))
     .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
+    .orderBy(asc(units.code));
+  const first = rows[0];
+  if (!first) return null;
+  const grants: RoleGrant[] = [];
+  for (const r of rows) {
+    if (r.role === null || r.unitId === null || r.kind === null || r.path === null) continue;
+    grants.push({
+      role: r.role,
+      unit: { id: r.unitId, kind: r.kind, provinceCode: r.provinceCode, path: r.path },
+    });
+  }
   return {
-    sessionId: row.sessionId,
-    expiresAt: row.expiresAt,
-    user: { id: row.id, username: row.username, fullName: row.fullName },
+    sessionId: first.sessionId,
+    expiresAt: first.expiresAt,
+    user: { id: first.id, username: first.username, fullName: first.fullName },
+    actor: { userId: first.id, grants },
   };
 }
 
@@ -66,33 +89,132 @@ export async function deleteUserSessions(q: Queryable, userId: number, keep?: st
 
 export async function pruneExpired(q: Queryable): Promise<void> {
   await q.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  await q.delete(signInFailures).where(lt(signInFailures.at, new Date(Date.now() - 24 * 3600_000)));
+  // Failure counts are forgotten after a day, known addresses after 90 days without a sign-in.
+  await q
+    .delete(signInThrottle)
+    .where(
+      or(
+        and(notLike(signInThrottle.key, 'known:%'), lt(signInThrottle.lastAt, daysAgo(1))),
+        lt(signInThrottle.lastAt, daysAgo(KNOWN_ADDRESS_DAYS)),
+      ),
+    );
 }
 
-/** Failed sign-ins for this username, and from this address, within the window. */
-export async function recentFailures(
-  q: Queryable,
-  username: string,
-  ip: string,
-  windowMinutes: number,
-): Promise<{ byUser: number; byIp: number }> {
-  const since = new Date(Date.now() - windowMinutes * 60_000);
-  const [byUser] = await q
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.username, username), gt(signInFailures.at, since)));
-  const [byIp] = await q
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.ip, ip), gt(signInFailures.at, since)));
-  return { byUser: byUser?.n ?? 0, byIp: byIp?.n ?? 0 };
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/**
+ * A limit on one key: the first `free` failures within `forgetMinutes` cost nothing; from then on
+ * each failure makes the next attempt on that key wait 1, 2, 4, … seconds, at most `capSeconds`.
+ */
+export interface ThrottleRule {
+  free: number;
+  capSeconds: number;
 }
 
-export async function recordFailure(q: Queryable, username: string, ip: string): Promise<void> {
-  await q.insert(signInFailures).values({ username: username.slice(0, 64), ip });
+/**
+ * The limits. By user and address: a guesser from one address gets 5 tries, then waits up to
+ * 5 minutes between tries. By account (from every address the user has not signed in from): 20
+ * tries, then at most a minute between them, so a spread-out attack slows the account mildly and
+ * never locks its owner out. By address (for accounts not known there): 50 tries, then up to
+ * 5 minutes, against one address spraying many usernames.
+ */
+export const SIGN_IN_RULES = {
+  pair: { free: 5, capSeconds: 300 },
+  user: { free: 20, capSeconds: 60 },
+  ip: { free: 50, capSeconds: 300 },
+} as const satisfies Record<string, ThrottleRule>;
+
+/** Failures older than this no longer count (the key starts again at one). */
+export const FORGET_MINUTES = 15;
+const KNOWN_ADDRESS_DAYS = 90;
+
+const pairKey = (username: string, ip: string) => `pair:${ip}|${username}`;
+const knownKey = (username: string, ip: string) => `known:${ip}|${username}`;
+
+/**
+ * Counts one attempt on `key` before its password is checked, unless the key must wait: a single
+ * conditional upsert, so that of any number of parallel attempts only those the rule allows pass.
+ * The attempt counts as a failure until `signInSucceeded` says otherwise.
+ */
+async function reserve(q: Queryable, key: string, rule: ThrottleRule): Promise<boolean> {
+  const t = signInThrottle;
+  const next = sql`case when ${t.lastAt} < now() - make_interval(mins => ${FORGET_MINUTES}) then 1 else least(${t.failures} + 1, 1000000) end`;
+  // 1, 2, 4 … seconds once `free` failures are reached; the exponent is bounded before power().
+  const wait = sql`case when ${next} < ${rule.free} then 0 else least(${rule.capSeconds}, power(2, least(${next} - ${rule.free}, 30))) end`;
+  const rows = await q
+    .insert(t)
+    .values({ key, failures: 1, blockedUntil: sql`now()`, lastAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        failures: next,
+        blockedUntil: sql`now() + make_interval(secs => ${wait})`,
+        lastAt: sql`now()`,
+      },
+      setWhere: sql`${t.blockedUntil} <= now()`,
+    })
+    .returning({ key: t.key });
+  return rows.length === 1;
 }
 
-/** After a good sign-in the username's count restarts; the address's count does not. */
-export async function clearFailures(q: Queryable, username: string): Promise<void> {
-  await q.delete(signInFailures).where(eq(signInFailures.username, username));
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Reserves a sign-in attempt for `username` from `ip`, in one transaction: the attempt is counted
+ * on every key that applies, or on none and the caller is told how long to wait. `ownAccount`
+ * (changing one's own password) counts on the user-and-address key only.
+ */
+export async function reserveSignInAttempt(
+  db: Db,
+  input: { username: string; ip: string; ownAccount?: boolean },
+): Promise<Reservation> {
+  const keys: [string, ThrottleRule][] = [[pairKey(input.username, input.ip), SIGN_IN_RULES.pair]];
+  if (!input.ownAccount) {
+    const [known] = await db
+      .select({ key: signInThrottle.key })
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, knownKey(input.username, input.ip)))
+      .limit(1);
+    if (!known) {
+      keys.push([`user:${input.username}`, SIGN_IN_RULES.user], [`ip:${input.ip}`, SIGN_IN_RULES.ip]);
+    }
+  }
+  const refused = Symbol('refused');
+  try {
+    await db.transaction(async (tx) => {
+      // Always in the same order (pair, user, ip): two requests cannot wait for each other's rows.
+      for (const [key, rule] of keys) if (!(await reserve(tx, key, rule))) throw refused;
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error !== refused) throw error;
+  }
+  const [row] = await db
+    .select({ seconds: sql<string>`extract(epoch from max(${signInThrottle.blockedUntil}) - now())` })
+    .from(signInThrottle)
+    .where(
+      inArray(
+        signInThrottle.key,
+        keys.map(([key]) => key),
+      ),
+    );
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.seconds ?? 1))) };
+}
+
+/**
+ * A right password: the attempt was no failure. The user's counts restart, the address becomes
+ * known for this user, and the address's count gives back the attempt it was charged.
+ */
+export async function signInSucceeded(q: Queryable, username: string, ip: string): Promise<void> {
+  await q
+    .delete(signInThrottle)
+    .where(inArray(signInThrottle.key, [pairKey(username, ip), `user:${username}`]));
+  await q
+    .update(signInThrottle)
+    .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+    .where(eq(signInThrottle.key, `ip:${ip}`));
+  await q
+    .insert(signInThrottle)
+    .values({ key: knownKey(username, ip), lastAt: sql`now()` })
+    .onConflictDoUpdate({ target: signInThrottle.key, set: { lastAt: sql`now()` } });
 }

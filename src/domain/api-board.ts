@@ -3,14 +3,11 @@
  * (thống kê): one zod schema per boundary, shared by src/server/board and the web pages.
  */
 import { z } from 'zod';
+import { dbIdParam } from './api.js';
 import { ROUND_FREQUENCIES } from './rounds.js';
 import { BOARD_STATES } from './workflow.js';
 
-const positiveId = (label: string) =>
-  z.coerce
-    .number({ error: `${label} không hợp lệ.` })
-    .int({ error: `${label} không hợp lệ.` })
-    .positive({ error: `${label} không hợp lệ.` });
+const positiveId = (label: string) => dbIdParam(`${label} không hợp lệ.`);
 
 /** "true"/"1" from a query string; anything else is false. */
 const queryFlag = z

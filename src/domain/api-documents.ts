@@ -3,6 +3,7 @@
  * document downloads and previews. Shared by the server (validation, OpenAPI) and the web app.
  */
 import { z } from 'zod';
+import { dbId, dbIdParam } from './api.js';
 import { DOCUMENT_TYPES } from './document.js';
 import { MAX_DOCUMENT_NUMBER, NUMBERING_SCHEME_VALUES } from './numbering.js';
 import { isIsoDate } from './periods.js';
@@ -14,10 +15,7 @@ const year = z.coerce
   .max(2100, { error: 'Năm phải từ 2000 đến 2100.' });
 
 export const unitIdParam = z.object({
-  unitId: z.coerce
-    .number({ error: 'Mã đơn vị không hợp lệ.' })
-    .int({ error: 'Mã đơn vị không hợp lệ.' })
-    .positive({ error: 'Mã đơn vị không hợp lệ.' }),
+  unitId: dbIdParam('Mã đơn vị không hợp lệ.'),
 });
 
 export const registerQuery = z.object({ year: year.optional() });
@@ -68,10 +66,7 @@ const issuedOn = z.string({ error: 'Ngày ban hành phải có dạng NNNN-TT-NN
 });
 
 export const issueBody = z.object({
-  signerId: z
-    .number({ error: 'Chưa chọn người ký.' })
-    .int({ error: 'Người ký không hợp lệ.' })
-    .positive({ error: 'Người ký không hợp lệ.' }),
+  signerId: dbId('Người ký không hợp lệ.', 'Chưa chọn người ký.'),
   /** Default: today in Vietnam. */
   issuedOn: issuedOn.optional(),
   /**
@@ -85,7 +80,7 @@ export const issueBody = z.object({
     .max(MAX_DOCUMENT_NUMBER, { error: 'Số văn bản không quá 99.999.' })
     .nullish(),
   /** The revision the leader saw (a report changed meanwhile is not issued blind). */
-  revision: z.number().int().positive().optional(),
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.').optional(),
 });
 export type IssueBody = z.input<typeof issueBody>;
 

@@ -14,7 +14,7 @@
  * - OUTLINE_CONFLICT (409): an outline save named a version that is no longer the current one.
  */
 import { z } from 'zod';
-import { errorResponse, idParam, text, unitRefOut } from './api.js';
+import { dbId, dbIdParam, errorResponse, idParam, text, unitRefOut } from './api.js';
 import type { OfficialDocument } from './document.js';
 import type { SectionSupplement } from './drafting/types.js';
 import type { Outline } from './outline.js';
@@ -116,7 +116,7 @@ const outlineCode = z
 export const cloneOutlineBody = z.object({
   code: outlineCode,
   name: text('Tên đề cương', 200),
-  ownerUnitId: z.number({ error: 'Cần chọn đơn vị sở hữu đề cương.' }).int().positive(),
+  ownerUnitId: dbId('Đơn vị sở hữu đề cương không hợp lệ.', 'Cần chọn đơn vị sở hữu đề cương.'),
 });
 export type CloneOutlineBody = z.input<typeof cloneOutlineBody>;
 
@@ -124,7 +124,7 @@ export const updateOutlineBody = z.object({
   /** The whole edited outline; validated with the outline schema (errors name `definition.…`). */
   definition: z.unknown(),
   /** The version the edit started from: a newer version saved meanwhile refuses the save. */
-  baseVersion: z.number({ error: 'Thiếu phiên bản gốc của đề cương.' }).int().positive(),
+  baseVersion: dbId('Phiên bản gốc của đề cương không hợp lệ.', 'Thiếu phiên bản gốc của đề cương.'),
 });
 export type UpdateOutlineBody = z.input<typeof updateOutlineBody>;
 
@@ -180,7 +180,7 @@ export const reportListResponse = z.object({ items: z.array(reportListItem), tot
 export type ReportListResponse = z.infer<typeof reportListResponse>;
 
 export const createReportBody = z.object({
-  outlineId: z.number({ error: 'Cần chọn đề cương.' }).int().positive(),
+  outlineId: dbId('Đề cương không hợp lệ.', 'Cần chọn đề cương.'),
   period: periodInSchema,
   /** Overrides the period's ND 09/2019 data window. */
   window: windowSchema.optional(),
@@ -311,7 +311,7 @@ export type ReportSaved = z.infer<typeof reportSaved>;
 
 export const saveReportBody = z.object({
   /** The revision the client's copy started from. */
-  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
   content: reportContentSchema,
 });
 export type SaveReportBody = z.input<typeof saveReportBody>;
@@ -334,7 +334,7 @@ export type ReportConflictResponse = z.infer<typeof reportConflictResponse>;
 /** "Không phát sinh" for some sections or the whole report (or undo it with `nil: false`). */
 export const nilBody = z
   .object({
-    revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+    revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
     all: z.boolean().optional(),
     sections: z.array(z.string().max(100)).max(200).optional(),
     nil: z.boolean().default(true),
@@ -346,11 +346,11 @@ export const nilBody = z
 export type NilBody = z.input<typeof nilBody>;
 
 export const submitBody = z.object({
-  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive(),
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
 });
 export type SubmitBody = z.input<typeof submitBody>;
 
-const revisionIn = z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().positive();
+const revisionIn = dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.');
 
 /** "Trả lại": an overall comment and/or comments on a section or an indicator. */
 export const returnBody = z
@@ -418,7 +418,7 @@ export type ReportHistory = z.infer<typeof reportHistory>;
 export const importReportBody = reportJsonSchema;
 /** `?revision=` names the revision being replaced when the report already exists. */
 export const importReportQuery = z.object({
-  revision: z.coerce.number().int().positive().optional(),
+  revision: dbIdParam('Số phiên bản không hợp lệ.').optional(),
 });
 export type ImportReportQuery = z.input<typeof importReportQuery>;
 export type ExportedReport = ReportJson;

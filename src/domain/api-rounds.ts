@@ -3,7 +3,7 @@
  * (src/server/rounds) and the web app's pages and forms.
  */
 import { z } from 'zod';
-import { idParam, text, unitRefOut } from './api.js';
+import { dbId, dbIdParam, idParam, text, unitRefOut } from './api.js';
 import { officialDocumentOut, registerEntryOut } from './api-documents.js';
 import { periodOut, reportStatusSchema } from './api-reports.js';
 import { isIsoDate } from './periods.js';
@@ -40,15 +40,15 @@ export const roundFrequencySchema = z.enum(ROUND_FREQUENCIES, { error: 'Tần su
 export const roundStatusSchema = z.enum(ROUND_STATUSES);
 
 const unitIds = z
-  .array(z.number().int().positive(), { error: 'Danh sách đơn vị không hợp lệ.' })
+  .array(dbId('Đơn vị không hợp lệ.'), { error: 'Danh sách đơn vị không hợp lệ.' })
   .max(5000, { error: 'Danh sách đơn vị quá dài.' });
 
 export const createRoundBody = z.object({
   /** The receiving unit: a province or a province-level body (Sở Ngoại vụ). */
-  unitId: z.number({ error: 'Cần chọn đơn vị nhận báo cáo.' }).int().positive(),
+  unitId: dbId('Đơn vị nhận báo cáo không hợp lệ.', 'Cần chọn đơn vị nhận báo cáo.'),
   /** Empty: "Báo cáo công tác đối ngoại <kỳ>". */
   name: text('Tên đợt báo cáo', 300, 0).optional(),
-  outlineId: z.number({ error: 'Cần chọn đề cương.' }).int().positive(),
+  outlineId: dbId('Đề cương không hợp lệ.', 'Cần chọn đề cương.'),
   period: periodInSchema,
   /** Overrides the period's ND 09/2019 data window. */
   window: windowSchema.optional(),
@@ -145,7 +145,7 @@ export const roundDetail = roundSummary.extend({
 export type RoundDetail = z.infer<typeof roundDetail>;
 
 export const roundReportBody = z.object({
-  unitId: z.number({ error: 'Cần chọn đơn vị.' }).int().positive(),
+  unitId: dbId('Đơn vị không hợp lệ.', 'Cần chọn đơn vị.'),
 });
 
 export const roundReportResponse = z.object({
@@ -160,10 +160,7 @@ export type RoundReportResponse = z.infer<typeof roundReportResponse>;
 export const nextRoundResponse = z.object({ id: z.number(), created: z.boolean() });
 
 export const requestLetterBody = z.object({
-  signerId: z
-    .number({ error: 'Chưa chọn người ký.' })
-    .int({ error: 'Người ký không hợp lệ.' })
-    .positive({ error: 'Người ký không hợp lệ.' }),
+  signerId: dbId('Người ký không hợp lệ.', 'Chưa chọn người ký.'),
   issuedOn: date('Ngày ban hành').optional(),
 });
 export type RequestLetterBody = z.input<typeof requestLetterBody>;
@@ -181,6 +178,6 @@ export const requestLetterPreview = z.object({
 });
 export type RequestLetterPreview = z.infer<typeof requestLetterPreview>;
 
-export const requestLetterQuery = z.object({ signerId: z.coerce.number().int().positive().optional() });
+export const requestLetterQuery = z.object({ signerId: dbIdParam('Người ký không hợp lệ.').optional() });
 
 export { idParam };

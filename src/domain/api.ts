@@ -28,12 +28,30 @@ const optionalText = (label: string, max: number) =>
     .transform((v) => nfc(v).trim())
     .nullable();
 
-export const idParam = z.object({
-  id: z.coerce
-    .number({ error: 'Mã số không hợp lệ.' })
-    .int({ error: 'Mã số không hợp lệ.' })
-    .positive({ error: 'Mã số không hợp lệ.' }),
-});
+/**
+ * The largest id a row can have: every id column is a PostgreSQL `integer` (32 bits). An id above
+ * it can name no row, and PostgreSQL refuses to compare a column with it ("out of range"), so every
+ * id the API reads (in a path, a query or a body) is bounded here, once.
+ */
+export const MAX_ID = 2_147_483_647;
+
+/** An id in a JSON body: a whole number from 1 to MAX_ID. */
+export const dbId = (message = 'Mã số không hợp lệ.', missing = message) =>
+  z
+    .number({ error: (issue) => (issue.input == null ? missing : message) })
+    .int({ error: message })
+    .positive({ error: message })
+    .max(MAX_ID, { error: message });
+
+/** An id in a path or a query string ("42"): the same bounds after reading the digits. */
+export const dbIdParam = (message = 'Mã số không hợp lệ.') =>
+  z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .positive({ error: message })
+    .max(MAX_ID, { error: message });
+
+export const idParam = z.object({ id: dbIdParam() });
 
 export const roleSchema = z.enum(ROLES, { error: 'Vai trò không hợp lệ.' });
 export const unitKindSchema = z.enum(UNIT_KINDS);
@@ -234,7 +252,7 @@ export const unitDetail = unitSummary.extend({
 export type UnitDetail = z.infer<typeof unitDetail>;
 
 export const createBodyUnit = identityFields.extend({
-  provinceId: z.number().int().positive(),
+  provinceId: dbId('Tỉnh không hợp lệ.'),
   name: text('Tên cơ quan', 200),
 });
 export type CreateBodyUnit = z.input<typeof createBodyUnit>;
@@ -271,7 +289,7 @@ export type UpdateAccountBody = z.input<typeof updateAccountBody>;
 
 export const grantIn = z.object({
   role: roleSchema,
-  unitId: z.number({ error: 'Cần chọn đơn vị.' }).int().positive(),
+  unitId: dbId('Đơn vị không hợp lệ.', 'Cần chọn đơn vị.'),
 });
 export type GrantIn = z.infer<typeof grantIn>;
 
@@ -313,9 +331,9 @@ export type ChangePasswordBody = z.input<typeof changePasswordBody>;
 
 export const userListQuery = z.object({
   q: z.string().max(200).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: dbIdParam('Đơn vị không hợp lệ.').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const userOut = z.object({
@@ -335,8 +353,8 @@ export type UserListResponse = z.infer<typeof userListResponse>;
 
 // ---------- audit ----------
 export const auditListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  unitId: dbIdParam('Đơn vị không hợp lệ.').optional(),
+  userId: dbIdParam('Người dùng không hợp lệ.').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -24,6 +24,7 @@ import type { App, AppContext } from './context.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
+import { registerInputGuard } from './input-guard.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOutlineRoutes } from './outlines/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
@@ -36,6 +37,7 @@ import { registerUserRoutes } from './users/routes.js';
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions extends AppContext {
+  config: AppContext['config'] & { trustedProxies?: readonly string[] };
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; defaults to web/dist. */
   webDist?: string;
@@ -49,7 +51,15 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     // A client must not choose the id we log its request under.
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES: anyone else could
+    // write any address there and escape the sign-in limits by address.
+    trustProxy: options.config.trustedProxies?.length ? [...options.config.trustedProxies] : false,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.config.env === 'production' && !options.config.cookieSecure) {
+    app.log.warn(
+      'COOKIE_SECURE=false under NODE_ENV=production: the session cookie is sent over plain HTTP too. Only for a closed LAN without HTTPS.',
+    );
+  }
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,6 +98,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
+
+  registerInputGuard(app);
 
   registerSystemRoutes(app);
   registerAuthRoutes(app, options);

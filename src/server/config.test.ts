@@ -40,3 +40,25 @@ describe('settings for several instances', () => {
     expect(() => loadConfig({ INSTANCE_ID: 'máy 1' })).toThrow(/INSTANCE_ID chỉ gồm/);
   });
 });
+
+describe('cookies and proxies', () => {
+  it('makes cookies Secure under NODE_ENV=production unless told otherwise, and not in development', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true);
+    expect(loadConfig({}).cookieSecure).toBe(false);
+    expect(loadConfig({ COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    // Turned off on purpose (plain HTTP on a LAN): honoured, and the app warns at start.
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
+  it('trusts no proxy by default and reads a list of addresses and ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.local' })).toThrow(
+      /TRUSTED_PROXIES chỉ gồm địa chỉ IP/,
+    );
+  });
+});

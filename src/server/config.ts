@@ -26,11 +26,33 @@ const envSchema = z.object({
     .positive({ error: 'SESSION_TTL_HOURS phải lớn hơn 0.' })
     .max(24 * 30, { error: 'SESSION_TTL_HOURS tối đa 720 giờ.' })
     .default(12),
-  /** "true" when the site is served over HTTPS (behind a proxy): cookies get the Secure flag. */
-  COOKIE_SECURE: z
-    .enum(['true', 'false'], { error: 'COOKIE_SECURE chỉ nhận true hoặc false.' })
-    .default('false')
-    .transform((v) => v === 'true'),
+  /**
+   * "true" when the site is served over HTTPS (behind a proxy): cookies get the Secure flag. Unset,
+   * it is true under NODE_ENV=production and false otherwise; "false" in production is honoured
+   * (a plain-HTTP LAN) but the server says so in its log at every start.
+   */
+  COOKIE_SECURE: z.enum(['true', 'false'], { error: 'COOKIE_SECURE chỉ nhận true hoặc false.' }).optional(),
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For is believed (comma separated: IPs or
+   * CIDR ranges, e.g. "127.0.0.1,10.0.0.0/8"). Unset: the header is ignored, the client is the peer.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, {
+          error:
+            'TRUSTED_PROXIES chỉ gồm địa chỉ IP hoặc dải CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8).',
+        }),
+      ),
+    ),
   /** Extra origins allowed to send state-changing requests (comma separated), e.g. a dev server. */
   TRUSTED_ORIGINS: z
     .string()
@@ -102,6 +124,8 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   trustedOrigins: string[];
+  /** Proxies whose X-Forwarded-For gives the client's address (TRUSTED_PROXIES); empty: none. */
+  trustedProxies?: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Public holidays for working-day deadlines (built-in tables, or HOLIDAYS_FILE over them). */
   holidays?: HolidayCalendar;
@@ -142,8 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     env: e.NODE_ENV,
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    cookieSecure: e.COOKIE_SECURE,
+    cookieSecure: e.COOKIE_SECURE === undefined ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     trustedOrigins: e.TRUSTED_ORIGINS,
+    trustedProxies: e.TRUSTED_PROXIES,
     // Request logs in production; only warnings and errors on a developer's terminal.
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     holidays,

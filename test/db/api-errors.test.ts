@@ -96,11 +96,11 @@ describe('the API', () => {
     }
   });
 
-  it('refuses a bad id in the address', async () => {
+  it('asks an anonymous caller to sign in before reading a bad id in the address', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/units/abc' });
-    // Authentication is checked in the handler; validation of params comes first.
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('VALIDATION');
+    // Authentication comes before validation and lookups (test/db/fuzz.test.ts: signed in, 400).
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
 
   it('serves a Vietnamese page when the web app is not built', async () => {

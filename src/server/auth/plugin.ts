@@ -6,8 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AuditActor } from '../../db/audit.js';
 import type { Db } from '../../db/client.js';
-import { findSession, type SessionUser } from '../../db/sessions.js';
-import { loadActor } from '../../db/users.js';
+import { findSessionActor, type SessionUser } from '../../db/sessions.js';
 import { type Action, type Actor, can, type UnitRef } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -45,6 +44,25 @@ function isCrossSite(request: FastifyRequest, trustedOrigins: readonly string[])
   }
 }
 
+/**
+ * The API routes anyone may call without a session. Every other /api route answers 401 before it
+ * runs, so that no handler can look anything up (and tell an existing id from a missing one) for
+ * an anonymous caller. Unknown /api addresses still answer 404 ROUTE_NOT_FOUND: they name no data.
+ */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
+  'GET /api/health',
+  'GET /api/openapi.json',
+]);
+
+function needsSession(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route === undefined || !route.startsWith('/api/')) return false;
+  const method = request.method === 'HEAD' ? 'GET' : request.method;
+  return !PUBLIC_ROUTES.has(`${method} ${route}`);
+}
+
 export interface AuthPluginOptions {
   db: Db;
   trustedOrigins: readonly string[];
@@ -57,10 +75,9 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
       throw new AppError('CSRF');
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token || token.length > 200) return;
-    const session = await findSession(options.db, token);
-    if (!session) return;
-    request.auth = { ...session, actor: await loadActor(options.db, session.user.id) };
+    const session = token && token.length <= 200 ? await findSessionActor(options.db, token) : null;
+    if (session) request.auth = session;
+    else if (needsSession(request)) throw new AppError('UNAUTHENTICATED');
   });
 });
 

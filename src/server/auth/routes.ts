@@ -1,13 +1,13 @@
 /** Sign-in, sign-out and "who am I". */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../db/audit.js';
 import {
-  clearFailures,
   createSession,
   deleteSession,
-  recentFailures,
-  recordFailure,
+  type Reservation,
+  reserveSignInAttempt,
   type SessionUser,
+  signInSucceeded,
 } from '../../db/sessions.js';
 import { changeOwnPassword, findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
 import {
@@ -22,10 +22,17 @@ import { canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import type { App, AppContext } from '../context.js';
 import { burnVerify, hashPassword, verifyPassword } from './password.js';
+import { assertPasswordAllowed } from './password-policy.js';
 import { type Auth, auditActor, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
 
-/** Failed sign-ins allowed per username and per address within the window, before a pause. */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perUser: 5, perIp: 30 } as const;
+/** Answers 429 with how long to wait (Retry-After and the message) when the attempt was not reserved. */
+function refuseIfThrottled(reservation: Reservation, reply: FastifyReply, what: string): void {
+  if (reservation.ok) return;
+  const seconds = reservation.retryAfterSeconds;
+  reply.header('retry-after', String(seconds));
+  const wait = seconds < 90 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+  throw new AppError('TOO_MANY_ATTEMPTS', `${what} sai nhiều lần liên tiếp. Vui lòng thử lại sau ${wait}.`);
+}
 
 async function presentMe(
   ctx: AppContext,
@@ -65,24 +72,17 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const { username, password } = request.body;
       const ip = clientIp(request);
-      const failures = await recentFailures(ctx.db, username, ip, SIGN_IN_LIMITS.windowMinutes);
-      if (failures.byUser >= SIGN_IN_LIMITS.perUser || failures.byIp >= SIGN_IN_LIMITS.perIp) {
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
-        );
-      }
+      // The attempt is counted before the password is checked: parallel guesses cannot overtake it.
+      refuseIfThrottled(await reserveSignInAttempt(ctx.db, { username, ip }), reply, 'Đăng nhập');
       const user = await findUserByUsername(ctx.db, username);
       let ok = false;
       if (user) ok = await verifyPassword(user.passwordHash, password);
       else await burnVerify(password); // as slow as a wrong password: no probing for usernames
-      if (!user || !ok) {
-        await recordFailure(ctx.db, username, ip);
-        throw new AppError('INVALID_CREDENTIALS');
-      }
-      if (!user.active) throw new AppError('ACCOUNT_DISABLED');
+      // A locked account answers like a wrong password, whatever the password: the answer must not
+      // tell an attacker that he guessed the password of a locked account.
+      if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
       const session = await ctx.db.transaction(async (tx) => {
-        await clearFailures(tx, username);
+        await signInSucceeded(tx, username, ip);
         const created = await createSession(tx, {
           userId: user.id,
           ttlHours: ctx.config.sessionTtlHours,
@@ -147,25 +147,24 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
         response: { 200: okResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = requireAuth(request);
       const { currentPassword, newPassword } = request.body;
       const ip = clientIp(request);
       const username = auth.user.username;
-      const failures = await recentFailures(ctx.db, username, ip, SIGN_IN_LIMITS.windowMinutes);
-      if (failures.byUser >= SIGN_IN_LIMITS.perUser) {
-        throw new AppError(
-          'TOO_MANY_ATTEMPTS',
-          `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
-        );
-      }
+      refuseIfThrottled(
+        await reserveSignInAttempt(ctx.db, { username, ip, ownAccount: true }),
+        reply,
+        'Nhập mật khẩu hiện tại',
+      );
       const user = await findUserByUsername(ctx.db, username);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-        await recordFailure(ctx.db, username, ip);
         throw new AppError('VALIDATION', 'Mật khẩu hiện tại không đúng.', [
           { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
         ]);
       }
+      await signInSucceeded(ctx.db, username, ip);
+      assertPasswordAllowed(newPassword, user, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await ctx.db.transaction((tx) =>
         changeOwnPassword(tx, auditActor(request), {

@@ -17,6 +17,7 @@ import {
 import { type Actor, adminScope, can, canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import { hashPassword } from '../auth/password.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
@@ -103,6 +104,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
       const auth = requireAdmin(request);
       const body = request.body;
       await assertGrantable(ctx.db, auth.actor, body.grants);
+      assertPasswordAllowed(body.password, body, 'password');
       const passwordHash = await hashPassword(body.password);
       return ctx.db.transaction((tx) =>
         createUser(tx, auditActor(request), {
@@ -135,6 +137,14 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
       if (body.grants) await assertGrantable(ctx.db, auth.actor, body.grants);
       if (id === auth.user.id && (body.active === false || body.grants)) {
         throw new AppError('VALIDATION', 'Bạn không thể tự khóa tài khoản hay đổi vai trò của chính mình.');
+      }
+      if (body.password) {
+        const user = await getUser(ctx.db, id);
+        assertPasswordAllowed(
+          body.password,
+          { username: user.username, fullName: body.fullName ?? user.fullName },
+          'password',
+        );
       }
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
       return ctx.db.transaction((tx) =>
