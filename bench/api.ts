@@ -27,12 +27,12 @@ import { CLI_ACTOR, SEED_ACTOR } from '../src/db/audit.js';
 import { seedCatalogue } from '../src/db/catalogue.js';
 import { type OpenOptions, openDatabase } from '../src/db/client.js';
 import { findCurrentOutline } from '../src/db/outlines.js';
+import { hashPassword } from '../src/db/password-hash.js';
 import { units } from '../src/db/schema.js';
 import { createUser } from '../src/db/users.js';
 import type { Outline } from '../src/domain/outline.js';
 import { indicatorsOf, sectionsOf } from '../src/domain/outlines/index.js';
 import { type ReportContentInput, reportJsonSchema } from '../src/domain/report-json.js';
-import { hashPassword } from '../src/server/auth/password.js';
 import { NATIONAL_OUTLINE, NATIONAL_PERIOD, syntheticContent } from './national-data.js';
 
 const BIN = fileURLToPath(new URL('../bin/doingoai.mjs', import.meta.url));

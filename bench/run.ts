@@ -5,6 +5,7 @@
 import { benchApi } from './api.js';
 import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
+import { fuzzFigures } from './fuzz.js';
 import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
 
@@ -18,4 +19,4 @@ if (wants('startup')) {
 if (wants('documents')) await benchDocuments();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
-if (wants('faults')) await benchFaults();
+if (wants('faults')) await benchFaults({ extra: fuzzFigures });

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { CLI_ACTOR } from '../../src/db/audit.js';
 import type { Db } from '../../src/db/client.js';
+import { hashPassword } from '../../src/db/password-hash.js';
 import { units } from '../../src/db/schema.js';
 import { createUser } from '../../src/db/users.js';
 import type { GrantIn } from '../../src/domain/api.js';
 import type { Role } from '../../src/domain/authz.js';
 import { buildApp } from '../../src/server/app.js';
-import { hashPassword } from '../../src/server/auth/password.js';
 import type { App } from '../../src/server/context.js';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';

@@ -1,6 +1,7 @@
 /** Sign-in, sign-out and "who am I". */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { writeAudit } from '../../db/audit.js';
+import { burnVerify, hashPassword, verifyPassword } from '../../db/password-hash.js';
 import {
   createSession,
   deleteSession,
@@ -21,7 +22,6 @@ import {
 import { canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
 import type { App, AppContext } from '../context.js';
-import { burnVerify, hashPassword, verifyPassword } from './password.js';
 import { assertPasswordAllowed } from './password-policy.js';
 import { type Auth, auditActor, clearSessionCookie, requireAuth, setSessionCookie } from './plugin.js';
 

@@ -1,6 +1,7 @@
 /** User administration: administrators create users and grant roles inside the units they administer. */
 
 import type { Queryable } from '../../db/client.js';
+import { hashPassword } from '../../db/password-hash.js';
 import { loadUnitRefs } from '../../db/units.js';
 import { changeOwnEmail, createUser, getOwnEmail, getUser, listUsers, updateUser } from '../../db/users.js';
 import type { GrantIn } from '../../domain/api.js';
@@ -16,7 +17,6 @@ import {
 } from '../../domain/api.js';
 import { type Actor, adminScope, can, canAnywhere } from '../../domain/authz.js';
 import { AppError } from '../../domain/errors.js';
-import { hashPassword } from '../auth/password.js';
 import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
