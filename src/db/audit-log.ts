@@ -1,7 +1,7 @@
 /** Reading the audit trail, limited to the units an administrator reaches. */
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { AuditEntryOut, AuditListParams } from '../domain/api.js';
-import { auditActionLabel } from '../domain/audit.js';
+import type { AuditListParams } from '../domain/api.js';
+import type { UnitKind } from '../domain/units.js';
 import type { Queryable } from './client.js';
 import { auditLog, units, users } from './schema.js';
 
@@ -21,11 +21,18 @@ function inScope(scope: number[]): SQL {
       SELECT ur.user_id::text FROM user_roles ur JOIN units u ON u.id = ur.unit_id WHERE u.path && ${idList(scope)})))`;
 }
 
+/** An audit row with the acting user's name and the unit it concerns (null when none). */
+export interface AuditLogRecord {
+  row: typeof auditLog.$inferSelect;
+  fullName: string | null;
+  unit: { id: number; code: string; name: string; kind: UnitKind } | null;
+}
+
 export async function listAudit(
   q: Queryable,
   filter: AuditListParams,
   scope: number[] | null,
-): Promise<{ items: AuditEntryOut[]; total: number }> {
+): Promise<{ items: AuditLogRecord[]; total: number }> {
   const conditions: SQL[] = [];
   if (scope) {
     if (scope.length === 0) return { items: [], total: 0 };
@@ -56,18 +63,6 @@ export async function listAudit(
     .offset(filter.offset);
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ row, fullName, unit }) => ({
-      id: row.id,
-      at: row.at.toISOString(),
-      actor: { userId: row.actorUserId, label: row.actorLabel, fullName },
-      action: row.action,
-      actionLabel: auditActionLabel(row.action),
-      entity: row.entity,
-      entityId: row.entityId,
-      unit: unit?.id ? unit : null,
-      before: row.before,
-      after: row.after,
-      requestId: row.requestId,
-    })),
+    items: rows.map(({ row, fullName, unit }) => ({ row, fullName, unit: unit?.id ? unit : null })),
   };
 }

@@ -4,19 +4,10 @@
  * unit or per round: 170 communes × 24 rounds is 4,080 rows in one answer.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type {
-  BoardParams,
-  BoardResponse,
-  BoardRound,
-  BoardUnit,
-  RoundProgressResponse,
-} from '../domain/api-board.js';
+import type { BoardParams } from '../domain/api-board.js';
 import type { UnitRef } from '../domain/authz.js';
-import { type BoardCell, boardCell, boardMatrix, type Rates, ratesOf, rowMatches } from '../domain/board.js';
 import { AppError } from '../domain/errors.js';
-import { parsePeriodKey, periodLabel, todayInVietnam } from '../domain/periods.js';
 import type { RoundFrequency } from '../domain/rounds.js';
-import { foldForSearch } from '../domain/text.js';
 import type { ReportStatus } from '../domain/workflow.js';
 import type { Queryable } from './client.js';
 import { outlines, reports, rounds, roundUnits, units } from './schema.js';
@@ -70,9 +61,21 @@ export async function loadBoardRound(q: Queryable, id: number): Promise<BoardRou
   return row;
 }
 
+/** A unit on the board: its code and name, with its kind (for the order) and search key. */
+export interface BoardUnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  searchKey: string;
+}
+
+/** A unit that may have a board: its reference for the policy, its code and its name. */
+export type BoardUnitRef = UnitRef & { code: string; name: string };
+
 export interface CellRow {
   roundId: number;
-  unit: BoardUnit & { kind: string; searchKey: string };
+  unit: BoardUnitRow;
   reportId: number | null;
   status: ReportStatus | null;
   sentAt: Date | null;
@@ -117,36 +120,6 @@ export function byOfficialCode(a: { kind: string; code: string }, b: { kind: str
   );
 }
 
-function toCell(row: CellRow, deadline: string, today: string): BoardCell {
-  return boardCell(
-    {
-      roundId: row.roundId,
-      unitId: row.unit.id,
-      reportId: row.reportId,
-      status: row.status,
-      sentOn: row.sentAt ? todayInVietnam(row.sentAt) : null,
-    },
-    deadline,
-    today,
-  );
-}
-
-export function presentRound(round: BoardRoundRow, rates: Rates): BoardRound {
-  return {
-    id: round.id,
-    name: round.name,
-    periodKey: round.periodKey,
-    periodLabel: periodLabel(parsePeriodKey(round.periodKey)),
-    deadline: round.deadline,
-    frequency: round.frequency,
-    outlineCode: round.outlineCode,
-    status: round.status,
-    ...rates,
-  };
-}
-
-const presentCell = (c: BoardCell) => ({ state: c.state, daysLate: c.daysLate, reportId: c.reportId });
-
 /** The rounds a board shows under the round filters (year, frequency, outline). */
 export function filterRounds(
   all: readonly BoardRoundRow[],
@@ -160,69 +133,30 @@ export function filterRounds(
   );
 }
 
-/**
- * The board of a receiving unit. Round filters choose the columns; the row filters (search, state,
- * late only) choose the rows shown, never the rates: a round's rates are always the whole round's.
- */
-export async function loadBoard(
+/** What a board is made of: every round the unit receives, those the filters chose, their cells. */
+export interface BoardRecord {
+  all: BoardRoundRow[];
+  chosen: BoardRoundRow[];
+  cells: CellRow[];
+}
+
+/** The board of a receiving unit: the rounds it receives (one query) and their cells (one query). */
+export async function loadBoardRecord(
   q: Queryable,
-  unit: BoardUnit,
-  params: BoardParams,
-  today: string = todayInVietnam(),
-): Promise<BoardResponse> {
-  const all = await roundsReceivedBy(q, unit.id);
+  unitId: number,
+  params: Omit<BoardParams, 'unitId'>,
+): Promise<BoardRecord> {
+  const all = await roundsReceivedBy(q, unitId);
   const chosen = filterRounds(all, params);
-  const rows = await cellRows(
+  const cells = await cellRows(
     q,
     chosen.map((r) => r.id),
   );
-  const deadlines = new Map(chosen.map((r) => [r.id, r.deadline]));
-  const cells = rows.map((r) => toCell(r, deadlines.get(r.roundId) ?? '', today));
-  const unitsById = new Map(rows.map((r) => [r.unit.id, r.unit]));
-  const ordered = [...unitsById.values()].sort(byOfficialCode);
-  const term = params.q ? foldForSearch(params.q) : '';
-  const searched = term ? ordered.filter((u) => u.searchKey.includes(term)) : ordered;
-  const matrix = boardMatrix(
-    searched,
-    chosen.map((r) => r.id),
-    cells,
-  ).filter((row) => rowMatches(row.cells, { state: params.state, lateOnly: params.lateOnly }));
-  const outlineNames = new Map(all.map((r) => [r.outlineCode, r.outlineName]));
-  return {
-    unit,
-    today,
-    rounds: chosen.map((r) => presentRound(r, ratesOf(cells.filter((c) => c.roundId === r.id)))),
-    rows: matrix.map((row) => ({
-      unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
-      cells: row.cells.map((c) => (c ? presentCell(c) : null)),
-    })),
-    unitCount: ordered.length,
-    totals: ratesOf(cells),
-    years: [...new Set(all.map((r) => r.periodYear))].sort((a, b) => b - a),
-    outlineCodes: [...outlineNames].map(([code, name]) => ({ code, name })),
-  };
-}
-
-/** One round's progress: each unit asked, its state and lateness, and the round's rates. */
-export async function loadRoundProgress(
-  q: Queryable,
-  round: BoardRoundRow,
-  today: string = todayInVietnam(),
-): Promise<RoundProgressResponse> {
-  const rows = (await cellRows(q, [round.id])).sort((a, b) => byOfficialCode(a.unit, b.unit));
-  const cells = rows.map((r) => toCell(r, round.deadline, today));
-  return {
-    round: presentRound(round, ratesOf(cells)),
-    today,
-    items: rows.map((r, i) => ({
-      unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name },
-      cell: presentCell(cells[i] as BoardCell),
-    })),
-  };
+  return { all, chosen, cells };
 }
 
 /** Units that receive rounds, with their refs: the candidates of the board's unit picker. */
-export async function receivingUnits(q: Queryable): Promise<(BoardUnit & UnitRef)[]> {
+export async function receivingUnits(q: Queryable): Promise<BoardUnitRef[]> {
   const rows = await q
     .selectDistinct({
       id: units.id,
@@ -238,10 +172,7 @@ export async function receivingUnits(q: Queryable): Promise<(BoardUnit & UnitRef
 }
 
 /** Units by id (refs and names), for the picker's own grant units. */
-export async function boardUnitsByIds(
-  q: Queryable,
-  ids: readonly number[],
-): Promise<(BoardUnit & UnitRef)[]> {
+export async function boardUnitsByIds(q: Queryable, ids: readonly number[]): Promise<BoardUnitRef[]> {
   if (ids.length === 0) return [];
   return q
     .select({

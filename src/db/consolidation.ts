@@ -5,20 +5,14 @@
  * source of another consolidation of the same rows (it would count twice).
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { EDITABLE_STATUSES, REPORT_STATUS_LABELS, type ReportStatus } from '../domain/api-reports.js';
-import type { ReportTrace, RoundConsolidation } from '../domain/consolidation/api.js';
-import {
-  type ConsolidationSource,
-  consolidate,
-  indicatorsOf,
-  withRequiredZeros,
-} from '../domain/consolidation/index.js';
+import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
-import { readStored, storeConsolidation, traceOf } from '../domain/consolidation/stored.js';
+import { readStored, type StoredConsolidation, storeConsolidation } from '../domain/consolidation/stored.js';
 import { AppError } from '../domain/errors.js';
-import type { IndicatorValue, ReportValues } from '../domain/outline.js';
+import type { Outline, ReportValues } from '../domain/outline.js';
 import { parsePeriodKey, periodKey, samePeriodLastYear } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
+import { EDITABLE_STATUSES, type ReportStatus } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { getOutlineRow } from './outlines.js';
@@ -145,6 +139,8 @@ async function sameLastYearValues(q: Queryable, round: RoundRow): Promise<Report
 }
 
 /** The consolidation as it would be made now, with what it needs to be stored. */
+export type LiveConsolidation = Awaited<ReturnType<typeof liveConsolidation>>;
+
 export async function liveConsolidation(q: Queryable, round: RoundRow) {
   const outline = (await getOutlineRow(q, round.outlineId)).definition;
   const sources = await roundSources(q, round);
@@ -248,11 +244,20 @@ export async function consolidateRound(
   return { reportId: existing.id, created: false };
 }
 
-const sameValue = (a: IndicatorValue | undefined, b: IndicatorValue | undefined) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Units of the round by where their report stands. */
+export interface ConsolidationCounts {
+  /** Units that must report. */
+  units: number;
+  /** Received (or accepted): the sources of the consolidation. */
+  received: number;
+  /** Issued but not yet received. */
+  notReceived: number;
+  /** Not yet issued. */
+  notSent: number;
+}
 
 /** Units of the round by where their report stands: received, sent but not received, not sent. */
-async function roundCounts(q: Queryable, round: RoundRow): Promise<RoundConsolidation['counts']> {
+async function roundCounts(q: Queryable, round: RoundRow): Promise<ConsolidationCounts> {
   const rows = await q
     .select({ status: reports.status })
     .from(roundUnits)
@@ -274,128 +279,41 @@ async function roundCounts(q: Queryable, round: RoundRow): Promise<RoundConsolid
   return { units: rows.length, received, notReceived, notSent: rows.length - received - notReceived };
 }
 
-const refOf = (s: ConsolidationSource) => ({
-  reportId: s.reportId,
-  unitId: s.unit.id,
-  unitCode: s.unit.code,
-  unitName: s.unit.name,
-  version: s.version,
-});
-
-/** Where a round's consolidation stands, and what a refresh would change. */
-export async function roundConsolidationState(q: Queryable, roundId: number): Promise<RoundConsolidation> {
-  const round = await loadRoundRow(q, roundId);
-  const counts = await roundCounts(q, round);
-  const own = await ownReport(q, round);
-  const stored = own ? readStored(own.consolidation) : null;
-  const empty = { sourcesUsed: 0, receivedSince: [], withdrawn: [], differences: [] };
-  if (!own || !stored) {
-    return {
-      roundId,
-      report: own
-        ? {
-            id: own.id,
-            status: own.status,
-            statusLabel: REPORT_STATUS_LABELS[own.status],
-            madeAt: null,
-            editable: EDITABLE_STATUSES.includes(own.status),
-          }
-        : null,
-      counts,
-      ...empty,
-    };
-  }
-  const { outline, sources, made } = await liveConsolidation(q, round);
-  const used = new Map(stored.sources.map((s) => [s.reportId, s]));
-  const current = new Set(sources.map((s) => s.reportId));
-  const receivedSince = sources.flatMap((s): RoundConsolidation['receivedSince'] => {
-    const before = used.get(s.reportId);
-    if (!before) return [{ ...refOf(s), reason: 'new' as const }];
-    return s.version > before.version ? [{ ...refOf(s), reason: 'newer_version' as const }] : [];
-  });
-  const withdrawn = stored.sources
-    .filter((s) => !current.has(s.reportId))
-    .map(({ reportId, unitId, unitCode, unitName, version }) => ({
-      reportId,
-      unitId,
-      unitCode,
-      unitName,
-      version,
-    }));
-  const values = reportContentSchema.parse(own.content ?? {}).values;
-  const differences = indicatorsOf(outline.sections).flatMap((i) => {
-    const before = values[i.code];
-    const after = made.values[i.code];
-    if (sameValue(before, after)) return [];
-    return [{ code: i.code, label: i.label, unit: i.unit, before: before ?? null, after: after ?? null }];
-  });
-  return {
-    roundId,
-    report: {
-      id: own.id,
-      status: own.status,
-      statusLabel: REPORT_STATUS_LABELS[own.status],
-      madeAt: stored.madeAt,
-      editable: EDITABLE_STATUSES.includes(own.status),
-    },
-    counts,
-    sourcesUsed: stored.sources.length,
-    receivedSince,
-    withdrawn,
-    differences,
-  };
+/** Where a round's consolidation stands: what was made, and what would be made now. */
+export interface RoundConsolidationRecord {
+  roundId: number;
+  counts: ConsolidationCounts;
+  /** The receiving unit's own report for the round's outline and period, if any. */
+  own: ReportRow | null;
+  /** What the own report keeps of its consolidation (null until it is made). */
+  stored: StoredConsolidation | null;
+  /** The consolidation as it would be made now; read only once the own report is one. */
+  live: LiveConsolidation | null;
 }
 
-/** Where each figure of a consolidated report came from (empty for a report that is not one). */
-export async function reportTraceOf(q: Queryable, report: ReportRow): Promise<ReportTrace> {
+export async function loadRoundConsolidation(
+  q: Queryable,
+  roundId: number,
+): Promise<RoundConsolidationRecord> {
+  const round = await loadRoundRow(q, roundId);
+  const counts = await roundCounts(q, round);
+  const own = (await ownReport(q, round)) ?? null;
+  const stored = own ? readStored(own.consolidation) : null;
+  const live = own && stored ? await liveConsolidation(q, round) : null;
+  return { roundId, counts, own, stored, live };
+}
+
+/** A report with what its trace needs: its stored consolidation and, when it is one, its outline. */
+export interface ReportTraceRecord {
+  report: ReportRow;
+  stored: StoredConsolidation | null;
+  outline: Outline | null;
+}
+
+export async function loadReportTrace(q: Queryable, report: ReportRow): Promise<ReportTraceRecord> {
   const stored = readStored(report.consolidation);
-  if (!stored) {
-    return {
-      reportId: report.id,
-      consolidated: false,
-      madeAt: null,
-      roundId: null,
-      sources: [],
-      indicators: [],
-    };
-  }
-  const outline = (await getOutlineRow(q, report.outlineId)).definition;
-  const values = reportContentSchema.parse(report.content ?? {}).values;
-  const trace = traceOf(stored);
-  const indicators = indicatorsOf(outline.sections).flatMap((i) => {
-    const entries = trace[i.code] ?? [];
-    if (entries.length === 0 && values[i.code] === undefined) return [];
-    return [
-      {
-        code: i.code,
-        label: i.label,
-        unit: i.unit,
-        value: values[i.code] ?? null,
-        sources: entries.map((e) => ({
-          reportId: e.reportId,
-          unitCode: e.unitCode,
-          unitName: e.unitName,
-          value: e.value,
-          href: `/bao-cao/${e.reportId}`,
-        })),
-      },
-    ];
-  });
-  return {
-    reportId: report.id,
-    consolidated: true,
-    madeAt: stored.madeAt,
-    roundId: stored.roundId,
-    sources: stored.sources.map(({ reportId, unitId, unitCode, unitName, version, nilAll }) => ({
-      reportId,
-      unitId,
-      unitCode,
-      unitName,
-      version,
-      nilAll,
-    })),
-    indicators,
-  };
+  if (!stored) return { report, stored: null, outline: null };
+  return { report, stored, outline: (await getOutlineRow(q, report.outlineId)).definition };
 }
 
 /** What the spreadsheet of a round shows: the consolidated report's figures once made, else the live ones. */

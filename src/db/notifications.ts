@@ -1,22 +1,11 @@
 /** A user's notifications (the daily reminder digests): listing, unread count, marking read. */
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { NotificationOut, ReminderItemOut } from '../domain/api-notifications.js';
 import { AppError } from '../domain/errors.js';
 import type { Queryable } from './client.js';
 import { notifications } from './schema.js';
 
-type NotificationRow = typeof notifications.$inferSelect;
-
-function present(row: NotificationRow): NotificationOut {
-  return {
-    id: row.id,
-    day: row.day,
-    kind: row.kind,
-    title: row.title,
-    items: Array.isArray(row.items) ? (row.items as ReminderItemOut[]) : [],
-    readAt: row.readAt?.toISOString() ?? null,
-  };
-}
+/** A stored digest: its items are the day's reminders (src/domain/reminders.ts `ReminderItem`) as JSON. */
+export type NotificationRow = typeof notifications.$inferSelect;
 
 export async function unreadCount(q: Queryable, userId: number): Promise<number> {
   const [row] = await q
@@ -31,14 +20,14 @@ export async function listNotifications(
   q: Queryable,
   userId: number,
   limit: number,
-): Promise<{ items: NotificationOut[]; unread: number }> {
+): Promise<{ items: NotificationRow[]; unread: number }> {
   const rows = await q
     .select()
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.day), desc(notifications.id))
     .limit(limit);
-  return { items: rows.map(present), unread: await unreadCount(q, userId) };
+  return { items: rows, unread: await unreadCount(q, userId) };
 }
 
 /** Marks one of the user's own notifications read; someone else's is "not found", never touched. */

@@ -4,7 +4,6 @@
  * entry and its audit row are written in the caller's transaction.
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { RegisterEntryOut } from '../domain/api-documents.js';
 import { AppError } from '../domain/errors.js';
 import {
   MAX_DOCUMENT_NUMBER,
@@ -43,23 +42,14 @@ export interface IssueNumberInput {
   today?: IsoDate;
 }
 
-type EntryRow = typeof registerEntries.$inferSelect;
+/** A register entry as stored. */
+export type RegisterEntryRow = typeof registerEntries.$inferSelect;
 
-export function presentEntry(row: EntryRow): RegisterEntryOut {
-  return {
-    id: row.id,
-    number: row.number,
-    notation: notation(row.number, row.symbol),
-    symbol: row.symbol,
-    typeCode: row.typeCode,
-    series: row.series,
-    issuedOn: row.issuedOn,
-    subject: row.subject,
-    signerName: row.signerName,
-    signerTitle: row.signerTitle,
-    recipients: row.recipients,
-    reportId: row.reportId,
-  };
+/** A register entry with its notation ("05/BC-UBND"): what issuing and the register give back. */
+export type RegisterEntryRecord = RegisterEntryRow & { notation: string };
+
+export function registerEntryRecord(row: RegisterEntryRow): RegisterEntryRecord {
+  return { ...row, notation: notation(row.number, row.symbol) };
 }
 
 export async function getNumberingScheme(
@@ -190,7 +180,7 @@ export async function issueNumber(
   q: Queryable,
   actor: AuditActor,
   input: IssueNumberInput,
-): Promise<RegisterEntryOut> {
+): Promise<RegisterEntryRecord> {
   const year = registerYear(input.issuedOn);
   const { numberingScheme } = await getNumberingScheme(q, input.unitId);
   const series = seriesFor(numberingScheme, input.typeCode);
@@ -231,7 +221,7 @@ export async function issueNumber(
   if (number > MAX_DOCUMENT_NUMBER) {
     throw new AppError('CONFLICT', `Sổ văn bản đi năm ${year} đã hết số (tối đa 99.999).`);
   }
-  let row: EntryRow | undefined;
+  let row: RegisterEntryRow | undefined;
   try {
     [row] = await q
       .insert(registerEntries)
@@ -256,7 +246,7 @@ export async function issueNumber(
     throw error;
   }
   if (!row) throw new Error('register insert returned no row');
-  const entry = presentEntry(row);
+  const entry = registerEntryRecord(row);
   await writeAudit(q, actor, {
     action: 'register.issue',
     entity: 'register_entry',
@@ -280,13 +270,17 @@ function numberTaken(number: number, symbol: string, year: number): AppError {
 }
 
 /** The register of one unit and year, in number order. */
-export async function listRegister(q: Queryable, unitId: number, year: number): Promise<RegisterEntryOut[]> {
+export async function listRegister(
+  q: Queryable,
+  unitId: number,
+  year: number,
+): Promise<RegisterEntryRecord[]> {
   const rows = await q
     .select()
     .from(registerEntries)
     .where(and(eq(registerEntries.unitId, unitId), eq(registerEntries.year, year)))
     .orderBy(asc(registerEntries.number), asc(registerEntries.series), asc(registerEntries.id));
-  return rows.map(presentEntry);
+  return rows.map(registerEntryRecord);
 }
 
 /** Years with entries, newest first, always including `current`. */

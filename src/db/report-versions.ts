@@ -61,7 +61,7 @@ type Row = {
   userName: string | null;
 };
 
-function present(r: Row): ReportVersionRow {
+function versionRowOf(r: Row): ReportVersionRow {
   return {
     version: r.version,
     content: r.content as ReportContent,
@@ -79,7 +79,7 @@ export async function listVersions(q: Queryable, reportId: number): Promise<Repo
     .leftJoin(users, eq(users.id, reportVersions.createdBy))
     .where(eq(reportVersions.reportId, reportId))
     .orderBy(asc(reportVersions.version));
-  return rows.map(present);
+  return rows.map(versionRowOf);
 }
 
 /** The last two versions (newest first), enough to show what changed. */
@@ -91,5 +91,5 @@ export async function lastVersions(q: Queryable, reportId: number): Promise<Repo
     .where(eq(reportVersions.reportId, reportId))
     .orderBy(desc(reportVersions.version))
     .limit(2);
-  return rows.map(present);
+  return rows.map(versionRowOf);
 }

@@ -4,7 +4,6 @@
  * refuses a stale one, so two people editing at once never overwrite each other silently.
  */
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { RegisterEntryOut } from '../domain/api-documents.js';
 import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import {
@@ -30,7 +29,7 @@ import {
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
-import { issueNumber } from './register.js';
+import { issueNumber, type RegisterEntryRecord } from './register.js';
 import { addComments, type CommentIn } from './report-comments.js';
 import {
   hasReceiver,
@@ -323,7 +322,7 @@ export interface StepResult {
   version: number;
   revision: number;
   /** Issuing: the register entry taken. */
-  entry?: RegisterEntryOut;
+  entry?: RegisterEntryRecord;
 }
 
 function refusal(step: ReportStep, head: ReportHead): AppError {
@@ -393,7 +392,7 @@ export async function takeStep(q: Queryable, actor: AuditActor, input: StepInput
       userId: actor.userId,
     });
   }
-  let entry: RegisterEntryOut | undefined;
+  let entry: RegisterEntryRecord | undefined;
   if (issuing && record && signer) {
     entry = await freezeIssued(q, actor, record, signer, issuing);
   }
@@ -437,7 +436,7 @@ async function freezeIssued(
   record: ReportRecord,
   signer: SignerIdentity,
   issuing: NonNullable<StepInput['issue']>,
-): Promise<RegisterEntryOut> {
+): Promise<RegisterEntryRecord> {
   const { document: draft } = composeReportDocument(reportSource(record), {
     signer,
     today: issuing.issuedOn,

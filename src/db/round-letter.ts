@@ -5,7 +5,6 @@
  * writes the audit row. DOCX and PDF are rendered after commit from the frozen document.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { RegisterEntryOut } from '../domain/api-documents.js';
 import type { OfficialDocument } from '../domain/document.js';
 import { composeRequestLetter } from '../domain/drafting/request-letter.js';
 import { AppError } from '../domain/errors.js';
@@ -15,7 +14,7 @@ import { headerLines, sentenceUnit } from '../domain/report-document.js';
 import type { SignerIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
-import { issueNumber, presentEntry } from './register.js';
+import { issueNumber, type RegisterEntryRecord, registerEntryRecord } from './register.js';
 import {
   letterOf,
   loadRoundRow,
@@ -101,14 +100,14 @@ export async function roundLetterDocument(
   return { document: await composeRoundLetter(q, row, { signer, today }), issued: false };
 }
 
-export async function requestLetterEntry(q: Queryable, row: RoundRow): Promise<RegisterEntryOut | null> {
+export async function requestLetterEntry(q: Queryable, row: RoundRow): Promise<RegisterEntryRecord | null> {
   if (!row.requestRegisterEntryId) return null;
   const [entry] = await q
     .select()
     .from(registerEntries)
     .where(eq(registerEntries.id, row.requestRegisterEntryId))
     .limit(1);
-  return entry ? presentEntry(entry) : null;
+  return entry ? registerEntryRecord(entry) : null;
 }
 
 /** Issues the request letter of a round: one number from the register, the document frozen. */
@@ -116,7 +115,7 @@ export async function issueRoundLetter(
   q: Queryable,
   actor: AuditActor,
   input: { roundId: number; signerId: number; issuedOn: IsoDate },
-): Promise<{ entry: RegisterEntryOut; document: OfficialDocument }> {
+): Promise<{ entry: RegisterEntryRecord; document: OfficialDocument }> {
   const row = await loadRoundRow(q, input.roundId);
   const signer = await issuingSigner(q, row.unitId, input.signerId);
   // The claim: a concurrent issue waits on the row lock, then finds the letter issued.

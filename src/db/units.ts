@@ -1,17 +1,11 @@
 /** The unit catalogue and each unit's document identity: queries and audited changes. */
 import { and, asc, count, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { RecipientsBody, SignerOut, UnitDetail, UnitListParams, UnitSummary } from '../domain/api.js';
+import type { RecipientsBody, UnitListParams } from '../domain/api.js';
 import type { UnitRef } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
 import { foldForSearch } from '../domain/text.js';
-import {
-  type Authority,
-  bodyCode,
-  type DocumentIdentity,
-  signatureLines,
-  type UnitKind,
-} from '../domain/units.js';
+import { type Authority, bodyCode, type DocumentIdentity, type UnitKind } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { recipients, signers, units } from './schema.js';
@@ -29,6 +23,19 @@ const summaryColumns = {
   parentId: units.parentId,
   active: units.active,
 };
+
+/** A unit as the catalogue lists it: its place in the tree and its province's name. */
+export interface UnitSummaryRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  communeKind: (typeof units.$inferSelect)['communeKind'];
+  provinceCode: string | null;
+  provinceName: string | null;
+  parentId: number | null;
+  active: boolean;
+}
 
 /** The columns of a unit's document identity as stored (each header a text of lines). */
 export const identityColumns = {
@@ -89,7 +96,7 @@ export async function loadUnitRef(q: Queryable, id: number): Promise<UnitRecord>
 export async function listUnits(
   q: Queryable,
   query: UnitListParams,
-): Promise<{ items: UnitSummary[]; total: number }> {
+): Promise<{ items: UnitSummaryRow[]; total: number }> {
   const conditions: SQL[] = [];
   const term = query.q ? foldForSearch(query.q) : '';
   // The words as typed, in order: "thach ha" finds "Xã Thạch Hà", not "Xã Thạch An" (which holds "ha").
@@ -113,7 +120,7 @@ export async function listUnits(
   return { items, total: total?.n ?? 0 };
 }
 
-type SignerRow = typeof signers.$inferSelect;
+export type SignerRow = typeof signers.$inferSelect;
 
 /** What the audit trail keeps of a signer: the fields a person edits, on both sides alike. */
 function signerFieldsOf(s: SignerRow): SignerInput {
@@ -127,24 +134,23 @@ function signerFieldsOf(s: SignerRow): SignerInput {
   };
 }
 
-function presentSigner(s: SignerRow): SignerOut {
-  return {
-    id: s.id,
-    fullName: s.fullName,
-    title: s.title,
-    authority: s.authority,
-    authorityOf: s.authorityOf,
-    collective: s.collective,
-    isDefault: s.isDefault,
-    lines: signatureLines(s),
-  };
+/**
+ * A unit with its document identity, its children, and (only when the reader may see the unit's
+ * own data) its active signers and recipient lists.
+ */
+export interface UnitDetailRecord {
+  unit: UnitSummaryRow;
+  identity: DocumentIdentity;
+  signers: SignerRow[];
+  recipients: { kinhGui: string[]; noiNhan: string[] };
+  children: UnitSummaryRow[];
 }
 
-export async function getUnitDetail(
+export async function loadUnitDetail(
   q: Queryable,
   id: number,
-  access: { canRead: boolean; canManage: boolean },
-): Promise<UnitDetail> {
+  access: { canRead: boolean },
+): Promise<UnitDetailRecord> {
   const rows = await q
     .select({
       ...summaryColumns,
@@ -181,13 +187,11 @@ export async function getUnitDetail(
           .orderBy(sql`CASE ${units.kind} WHEN 'body' THEN 0 ELSE 1 END`, asc(units.code));
   const { parentHeader, issuerHeader, placeName, symbol, archiveCode, ...summary } = u;
   return {
-    ...summary,
+    unit: summary,
     identity: { parentHeader, issuerHeader, placeName, symbol, archiveCode },
-    signers: signerRows.map(presentSigner),
+    signers: signerRows,
     recipients: recipientLists(recipientRows),
     children,
-    restricted: !access.canRead,
-    canManage: access.canManage,
   };
 }
 
@@ -299,7 +303,7 @@ export async function addSigner(
   actor: AuditActor,
   unitId: number,
   input: SignerInput,
-): Promise<SignerOut> {
+): Promise<SignerRow> {
   await loadUnitRef(q, unitId);
   if (input.isDefault) await clearDefault(q, unitId, null);
   const [row] = await q
@@ -314,7 +318,7 @@ export async function addSigner(
     unitId: unitId,
     after: { unitId, ...input },
   });
-  return presentSigner(row);
+  return row;
 }
 
 async function signerOf(q: Queryable, unitId: number, signerId: number): Promise<SignerRow> {
@@ -334,7 +338,7 @@ export async function updateSigner(
   unitId: number,
   signerId: number,
   input: SignerInput,
-): Promise<SignerOut> {
+): Promise<SignerRow> {
   const before = await signerOf(q, unitId, signerId);
   if (input.isDefault) await clearDefault(q, unitId, signerId);
   const [row] = await q
@@ -351,7 +355,7 @@ export async function updateSigner(
     before: signerFieldsOf(before),
     after: input,
   });
-  return presentSigner(row);
+  return row;
 }
 
 /** Signers are retired, not deleted: issued documents keep naming them. */

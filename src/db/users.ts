@@ -1,9 +1,9 @@
 /** Users and their role grants: queries and audited changes. */
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { GrantIn, UserOut } from '../domain/api.js';
+import type { GrantIn } from '../domain/api.js';
 import { type Actor, ROLE_LABELS, type Role, type RoleGrant, roleFitsUnit } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
-import { UNIT_KIND_LABELS } from '../domain/units.js';
+import { UNIT_KIND_LABELS, type UnitKind } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { units, userRoles, users } from './schema.js';
@@ -37,8 +37,19 @@ export async function loadActor(q: Queryable, userId: number): Promise<Actor> {
   return { userId, grants };
 }
 
+/** A role a user holds, with the unit it is held at. */
+export interface UserGrant {
+  role: Role;
+  unit: { id: number; code: string; name: string; kind: UnitKind };
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/** A user as stored (without the password hash) with the roles he holds, in unit code order. */
+export type UserRecord = Omit<UserRow, 'passwordHash'> & { grants: UserGrant[] };
+
 async function grantsOf(q: Queryable, userIds: number[]) {
-  if (userIds.length === 0) return new Map<number, UserOut['grants']>();
+  if (userIds.length === 0) return new Map<number, UserGrant[]>();
   const rows = await q
     .select({
       userId: userRoles.userId,
@@ -49,7 +60,7 @@ async function grantsOf(q: Queryable, userIds: number[]) {
     .innerJoin(units, eq(units.id, userRoles.unitId))
     .where(inArray(userRoles.userId, userIds))
     .orderBy(asc(units.code), asc(userRoles.role));
-  const map = new Map<number, UserOut['grants']>();
+  const map = new Map<number, UserGrant[]>();
   for (const r of rows) {
     const list = map.get(r.userId) ?? [];
     list.push({ role: r.role, unit: r.unit });
@@ -58,26 +69,16 @@ async function grantsOf(q: Queryable, userIds: number[]) {
   return map;
 }
 
-type UserRow = typeof users.$inferSelect;
-
-function present(u: UserRow, grants: UserOut['grants']): UserOut {
-  return {
-    id: u.id,
-    username: u.username,
-    fullName: u.fullName,
-    email: u.email,
-    active: u.active,
-    grants,
-    createdAt: u.createdAt.toISOString(),
-    lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
-  };
+function userRecord(u: UserRow, grants: UserGrant[]): UserRecord {
+  const { passwordHash: _passwordHash, ...user } = u;
+  return { ...user, grants };
 }
 
-export async function getUser(q: Queryable, id: number): Promise<UserOut> {
+export async function getUser(q: Queryable, id: number): Promise<UserRecord> {
   const rows = await q.select().from(users).where(eq(users.id, id)).limit(1);
   const u = rows[0];
   if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
-  return present(u, (await grantsOf(q, [id])).get(id) ?? []);
+  return userRecord(u, (await grantsOf(q, [id])).get(id) ?? []);
 }
 
 /**
@@ -88,7 +89,7 @@ export async function listUsers(
   q: Queryable,
   filter: { q?: string | undefined; unitId?: number | undefined; limit: number; offset: number },
   scopeUnitIds: number[] | null,
-): Promise<{ items: UserOut[]; total: number }> {
+): Promise<{ items: UserRecord[]; total: number }> {
   const conditions: SQL[] = [];
   if (scopeUnitIds) {
     if (scopeUnitIds.length === 0) return { items: [], total: 0 };
@@ -120,7 +121,7 @@ export async function listUsers(
     q,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => present(r, grants.get(r.id) ?? [])), total: total?.n ?? 0 };
+  return { items: rows.map((r) => userRecord(r, grants.get(r.id) ?? [])), total: total?.n ?? 0 };
 }
 
 /** Checks that each grant names an existing unit of a kind the role may be held at. */
@@ -168,7 +169,7 @@ export async function createUser(
     passwordHash: string;
     grants: GrantIn[];
   },
-): Promise<UserOut> {
+): Promise<UserRecord> {
   const grants = dedupe(input.grants);
   await validateGrants(q, grants);
   if (await findUserByUsername(q, input.username)) {
@@ -187,7 +188,7 @@ export async function createUser(
     .returning();
   if (!user) throw new Error('insert returned no row');
   await q.insert(userRoles).values(grants.map((g) => ({ userId: user.id, unitId: g.unitId, role: g.role })));
-  const out = present(user, []);
+  const out = userRecord(user, []);
   const after = { username: user.username, fullName: user.fullName, email: user.email, active: true, grants };
   await writeAudit(q, actor, { action: 'user.create', entity: 'user', entityId: user.id, after });
   return { ...out, grants: (await grantsOf(q, [user.id])).get(user.id) ?? [] };
@@ -204,7 +205,7 @@ export async function updateUser(
     passwordHash?: string | undefined;
     grants?: GrantIn[] | undefined;
   },
-): Promise<UserOut> {
+): Promise<UserRecord> {
   const before = await getUser(q, id);
   const patch: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
   if (input.fullName !== undefined) patch.fullName = input.fullName;

@@ -8,6 +8,7 @@ import { AppError } from '../../domain/errors.js';
 import { requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { presentAuditEntry } from './present.js';
 
 export function registerAuditRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -27,7 +28,8 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
       if (unitId && !can(auth.actor, 'audit.read', await loadUnitRef(ctx.db, unitId))) {
         throw new AppError('FORBIDDEN', 'Bạn chỉ xem được nhật ký của các đơn vị mình quản trị.');
       }
-      return listAudit(ctx.db, request.query, adminScope(auth.actor));
+      const { items, total } = await listAudit(ctx.db, request.query, adminScope(auth.actor));
+      return { items: items.map(presentAuditEntry), total };
     },
   );
 }

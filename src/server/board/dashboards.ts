@@ -2,8 +2,8 @@
  * Dashboards (thống kê): an indicator over periods for a unit or a province, the communes of a
  * province side by side, reporting rates over rounds. Each needs report.read on the unit.
  */
-import { loadBoard } from '../../db/board.js';
-import { compareUnits, indicatorSeries, numericIndicators } from '../../db/dashboards.js';
+import { loadBoardRecord } from '../../db/board.js';
+import { activeCommuneCount, indicatorValues, loadIndicator } from '../../db/dashboards.js';
 import { listOutlineRows } from '../../db/outlines.js';
 import { loadUnitRef } from '../../db/units.js';
 import {
@@ -16,11 +16,14 @@ import {
   seriesQuery,
   seriesResponse,
 } from '../../domain/api-board.js';
+import { compareUnits, indicatorSeries } from '../../domain/dashboards.js';
 import { AppError } from '../../domain/errors.js';
 import { authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
+import { presentComparison, presentNumericIndicators, presentSeries } from './dashboards-present.js';
+import { presentBoard } from './present.js';
 
 const DEFAULT_OUTLINE = 'commune-report';
 
@@ -49,7 +52,7 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
       return {
         outlines: visible.map((r) => ({ code: r.code, name: r.name })),
         outlineCode: chosen.code,
-        indicators: numericIndicators(chosen.definition),
+        indicators: presentNumericIndicators(chosen.definition),
       };
     },
   );
@@ -68,7 +71,16 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'report.read', unit);
-      return indicatorSeries(ctx.db, { ...request.query, unit });
+      const { outlineCode, indicator: code, periodKind, by } = request.query;
+      const indicator = await loadIndicator(ctx.db, outlineCode, code);
+      const rows = await indicatorValues(ctx.db, {
+        unitId: unit.id,
+        communesOf: unit.kind === 'province' ? unit.provinceCode : null,
+        outlineCode,
+        indicator: code,
+      });
+      const series = indicatorSeries(indicator.indicator, unit.id, rows, { periodKind, by });
+      return presentSeries(unit, indicator, series, by);
     },
   );
 
@@ -89,10 +101,17 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
         const message = 'Hãy chọn một tỉnh để so sánh các xã, phường của tỉnh.';
         throw new AppError('VALIDATION', message, [{ path: 'unitId', message }]);
       }
-      return compareUnits(ctx.db, {
-        ...request.query,
-        province: { ...unit, provinceCode: unit.provinceCode },
+      const { outlineCode, indicator: code, periodKey, top } = request.query;
+      const indicator = await loadIndicator(ctx.db, outlineCode, code);
+      const rows = await indicatorValues(ctx.db, {
+        unitId: unit.id,
+        communesOf: unit.provinceCode,
+        outlineCode,
+        indicator: code,
       });
+      const communes = await activeCommuneCount(ctx.db, unit.provinceCode);
+      const comparison = compareUnits(indicator.indicator, unit.id, rows, { periodKey, top }, communes);
+      return presentComparison(unit, indicator, comparison);
     },
   );
 
@@ -109,11 +128,8 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'report.read', unit);
-      const board = await loadBoard(
-        ctx.db,
-        { id: unit.id, code: unit.code, name: unit.name },
-        { ...request.query, lateOnly: false },
-      );
+      const params = { ...request.query, lateOnly: false };
+      const board = presentBoard(unit, params, await loadBoardRecord(ctx.db, unit.id, params));
       return {
         unit: board.unit,
         points: board.rounds.map((r) => ({

@@ -5,9 +5,9 @@
 
 import {
   boardUnitsByIds,
-  loadBoard,
+  cellRows,
+  loadBoardRecord,
   loadBoardRound,
-  loadRoundProgress,
   receivingUnits,
 } from '../../db/board.js';
 import { loadUnitRef } from '../../db/units.js';
@@ -25,6 +25,7 @@ import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { registerDashboardRoutes } from './dashboards.js';
+import { presentBoard, presentRoundProgress } from './present.js';
 import { boardXlsx } from './xlsx.js';
 
 export function registerBoardRoutes(app: App, ctx: AppContext): void {
@@ -65,7 +66,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'round.manage', unit);
-      return loadBoard(ctx.db, { id: unit.id, code: unit.code, name: unit.name }, request.query);
+      return presentBoard(unit, request.query, await loadBoardRecord(ctx.db, unit.id, request.query));
     },
   );
 
@@ -82,7 +83,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const unit = await loadUnitRef(ctx.db, request.query.unitId);
       authorize(request, 'round.manage', unit);
-      const board = await loadBoard(ctx.db, { id: unit.id, code: unit.code, name: unit.name }, request.query);
+      const board = presentBoard(unit, request.query, await loadBoardRecord(ctx.db, unit.id, request.query));
       const bytes = await boardXlsx(board);
       const day = board.today;
       return sendFile(
@@ -108,7 +109,7 @@ export function registerBoardRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const round = await loadBoardRound(ctx.db, request.params.id);
       authorize(request, 'round.manage', await loadUnitRef(ctx.db, round.unitId));
-      return loadRoundProgress(ctx.db, round);
+      return presentRoundProgress(round, await cellRows(ctx.db, [round.id]));
     },
   );
 

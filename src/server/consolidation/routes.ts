@@ -7,8 +7,8 @@
 import {
   consolidateRound,
   consolidationExportData,
-  reportTraceOf,
-  roundConsolidationState,
+  loadReportTrace,
+  loadRoundConsolidation,
 } from '../../db/consolidation.js';
 import { loadReportHead } from '../../db/report-record.js';
 import { loadRoundRow } from '../../db/rounds.js';
@@ -20,6 +20,7 @@ import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { unitRefOf } from '../reports/present.js';
+import { presentReportTrace, presentRoundConsolidation } from './present.js';
 import { consolidationXlsx } from './xlsx.js';
 
 export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
@@ -41,7 +42,7 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       await roundFor(request, request.params.id);
-      return roundConsolidationState(ctx.db, request.params.id);
+      return presentRoundConsolidation(await loadRoundConsolidation(ctx.db, request.params.id));
     },
   );
 
@@ -58,7 +59,7 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       await roundFor(request, request.params.id);
       await ctx.db.transaction((tx) => consolidateRound(tx, auditActor(request), request.params.id));
-      return roundConsolidationState(ctx.db, request.params.id);
+      return presentRoundConsolidation(await loadRoundConsolidation(ctx.db, request.params.id));
     },
   );
 
@@ -95,7 +96,7 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
       requireAuth(request);
       const head = await loadReportHead(ctx.db, request.params.id);
       authorize(request, 'report.read', unitRefOf(head));
-      return reportTraceOf(ctx.db, head.row);
+      return presentReportTrace(await loadReportTrace(ctx.db, head.row));
     },
   );
 }

@@ -16,6 +16,7 @@ import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { sendFile } from './http.js';
+import { presentRegisterEntry } from './present.js';
 import { registerCsv, registerXlsx } from './register-export.js';
 
 const currentYear = () => Number(todayInVietnam().slice(0, 4));
@@ -42,7 +43,7 @@ export function registerRegisterRoutes(app: App, ctx: AppContext): void {
         unit: { id: unitId, name: unit.name, numberingScheme: unit.numberingScheme },
         year,
         years: await registerYears(ctx.db, unitId, year),
-        items: await listRegister(ctx.db, unitId, year),
+        items: (await listRegister(ctx.db, unitId, year)).map(presentRegisterEntry),
         canManage: can(auth.actor, 'unit.manage', ref),
       };
     },
@@ -64,7 +65,7 @@ export function registerRegisterRoutes(app: App, ctx: AppContext): void {
       authorize(request, 'report.read', await loadUnitRef(ctx.db, unitId));
       const year = request.query.year ?? currentYear();
       const unit = await getNumberingScheme(ctx.db, unitId);
-      const entries = await listRegister(ctx.db, unitId, year);
+      const entries = (await listRegister(ctx.db, unitId, year)).map(presentRegisterEntry);
       const base = `So-van-ban-di-${asciiSlug(unit.name)}-${year}`;
       const utf8 = `Sổ văn bản đi ${unit.name} ${year}`;
       if (request.query.format === 'csv') {

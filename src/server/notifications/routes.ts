@@ -13,6 +13,7 @@ import {
 import { requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { presentNotification } from './present.js';
 
 const errors = ERROR_RESPONSES;
 
@@ -29,7 +30,8 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const auth = requireAuth(request);
-      return listNotifications(ctx.db, auth.user.id, request.query.limit);
+      const { items, unread } = await listNotifications(ctx.db, auth.user.id, request.query.limit);
+      return { items: items.map(presentNotification), unread };
     },
   );
 

@@ -14,6 +14,7 @@ import { todayInVietnam } from '../../domain/periods.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
+import { presentRegisterEntry } from '../documents/present.js';
 import { pdfAvailable, renderChecked, renderPdf } from '../documents/render.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { managedRound, visibleRound } from './routes.js';
@@ -86,7 +87,14 @@ export function registerRoundLetterRoutes(app: App, ctx: AppContext): void {
       const { entry } = await ctx.db.transaction((tx) =>
         issueRoundLetter(tx, auditActor(request), { roundId: id, signerId: request.body.signerId, issuedOn }),
       );
-      return { id, requestLetter: { notation: entry.notation, issuedOn: entry.issuedOn, entry } };
+      return {
+        id,
+        requestLetter: {
+          notation: entry.notation,
+          issuedOn: entry.issuedOn,
+          entry: presentRegisterEntry(entry),
+        },
+      };
     },
   );
 

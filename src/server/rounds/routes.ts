@@ -46,6 +46,7 @@ import {
 import { reportContentSchema } from '../../domain/report-json.js';
 import { type Auth, auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
+import { presentRegisterEntry } from '../documents/present.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
 import { openDraft } from '../reports/access.js';
@@ -81,7 +82,9 @@ export async function visibleRound(
 async function detail(ctx: AppContext, request: FastifyRequest, id: number) {
   const { record, auth } = await visibleRound(ctx, request, id);
   const entry = await requestLetterEntry(ctx.db, record.row);
-  const letter = entry ? { notation: entry.notation, issuedOn: entry.issuedOn, entry } : null;
+  const letter = entry
+    ? { notation: entry.notation, issuedOn: entry.issuedOn, entry: presentRegisterEntry(entry) }
+    : null;
   const items = await roundUnitReports(ctx.db, id);
   return presentRoundDetail(record, items, auth.actor, todayInVietnam(), letter);
 }

@@ -3,8 +3,8 @@
 import {
   addSigner,
   createBodyUnit,
-  getUnitDetail,
   listUnits,
+  loadUnitDetail,
   loadUnitRef,
   retireSigner,
   setRecipients,
@@ -29,6 +29,7 @@ import { AppError } from '../../domain/errors.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { presentSigner, presentUnitDetail, presentUnitSummary } from './present.js';
 
 const signerParams = idParam.extend({ signerId: idParam.shape.id });
 const errors = ERROR_RESPONSES;
@@ -37,10 +38,11 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
   const detail = async (request: Parameters<typeof requireAuth>[0], id: number) => {
     const auth = requireAuth(request);
     const ref = await loadUnitRef(ctx.db, id);
-    return getUnitDetail(ctx.db, id, {
+    const access = {
       canRead: can(auth.actor, 'unit.read', ref),
       canManage: can(auth.actor, 'unit.manage', ref),
-    });
+    };
+    return presentUnitDetail(await loadUnitDetail(ctx.db, id, access), access);
   };
 
   app.get(
@@ -55,7 +57,8 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       requireAuth(request);
-      return listUnits(ctx.db, request.query);
+      const { items, total } = await listUnits(ctx.db, request.query);
+      return { items: items.map(presentUnitSummary), total };
     },
   );
 
@@ -122,7 +125,9 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const { id } = request.params;
       authorize(request, 'unit.manage', await loadUnitRef(ctx.db, id));
-      return ctx.db.transaction((tx) => addSigner(tx, auditActor(request), id, request.body));
+      return presentSigner(
+        await ctx.db.transaction((tx) => addSigner(tx, auditActor(request), id, request.body)),
+      );
     },
   );
 
@@ -140,7 +145,10 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const { id, signerId } = request.params;
       authorize(request, 'unit.manage', await loadUnitRef(ctx.db, id));
-      return ctx.db.transaction((tx) => updateSigner(tx, auditActor(request), id, signerId, request.body));
+      const signer = await ctx.db.transaction((tx) =>
+        updateSigner(tx, auditActor(request), id, signerId, request.body),
+      );
+      return presentSigner(signer);
     },
   );
 

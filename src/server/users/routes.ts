@@ -21,6 +21,7 @@ import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { auditActor, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { presentUser } from './present.js';
 
 const errors = ERROR_RESPONSES;
 
@@ -70,7 +71,8 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const auth = requireAdmin(request);
-      return listUsers(ctx.db, request.query, adminScope(auth.actor));
+      const { items, total } = await listUsers(ctx.db, request.query, adminScope(auth.actor));
+      return { items: items.map(presentUser), total };
     },
   );
 
@@ -86,7 +88,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const auth = requireAdmin(request);
-      return assertManages(auth.actor, request.params.id);
+      return presentUser(await assertManages(auth.actor, request.params.id));
     },
   );
 
@@ -106,7 +108,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
       await assertGrantable(ctx.db, auth.actor, body.grants);
       assertPasswordAllowed(body.password, body, 'password');
       const passwordHash = await hashPassword(body.password);
-      return ctx.db.transaction((tx) =>
+      const user = await ctx.db.transaction((tx) =>
         createUser(tx, auditActor(request), {
           username: body.username,
           fullName: body.fullName,
@@ -115,6 +117,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
           grants: body.grants,
         }),
       );
+      return presentUser(user);
     },
   );
 
@@ -147,7 +150,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
         );
       }
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-      return ctx.db.transaction((tx) =>
+      const user = await ctx.db.transaction((tx) =>
         updateUser(tx, auditActor(request), id, {
           fullName: body.fullName,
           email: body.email,
@@ -156,6 +159,7 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
           grants: body.grants,
         }),
       );
+      return presentUser(user);
     },
   );
 

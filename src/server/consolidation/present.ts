@@ -1,0 +1,85 @@
+/**
+ * Consolidation as the API gives it: whitelisted through consolidation/api.ts `roundConsolidation`
+ * and `reportTrace`. What a refresh would change is computed by src/domain/consolidation/changes.ts.
+ */
+import type { ReportTraceRecord, RoundConsolidationRecord } from '../../db/consolidation.js';
+import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../../domain/api-reports.js';
+import type { ReportTrace, RoundConsolidation } from '../../domain/consolidation/api.js';
+import { consolidationChanges } from '../../domain/consolidation/changes.js';
+import { indicatorsOf } from '../../domain/consolidation/index.js';
+import { traceOf } from '../../domain/consolidation/stored.js';
+import { reportContentSchema } from '../../domain/report-json.js';
+
+export function presentRoundConsolidation(record: RoundConsolidationRecord): RoundConsolidation {
+  const { roundId, own, stored, live } = record;
+  const counts = {
+    units: record.counts.units,
+    received: record.counts.received,
+    notReceived: record.counts.notReceived,
+    notSent: record.counts.notSent,
+  };
+  const report = own
+    ? {
+        id: own.id,
+        status: own.status,
+        statusLabel: REPORT_STATUS_LABELS[own.status],
+        madeAt: stored?.madeAt ?? null,
+        editable: EDITABLE_STATUSES.includes(own.status),
+      }
+    : null;
+  if (!own || !stored || !live) {
+    return { roundId, report, counts, sourcesUsed: 0, receivedSince: [], withdrawn: [], differences: [] };
+  }
+  const values = reportContentSchema.parse(own.content ?? {}).values;
+  const changes = consolidationChanges(live.outline, stored, live.sources, live.made, values);
+  return { roundId, report, counts, sourcesUsed: stored.sources.length, ...changes };
+}
+
+export function presentReportTrace({ report, stored, outline }: ReportTraceRecord): ReportTrace {
+  if (!stored || !outline) {
+    return {
+      reportId: report.id,
+      consolidated: false,
+      madeAt: null,
+      roundId: null,
+      sources: [],
+      indicators: [],
+    };
+  }
+  const values = reportContentSchema.parse(report.content ?? {}).values;
+  const trace = traceOf(stored);
+  const indicators = indicatorsOf(outline.sections).flatMap((i) => {
+    const entries = trace[i.code] ?? [];
+    if (entries.length === 0 && values[i.code] === undefined) return [];
+    return [
+      {
+        code: i.code,
+        label: i.label,
+        unit: i.unit,
+        value: values[i.code] ?? null,
+        sources: entries.map((e) => ({
+          reportId: e.reportId,
+          unitCode: e.unitCode,
+          unitName: e.unitName,
+          value: e.value,
+          href: `/bao-cao/${e.reportId}`,
+        })),
+      },
+    ];
+  });
+  return {
+    reportId: report.id,
+    consolidated: true,
+    madeAt: stored.madeAt,
+    roundId: stored.roundId,
+    sources: stored.sources.map(({ reportId, unitId, unitCode, unitName, version, nilAll }) => ({
+      reportId,
+      unitId,
+      unitCode,
+      unitName,
+      version,
+      nilAll,
+    })),
+    indicators,
+  };
+}
