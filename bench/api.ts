@@ -22,7 +22,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { and, asc, eq } from 'drizzle-orm';
-import pg from 'pg';
 import { CLI_ACTOR, SEED_ACTOR } from '../src/db/audit.js';
 import { seedCatalogue } from '../src/db/catalogue.js';
 import { type OpenOptions, openDatabase } from '../src/db/client.js';
@@ -34,6 +33,7 @@ import type { Outline } from '../src/domain/outline.js';
 import { indicatorsOf, sectionsOf } from '../src/domain/outlines/index.js';
 import { type ReportContentInput, reportJsonSchema } from '../src/domain/report-json.js';
 import { NATIONAL_OUTLINE, NATIONAL_PERIOD, syntheticContent } from './national-data.js';
+import { adminUrl, connectAdmin, reasonOf, redacted } from './postgres.js';
 
 const BIN = fileURLToPath(new URL('../bin/doingoai.mjs', import.meta.url));
 /** A real commune report (UBND xã Lạc Phượng, 6 tháng đầu năm 2026): its officer texts and document. */
@@ -651,30 +651,11 @@ async function benchPglite(): Promise<void> {
   }
 }
 
-function adminUrl(): string {
-  return (
-    process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  );
-}
-
-function redacted(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
-
 async function benchPostgres(): Promise<void> {
   const url = adminUrl();
   const name = `doingoai_bench_api_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL: skipped, ${redacted(url)} is not reachable (${reasonOf(error)}).`);
-    await admin.end().catch(() => undefined);
-    return;
-  }
+  const admin = await connectAdmin(url);
+  if (!admin) return;
   const closeAdmin = deferCleanup(() => admin.end());
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);

@@ -20,6 +20,7 @@ import type { IndicatorValue, Outline, ReportValues } from '../src/domain/outlin
 import { indicatorsOf, narrativesOf, sectionsOf } from '../src/domain/outlines/index.js';
 import { dataWindow, type Period, periodKey } from '../src/domain/periods.js';
 import type { ReportContent } from '../src/domain/report-json.js';
+import { seededRandom } from '../test/support/random.js';
 
 export const NATIONAL_OUTLINE = 'commune-report';
 export const NATIONAL_PERIOD: Period = { kind: 'half1', year: 2026, index: 0 };
@@ -50,17 +51,7 @@ const MARKETS = [
   'Hungary',
 ];
 
-/** mulberry32: small, fast and the same on every machine. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = seededRandom;
 
 function pick<T>(random: () => number, items: readonly T[], n: number): T[] {
   const pool = [...items];

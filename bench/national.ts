@@ -10,12 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { CONSOLIDATED_STATUSES, loadSources } from '../src/db/consolidation.js';
 import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
 import type { Outline } from '../src/domain/outline.js';
 import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
+import { adminUrl, connectAdmin, reasonOf, redacted } from './postgres.js';
 
 /** Measured rounds for the country (BENCH_RUNS overrides), after the warm-up. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 7);
@@ -238,30 +238,11 @@ async function benchPglite(): Promise<void> {
   }
 }
 
-function adminUrl(): string {
-  return (
-    process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  );
-}
-
-function redacted(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
-
 async function benchPostgres(): Promise<void> {
   const url = adminUrl();
   const name = `doingoai_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL: skipped, ${redacted(url)} is not reachable (${reasonOf(error)}).`);
-    await admin.end().catch(() => undefined);
-    return;
-  }
+  const admin = await connectAdmin(url);
+  if (!admin) return;
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}`);

@@ -158,16 +158,13 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
   const [r] = await preparedFor(recordQueries, q, recordQuery).execute({ id });
   if (!r) throw new AppError('NOT_FOUND', NOT_FOUND);
   return {
-    row: r.row,
-    content: r.row.content as ReportContent,
-    period: periodOfRow(r.row),
+    ...headOf(r),
     unit: r.unit,
     outline: r.outline,
     updatedBy:
       r.updatedById !== null && r.updatedByName !== null
         ? { id: r.updatedById, fullName: r.updatedByName }
         : null,
-    roundUnitId: r.roundUnitId,
     recipients: json(r.recipients),
     defaultSigner: json(r.defaultSigner),
     comments: json<JsonComment[]>(r.comments).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
@@ -203,11 +200,15 @@ const headQueries = new WeakMap<Queryable, ReturnType<typeof headQuery>>();
 export async function loadReportHead(q: Queryable, id: number): Promise<ReportHead> {
   const [r] = await preparedFor(headQueries, q, headQuery).execute({ id });
   if (!r) throw new AppError('NOT_FOUND', NOT_FOUND);
+  return { ...headOf(r), unit: r.unit };
+}
+
+/** The parts of a report's head that come from its own row and its round. */
+function headOf(r: { row: ReportRow; roundUnitId: number | null }) {
   return {
     row: r.row,
     content: r.row.content as ReportContent,
     period: periodOfRow(r.row),
-    unit: r.unit,
     roundUnitId: r.roundUnitId,
   };
 }

@@ -49,18 +49,11 @@ export interface FuzzResult {
   msByRoute: [string, number][];
 }
 
-// ---------- a small seeded generator (mulberry32) ----------
-export type Random = () => number;
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A small seeded generator (mulberry32), shared with the benchmarks' invented data.
+export { type Random, seededRandom } from './random.js';
+
+import { type Random, seededRandom } from './random.js';
+
 const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 const chance = (r: Random, p: number) => r() < p;
 
