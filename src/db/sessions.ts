@@ -132,11 +132,11 @@ const pairKey = (username: string, ip: string) => `pair:${ip}|${username}`;
 const knownKey = (username: string, ip: string) => `known:${ip}|${username}`;
 
 /**
- * Counts one attempt on `key` before its password is checked, unless the key must wait: a single
- * conditional upsert, so that of any number of parallel attempts only those the rule allows pass.
- * The attempt counts as a failure until `signInSucceeded` says otherwise.
+ * Counts one failure on `key` and sets its wait; with `onlyIfFree`, only when the key is not waiting
+ * (then it answers whether it counted). One conditional upsert: of any number of parallel attempts
+ * only those the rule allows pass.
  */
-async function reserve(q: Queryable, key: string, rule: ThrottleRule): Promise<boolean> {
+async function charge(q: Queryable, key: string, rule: ThrottleRule, onlyIfFree: boolean): Promise<boolean> {
   const t = signInThrottle;
   const next = sql`case when ${t.lastAt} < now() - make_interval(mins => ${FORGET_MINUTES}) then 1 else least(${t.failures} + 1, 1000000) end`;
   // 1, 2, 4 … seconds once `free` failures are reached; the exponent is bounded before power().
@@ -151,13 +151,23 @@ async function reserve(q: Queryable, key: string, rule: ThrottleRule): Promise<b
         blockedUntil: sql`now() + make_interval(secs => ${wait})`,
         lastAt: sql`now()`,
       },
-      setWhere: sql`${t.blockedUntil} <= now()`,
+      ...(onlyIfFree ? { setWhere: sql`${t.blockedUntil} <= now()` } : {}),
     })
     .returning({ key: t.key });
   return rows.length === 1;
 }
 
-export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+/**
+ * Counts one attempt on `key` before its password is checked, unless the key must wait. The attempt
+ * counts as a failure until `signInSucceeded` says otherwise.
+ */
+const reserve = (q: Queryable, key: string, rule: ThrottleRule) => charge(q, key, rule, true);
+
+/**
+ * `addressKey`: the address's key to charge if the password proves wrong (`signInFailed`); null when
+ * the address is known for this user.
+ */
+export type Reservation = { ok: true; addressKey: string | null } | { ok: false; retryAfterSeconds: number };
 
 /**
  * Reserves a sign-in attempt for `username` from `ip`, in one transaction: the attempt is counted
@@ -169,6 +179,7 @@ export async function reserveSignInAttempt(
   input: { username: string; ip: string; ownAccount?: boolean },
 ): Promise<Reservation> {
   const keys: [string, ThrottleRule][] = [[pairKey(input.username, input.ip), SIGN_IN_RULES.pair]];
+  let addressKey: string | null = null;
   if (!input.ownAccount) {
     const [known] = await db
       .select({ key: signInThrottle.key })
@@ -176,19 +187,31 @@ export async function reserveSignInAttempt(
       .where(eq(signInThrottle.key, knownKey(input.username, input.ip)))
       .limit(1);
     if (!known) {
-      keys.push([`user:${input.username}`, SIGN_IN_RULES.user], [`ip:${input.ip}`, SIGN_IN_RULES.ip]);
+      keys.push([`user:${input.username}`, SIGN_IN_RULES.user]);
+      addressKey = `ip:${input.ip}`;
     }
   }
   const refused = Symbol('refused');
   try {
     await db.transaction(async (tx) => {
-      // Always in the same order (pair, user, ip): two requests cannot wait for each other's rows.
+      // The address counts failures only (`signInFailed`): many people of one office signing in at
+      // the same moment are never taken for an attack. Waiting is checked here.
+      if (addressKey) {
+        const [blocked] = await tx
+          .select({ key: signInThrottle.key })
+          .from(signInThrottle)
+          .where(and(eq(signInThrottle.key, addressKey), gt(signInThrottle.blockedUntil, sql`now()`)))
+          .limit(1);
+        if (blocked) throw refused;
+      }
+      // Always in the same order (pair, user): two requests cannot wait for each other's rows.
       for (const [key, rule] of keys) if (!(await reserve(tx, key, rule))) throw refused;
     });
-    return { ok: true };
+    return { ok: true, addressKey };
   } catch (error) {
     if (error !== refused) throw error;
   }
+  if (addressKey) keys.push([addressKey, SIGN_IN_RULES.ip]);
   const [row] = await db
     .select({ seconds: sql<string>`extract(epoch from max(${signInThrottle.blockedUntil}) - now())` })
     .from(signInThrottle)
@@ -202,17 +225,23 @@ export async function reserveSignInAttempt(
 }
 
 /**
- * A right password: the attempt was no failure. The user's counts restart, the address becomes
- * known for this user, and the address's count gives back the attempt it was charged.
+ * A wrong password from an address not known for the user: the address's failures count (and,
+ * past its free ones, its wait grows). Charged after the check, so an attempt that succeeds never
+ * counts against the address.
+ */
+export async function signInFailed(q: Queryable, reservation: Reservation): Promise<void> {
+  if (!reservation.ok || !reservation.addressKey) return;
+  await charge(q, reservation.addressKey, SIGN_IN_RULES.ip, false);
+}
+
+/**
+ * A right password: the attempt was no failure. The user's counts restart and the address becomes
+ * known for this user.
  */
 export async function signInSucceeded(q: Queryable, username: string, ip: string): Promise<void> {
   await q
     .delete(signInThrottle)
     .where(inArray(signInThrottle.key, [pairKey(username, ip), `user:${username}`]));
-  await q
-    .update(signInThrottle)
-    .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
-    .where(eq(signInThrottle.key, `ip:${ip}`));
   await q
     .insert(signInThrottle)
     .values({ key: knownKey(username, ip), lastAt: sql`now()` })

@@ -108,6 +108,20 @@ describe('sign-in limits by user and address', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(20 - SIGN_IN_RULES.pair.free);
   });
 
+  it('lets a whole office behind one address sign in at the same moment (only failures count for the address)', async () => {
+    // 60 officers of a province's training day, first sign-in from the same public address.
+    const users = [];
+    for (let i = 0; i < SIGN_IN_RULES.ip.free + 10; i++) users.push(await officer());
+    const answers = await Promise.all(users.map((u) => attempt(u.username, TEST_PASSWORD, '203.0.113.60')));
+    expect(answers.map((a) => a.statusCode).filter((s) => s !== 200)).toEqual([]);
+    // Failures from that address still count: past the free ones a stranger's next try waits.
+    for (let i = 0; i < SIGN_IN_RULES.ip.free; i++) {
+      await attempt(`khong-co-${i}`, 'sai-mat-khau', '203.0.113.60');
+    }
+    const stranger = await officer();
+    expect((await attempt(stranger.username, TEST_PASSWORD, '203.0.113.60')).statusCode).toBe(429);
+  });
+
   it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
     const user = await officer();
     for (let i = 0; i < SIGN_IN_RULES.pair.free; i++) {

@@ -8,6 +8,7 @@ import {
   type Reservation,
   reserveSignInAttempt,
   type SessionUser,
+  signInFailed,
   signInSucceeded,
 } from '../../db/sessions.js';
 import { changeOwnPassword, findUserByUsername, getUser, loadActor, markSignedIn } from '../../db/users.js';
@@ -73,14 +74,18 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       const { username, password } = request.body;
       const ip = clientIp(request);
       // The attempt is counted before the password is checked: parallel guesses cannot overtake it.
-      refuseIfThrottled(await reserveSignInAttempt(ctx.db, { username, ip }), reply, 'Đăng nhập');
+      const reservation = await reserveSignInAttempt(ctx.db, { username, ip });
+      refuseIfThrottled(reservation, reply, 'Đăng nhập');
       const user = await findUserByUsername(ctx.db, username);
       let ok = false;
       if (user) ok = await verifyPassword(user.passwordHash, password);
       else await burnVerify(password); // as slow as a wrong password: no probing for usernames
       // A locked account answers like a wrong password, whatever the password: the answer must not
       // tell an attacker that he guessed the password of a locked account.
-      if (!user || !ok || !user.active) throw new AppError('INVALID_CREDENTIALS');
+      if (!user || !ok || !user.active) {
+        await signInFailed(ctx.db, reservation);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
       const session = await ctx.db.transaction(async (tx) => {
         await signInSucceeded(tx, username, ip);
         const created = await createSession(tx, {
