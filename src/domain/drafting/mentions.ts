@@ -96,6 +96,17 @@ function wordsOf(s: string): string[] {
     .filter(Boolean);
 }
 
+/** The words that follow an indicator's number ("người nước ngoài …"), once per indicator. */
+const nounWords = new WeakMap<Indicator, string[]>();
+function nounWordsOf(indicator: Indicator): string[] {
+  let words = nounWords.get(indicator);
+  if (!words) {
+    words = wordsOf(nounAfterNumber(indicator));
+    nounWords.set(indicator, words);
+  }
+  return words;
+}
+
 function commonPrefix(a: string[], b: string[]): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
@@ -119,7 +130,7 @@ export function numberMismatches(text: string, indicators: readonly MentionIndic
     let best = 0;
     let candidates: MentionIndicator[] = [];
     for (const c of indicators) {
-      const noun = wordsOf(nounAfterNumber(c.indicator));
+      const noun = nounWordsOf(c.indicator);
       const n = commonPrefix(noun, following);
       if (n < 2 || n < Math.min(3, noun.length)) continue;
       if (n > best) {
