@@ -9,7 +9,7 @@ import { lazy, Suspense, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { type StepBodies, takeReportStep } from '../../api/reports';
 import { roundKeys } from '../../api/rounds';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { ReportDraft } from './useReportDraft';
 
@@ -100,6 +100,9 @@ export function WorkflowBar({ draft, blockers }: Props) {
 
   const sent = [
     report.version > 0 ? `Lần gửi thứ ${report.version}` : null,
+    report.notation
+      ? `Số ${report.notation}${report.issuedOn ? ` ngày ${formatDate(report.issuedOn)}` : ''}`
+      : null,
     report.sentAt ? `Gửi cấp trên lúc ${formatDateTime(report.sentAt)}` : null,
     report.receivedAt ? `Cấp trên tiếp nhận lúc ${formatDateTime(report.receivedAt)}` : null,
     report.acceptedAt ? `Chấp nhận lúc ${formatDateTime(report.acceptedAt)}` : null,
