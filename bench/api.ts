@@ -33,7 +33,7 @@ import type { Outline } from '../src/domain/outline.js';
 import { indicatorsOf, sectionsOf } from '../src/domain/outlines/index.js';
 import { type ReportContentInput, reportJsonSchema } from '../src/domain/report-json.js';
 import { NATIONAL_OUTLINE, NATIONAL_PERIOD, syntheticContent } from './national-data.js';
-import { adminUrl, connectAdmin, reasonOf, redacted } from './postgres.js';
+import { adminUrl, connectAdmin, createTempDatabase } from './postgres.js';
 
 const BIN = fileURLToPath(new URL('../bin/doingoai.mjs', import.meta.url));
 /** A real commune report (UBND xã Lạc Phượng, 6 tháng đầu năm 2026): its officer texts and document. */
@@ -657,13 +657,7 @@ async function benchPostgres(): Promise<void> {
   const admin = await connectAdmin(url);
   if (!admin) return;
   const closeAdmin = deferCleanup(() => admin.end());
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    console.log(
-      `PostgreSQL: skipped, no temporary database ${name} on ${redacted(url)} (${reasonOf(error)}).`,
-    );
+  if (!(await createTempDatabase(admin, name, url))) {
     await closeAdmin();
     return;
   }

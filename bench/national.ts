@@ -15,7 +15,7 @@ import { CONSOLIDATED_STATUSES, loadSources } from '../src/db/consolidation.js';
 import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
 import type { Outline } from '../src/domain/outline.js';
 import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
-import { adminUrl, connectAdmin, reasonOf, redacted } from './postgres.js';
+import { adminUrl, connectAdmin, createTempDatabase, redacted } from './postgres.js';
 
 /** Measured rounds for the country (BENCH_RUNS overrides), after the warm-up. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 7);
@@ -243,13 +243,7 @@ async function benchPostgres(): Promise<void> {
   const name = `doingoai_bench_${process.pid}`;
   const admin = await connectAdmin(url);
   if (!admin) return;
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    console.log(
-      `PostgreSQL: skipped, no temporary database ${name} on ${redacted(url)} (${reasonOf(error)}).`,
-    );
+  if (!(await createTempDatabase(admin, name, url))) {
     await admin.end().catch(() => undefined);
     return;
   }

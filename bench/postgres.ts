@@ -27,3 +27,17 @@ export async function connectAdmin(url: string = adminUrl()): Promise<pg.Client 
     return null;
   }
 }
+
+/** A fresh temporary database on the admin connection's server, or false (with a line saying why). */
+export async function createTempDatabase(admin: pg.Client, name: string, url: string): Promise<boolean> {
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    return true;
+  } catch (error) {
+    console.log(
+      `PostgreSQL: skipped, no temporary database ${name} on ${redacted(url)} (${reasonOf(error)}).`,
+    );
+    return false;
+  }
+}

@@ -5,6 +5,18 @@ import type { HolidayCalendar } from '../domain/holidays.js';
 import { ROOT } from '../paths.js';
 import { readHolidayFile } from './holidays.js';
 
+/** A comma-separated list, blanks dropped. */
+const commaList = () =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'PORT phải là một số.' })
@@ -36,33 +48,16 @@ const envSchema = z.object({
    * Addresses of the reverse proxies whose X-Forwarded-For is believed (comma separated: IPs or
    * CIDR ranges, e.g. "127.0.0.1,10.0.0.0/8"). Unset: the header is ignored, the client is the peer.
    */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, {
-          error:
-            'TRUSTED_PROXIES chỉ gồm địa chỉ IP hoặc dải CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8).',
-        }),
-      ),
+  TRUSTED_PROXIES: commaList().pipe(
+    z.array(
+      z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, {
+        error:
+          'TRUSTED_PROXIES chỉ gồm địa chỉ IP hoặc dải CIDR, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8).',
+      }),
     ),
+  ),
   /** Extra origins allowed to send state-changing requests (comma separated), e.g. a dev server. */
-  TRUSTED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
+  TRUSTED_ORIGINS: commaList(),
   /** Optional holiday list (one ISO date per line, "# comments"); its years replace the built-in ones. */
   HOLIDAYS_FILE: z.string().min(1).optional(),
   /** Reminders by e-mail: smtp://user:pass@host:587 or smtps://host:465; unset = in the app only. */
