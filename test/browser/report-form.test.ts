@@ -178,7 +178,8 @@ describe('the report form', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-full.png'), fullPage: true });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
     await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
-    await page.locator('[data-preview]').waitFor();
+    // The page as printed (the document view is loaded with the tab).
+    await page.locator('[data-preview] article').waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone.png') });
     await page.locator('[data-preview]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-preview-phone-document.png') });
