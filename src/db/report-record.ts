@@ -109,6 +109,11 @@ const versionsJson = sql<JsonVersion[]>`coalesce((
     from report_versions rv left join users u on u.id = rv.created_by
     where rv.report_id = ${reports.id} order by rv.version desc limit 2) v), '[]'::json)`;
 
+/** A user joined by a left join: null when the row has none. */
+export function personOf(id: number | null, fullName: string | null): Person | null {
+  return id !== null && fullName !== null ? { id, fullName } : null;
+}
+
 /** Drivers hand JSON back parsed (node-postgres) or as text in some set-ups: accept both. */
 function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -161,10 +166,7 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
     ...headOf(r),
     unit: r.unit,
     outline: r.outline,
-    updatedBy:
-      r.updatedById !== null && r.updatedByName !== null
-        ? { id: r.updatedById, fullName: r.updatedByName }
-        : null,
+    updatedBy: personOf(r.updatedById, r.updatedByName),
     recipients: json(r.recipients),
     defaultSigner: json(r.defaultSigner),
     comments: json<JsonComment[]>(r.comments).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),

@@ -36,6 +36,7 @@ import {
   loadReport,
   loadReportHead,
   periodOfRow,
+  personOf,
   type ReportHead,
   type ReportRecord,
   type ReportRow,
@@ -83,10 +84,7 @@ export async function listReports(
       period: periodOfRow(r.row),
       unit: r.unit,
       outline: r.outline,
-      updatedBy:
-        r.updatedById !== null && r.updatedByName !== null
-          ? { id: r.updatedById, fullName: r.updatedByName }
-          : null,
+      updatedBy: personOf(r.updatedById, r.updatedByName),
     })),
     total: total?.n ?? 0,
   };

@@ -5,25 +5,17 @@
  */
 import { consolidationAppendix, readStored } from './consolidation/stored.js';
 import type { OfficialDocument } from './document.js';
-import { type ComposeIdentity, composeDocument } from './drafting/compose.js';
+import { type ComposeInput, composeDocument } from './drafting/compose.js';
 import { draftReport } from './drafting/draft.js';
 import type { DraftedReport, DraftUnit } from './drafting/types.js';
-import type { Outline } from './outline.js';
-import { type IsoDate, type Period, periodLabel } from './periods.js';
+import { type IsoDate, periodLabel } from './periods.js';
 import type { ReportContent } from './report-json.js';
 import type { SignerIdentity, UnitKind } from './units.js';
 import { type ReportStatus, SENT_STATUSES } from './workflow.js';
 
 /** Everything a report's document is made of, wherever the report comes from. */
-export interface ReportSource {
-  outline: Outline;
-  content: ReportContent;
-  period: Period;
-  /** How sentences name the issuing unit ("xã Thạch Hà", "Sở Ngoại vụ"). */
-  unit: DraftUnit;
-  identity: ComposeIdentity;
-  /** The unit's usual Kính gửi / Nơi nhận and default signer. */
-  defaults?: { kinhGui?: string[]; noiNhan?: string[]; signer?: SignerIdentity };
+export interface ReportSource
+  extends Pick<ComposeInput, 'outline' | 'content' | 'period' | 'unit' | 'identity' | 'defaults'> {
   /**
    * A stored report's status: until it is issued its document is a draft (no number, a blank day)
    * whatever the content says; once sent, the frozen `issuedDocument` is the document. Absent for a

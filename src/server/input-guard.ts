@@ -7,9 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors.js';
 
-// A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point of this pattern.
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A NUL, or a lone surrogate (a high one not followed by a low one, or the reverse). */
+const badText = (s: string) => s.includes('\u0000') || !s.isWellFormed();
 
 export const BAD_TEXT_MESSAGE =
   'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự rỗng NUL hoặc ký tự Unicode bị cắt dở). Vui lòng xóa ký tự đó rồi gửi lại.';
@@ -22,14 +21,14 @@ export function findBadText(value: unknown): string | null {
     const item = stack.pop() as { value: unknown; path: string };
     const v = item.value;
     if (typeof v === 'string') {
-      if (BAD_TEXT.test(v)) return item.path;
+      if (badText(v)) return item.path;
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: join(item.path, String(i)) });
     } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
       // (Raw bytes, from a binary upload, are not text: their own parser judges them.)
       for (const [key, child] of Object.entries(v)) {
         const path = join(item.path, key);
-        if (BAD_TEXT.test(key)) return path;
+        if (badText(key)) return path;
         stack.push({ value: child, path });
       }
     }
