@@ -12,6 +12,9 @@
  *
  * BENCH_SECONDS: seconds per report measurement (default 8; health runs half as long).
  * BENCH_DATABASE: `pglite` or `postgres` to run one database only (default both).
+ * BENCH_ROUTES: `autosave` or `open` to measure one report route only (default both; health always).
+ * BENCH_PROFILE: a folder; the server runs with `--cpu-prof` and writes its CPU profile there on exit
+ * (open it in Chrome's DevTools, Performance tab).
  * PostgreSQL: DATABASE_URL, TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres, where a
  * temporary database doingoai_bench_api_<pid> is created and dropped (also on Ctrl-C and on errors).
  */
@@ -43,6 +46,9 @@ const EXAMPLE_PLACE = 'Lạc Phượng';
 const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS) || 8);
 const HEALTH_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 const CONNECTIONS = [10, 50] as const;
+const ROUTES = new Set(
+  process.env.BENCH_ROUTES ? process.env.BENCH_ROUTES.split(',').map((r) => r.trim()) : ['autosave', 'open'],
+);
 const USERS = Math.max(...CONNECTIONS);
 /** Hà Tĩnh: its communes write one report each. */
 const PROVINCE = '42';
@@ -108,7 +114,10 @@ function startServer(env: Record<string, string>): Promise<ServerProcess> {
   delete base.DATABASE_URL;
   delete base.DATA_DIR;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--no-demo'], {
+    const profile = process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+      : [];
+    const child = spawn(process.execPath, [...profile, BIN, 'serve', '--no-demo'], {
       env: {
         ...base,
         NODE_ENV: 'production',
@@ -619,8 +628,10 @@ async function benchServer(
     const rows: Figures[] = [];
     for (const connections of CONNECTIONS) {
       rows.push(await health(server, connections, { seconds: HEALTH_SECONDS }));
-      rows.push(await autosaving(server, users, indicator, connections, { seconds: SECONDS }));
-      rows.push(await opening(server, users, connections, { seconds: SECONDS }));
+      if (ROUTES.has('autosave')) {
+        rows.push(await autosaving(server, users, indicator, connections, { seconds: SECONDS }));
+      }
+      if (ROUTES.has('open')) rows.push(await opening(server, users, connections, { seconds: SECONDS }));
     }
     const memoryAfter = memoryMiB(server.pid);
     const ceilingOf = (f: Figures) =>

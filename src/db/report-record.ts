@@ -15,6 +15,7 @@ import type { ReportContent } from '../domain/report-json.js';
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
 import type { Queryable } from './client.js';
 import type { OutlineRow } from './outlines.js';
+import { preparedFor } from './prepared.js';
 import type { CommentRow } from './report-comments.js';
 import type { ReportVersionRow } from './report-versions.js';
 import { outlines, reports, rounds, units, users } from './schema.js';
@@ -117,20 +118,6 @@ export function personOf(id: number | null, fullName: string | null): Person | n
 /** Drivers hand JSON back parsed (node-postgres) or as text in some set-ups: accept both. */
 function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-/**
- * Statements a running server sends on every request are prepared once per database (the SQL text is
- * not rebuilt each time, and PostgreSQL plans a named statement once per connection). Inside a
- * transaction the query is built as usual.
- */
-function preparedFor<P>(cache: WeakMap<Queryable, P>, q: Queryable, prepare: (q: Queryable) => P): P {
-  let prepared = cache.get(q);
-  if (!prepared) {
-    prepared = prepare(q);
-    cache.set(q, prepared);
-  }
-  return prepared;
 }
 
 function recordQuery(q: Queryable) {

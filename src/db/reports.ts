@@ -10,9 +10,11 @@ import {
   type DataWindow,
   type IsoDate,
   type Period,
+  parsePeriodKey,
   periodKey,
   previousPeriod,
   samePeriodLastYear,
+  windowFor,
 } from '../domain/periods.js';
 import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportContent } from '../domain/report-json.js';
@@ -206,42 +208,6 @@ function assertEditable(head: ReportHead): void {
   }
 }
 
-const AUDIT_TEXT_MAX = 300;
-
-function small(value: unknown): unknown {
-  if (typeof value === 'string' && value.length > AUDIT_TEXT_MAX) return `${value.slice(0, AUDIT_TEXT_MAX)}…`;
-  if (Array.isArray(value)) return value.map(small);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, small(v)]));
-  return value;
-}
-
-/** What changed between two contents, keyed "values.<code>", "narratives.<key>", "nil", …; long texts cut. */
-export function contentChanges(
-  before: ReportContent,
-  after: ReportContent,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const perKey = (field: 'values' | 'narratives') => {
-    const a: Record<string, unknown> = before[field] ?? {};
-    const b: Record<string, unknown> = after[field] ?? {};
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (same(a[key], b[key])) continue;
-      out.before[`${field}.${key}`] = small(a[key] ?? null);
-      out.after[`${field}.${key}`] = small(b[key] ?? null);
-    }
-  };
-  perKey('values');
-  perKey('narratives');
-  for (const field of ['nil', 'document', 'window', 'comparison'] as const) {
-    if (same(before[field], after[field])) continue;
-    out.before[field] = small(before[field] ?? null);
-    out.after[field] = small(after[field] ?? null);
-  }
-  return out;
-}
-
 export interface SavedReport {
   id: number;
   revision: number;
@@ -249,54 +215,102 @@ export interface SavedReport {
   updatedAt: Date;
 }
 
+export interface SaveInput {
+  id: number;
+  /**
+   * The units whose reports this user may edit (`ownUnitsFor(actor, 'report.edit')`, or the head's
+   * unit once a route has authorised it): a report of another unit is refused as FORBIDDEN.
+   */
+  units: readonly number[];
+  revision: number;
+  content: ReportContent;
+  /**
+   * The data window columns: a window to store; `'content'` = the content's own window or, when it
+   * has none, the period's default (the autosave); absent = left as they are.
+   */
+  window?: DataWindow | 'content';
+  /** The audit action (default `report.save`). */
+  action?: string;
+}
+
+type SaveOutcome = {
+  period_key: string;
+  status: ReportStatus;
+  window_start: string;
+  window_end: string;
+};
+
 /**
- * Stores new content if `revision` is still the stored one. The change and its audit row are ONE
- * statement (a data-modifying WITH): atomic without a transaction, and an autosave costs one read
- * (`head`, which the route already holds for authorisation) and one write.
+ * Stores new content if `revision` is still the stored one, in ONE statement (a data-modifying
+ * WITH): the authorisation (`unit_id = ANY(units)`), the state and revision checks, the update and
+ * its audit row, whose "what changed" the database computes from the stored row
+ * (`audit_content_changes`, migration 0005) so that the old content never travels back. Atomic
+ * without a transaction; an autosave is this statement and the session's. Only when nothing was
+ * saved does it read the report again, to say why: NOT_FOUND, FORBIDDEN, REPORT_LOCKED, or the 409
+ * with the server's copy.
  */
 export async function saveReportContent(
   q: Queryable,
   actor: AuditActor,
-  input: {
-    head: ReportHead;
-    revision: number;
-    content: ReportContent;
-    window?: DataWindow;
-    action?: string;
-  },
+  input: SaveInput,
 ): Promise<SavedReport> {
-  const { head, revision, content } = input;
-  const id = head.row.id;
-  assertEditable(head);
-  if (head.row.revision !== revision) throw new ReportConflictError(await loadReport(q, id));
-  const changes = contentChanges(head.content, content);
-  const before = { revision, ...changes.before };
-  const after = { revision: revision + 1, ...changes.after };
-  const now = new Date();
-  const window = input.window
-    ? sql`, window_start = ${input.window.start}::text, window_end = ${input.window.end}::text`
+  const { id, revision, content } = input;
+  const explicit = input.window === 'content' ? content.window : input.window;
+  const window = explicit
+    ? sql`, window_start = ${explicit.start}::text, window_end = ${explicit.end}::text`
     : sql``;
+  const now = new Date();
   const editable = sql.join(
     EDITABLE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  // The revision in the WHERE clause is the lock: a concurrent save that committed first wins.
+  const units = `{${input.units.map((u) => Math.trunc(u)).join(',')}}`;
+  // The revision in the UPDATE's WHERE clause is the lock: a concurrent save that committed first
+  // wins, and this one updates nothing (PostgreSQL re-checks the condition on the newest row).
   const result = (await q.execute(sql`
-    WITH saved AS (
-      UPDATE reports SET content = ${JSON.stringify(content)}::jsonb, revision = ${revision + 1}::int,
+    WITH input AS (SELECT ${JSON.stringify(content)}::jsonb AS content),
+    old AS (
+      SELECT id, unit_id, status, content, period_key, window_start, window_end FROM reports
+      WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
+    ), saved AS (
+      UPDATE reports SET content = input.content, revision = ${revision + 1}::int,
         updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}
-      WHERE id = ${id}::int AND revision = ${revision}::int AND status IN (${editable})
-      RETURNING id
+      FROM old, input
+      WHERE reports.id = old.id AND reports.revision = ${revision}::int AND reports.status IN (${editable})
+      RETURNING reports.id
     ), audited AS (
       INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, unit_id, before, after, request_id)
       SELECT ${actor.userId}::int, ${actor.label}::text, ${input.action ?? 'report.save'}::text, 'report',
-        ${String(id)}::text, ${head.unit.id}::int, ${JSON.stringify(before)}::jsonb,
-        ${JSON.stringify(after)}::jsonb, ${actor.requestId ?? null}::text
-      FROM saved
+        ${String(id)}::text, old.unit_id,
+        jsonb_build_object('revision', ${revision}::int) || (d.changes -> 'before'),
+        jsonb_build_object('revision', ${revision + 1}::int) || (d.changes -> 'after'),
+        ${actor.requestId ?? null}::text
+      FROM saved, old, input, LATERAL (SELECT audit_content_changes(old.content, input.content) AS changes) AS d
     )
-    SELECT id FROM saved`)) as unknown as { rows: { id: number }[] };
-  if (result.rows.length === 0) throw new ReportConflictError(await loadReport(q, id));
-  return { id, revision: revision + 1, status: head.row.status, updatedAt: now };
+    SELECT old.period_key, old.status, old.window_start, old.window_end FROM saved, old`)) as unknown as {
+    rows: SaveOutcome[];
+  };
+  const [outcome] = result.rows;
+  if (!outcome) return whyNotSaved(q, input);
+  if (input.window === 'content' && !content.window) {
+    // Without a window of its own the report follows its period's; put it back if a window was
+    // removed (rare: one more conditional update on the revision this save has just written).
+    const period = windowFor(parsePeriodKey(outcome.period_key));
+    if (period.start !== outcome.window_start || period.end !== outcome.window_end) {
+      await q.execute(sql`
+        UPDATE reports SET window_start = ${period.start}::text, window_end = ${period.end}::text
+        WHERE id = ${id}::int AND revision = ${revision + 1}::int`);
+    }
+  }
+  return { id, revision: revision + 1, status: outcome.status, updatedAt: now };
+}
+
+/** Why a save stored nothing, read only on that rare path. */
+async function whyNotSaved(q: Queryable, input: SaveInput): Promise<never> {
+  const head = await loadReportHead(q, input.id);
+  if (!input.units.includes(head.unit.id)) throw new AppError('FORBIDDEN');
+  assertEditable(head);
+  throw new ReportConflictError(await loadReport(q, input.id));
 }
 
 /** A workflow step as the server takes it (src/domain/workflow.ts STEP_RULES). */

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, lt, ne, notLike, or, sql } from 'drizzle-orm';
 import type { Actor, RoleGrant } from '../domain/authz.js';
 import type { Db, Queryable } from './client.js';
+import { preparedFor } from './prepared.js';
 import { sessions, signInThrottle, units, userRoles, users } from './schema.js';
 
 export function hashToken(token: string): string {
@@ -35,11 +36,8 @@ export interface SessionUser {
  * The live session of a token with its user's role grants (the actor of the policy), or null when
  * unknown, expired or its user is locked. One query: every API request runs this.
  */
-export async function findSessionActor(
-  q: Queryable,
-  token: string,
-): Promise<(SessionUser & { actor: Actor }) | null> {
-  const rows = await q
+function sessionActorQuery(q: Queryable) {
+  return q
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -56,8 +54,26 @@ export async function findSessionActor(
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
-    .orderBy(asc(units.code));
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(users.active, true),
+      ),
+    )
+    .orderBy(asc(units.code))
+    .prepare('session_actor');
+}
+const sessionActorQueries = new WeakMap<Queryable, ReturnType<typeof sessionActorQuery>>();
+
+export async function findSessionActor(
+  q: Queryable,
+  token: string,
+): Promise<(SessionUser & { actor: Actor }) | null> {
+  const rows = await preparedFor(sessionActorQueries, q, sessionActorQuery).execute({
+    id: hashToken(token),
+    now: new Date(),
+  });
   const first = rows[0];
   if (!first) return null;
   const grants: RoleGrant[] = [];

@@ -163,6 +163,18 @@ export function can(actor: Actor, action: Action, target: UnitRef): boolean {
   );
 }
 
+/**
+ * The units on which the actor may take an own-unit action (edit, submit, approve): the units of
+ * the grants whose role allows it. Lets a save authorise inside its one statement
+ * (`unit_id = ANY(…)`) instead of reading the report first; `can` gives the same answer per unit.
+ */
+export function ownUnitsFor(actor: Actor, action: Action): number[] {
+  if (!OWN_UNIT_ONLY.has(action)) throw new Error(`${action} reaches beyond the own unit`);
+  return [
+    ...new Set(actor.grants.filter((g) => POLICY[g.role].actions.includes(action)).map((g) => g.unit.id)),
+  ];
+}
+
 /** May this actor take this action on at least one unit (used to show or hide a menu entry)? */
 export function canAnywhere(actor: Actor, action: Action): boolean {
   return actor.grants.some((grant) => POLICY[grant.role].actions.includes(action));

@@ -4,7 +4,9 @@
  * included).
  */
 import { readFileSync } from 'node:fs';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema.js';
 import type { ReportSaved, ReportView } from '../../src/domain/api-reports.js';
 import type { ReportJson } from '../../src/domain/report-json.js';
 import type { App } from '../../src/server/context.js';
@@ -142,5 +144,46 @@ describe('SQL statements per request', () => {
     const writes = saved.statements.filter((s) => /\b(update|insert)\b/i.test(s));
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/UPDATE reports[\s\S]*INSERT INTO audit_log/);
+  });
+
+  it('an autosave reads nothing before it writes; the database records only what changed, long texts cut', async () => {
+    const view = await open({ kind: 'year', year: 2022, index: 0 });
+    const long = `Xã đã tổ chức ${'rất nhiều '.repeat(40)}hoạt động.`;
+    const saved = await counted(() =>
+      officer.request('PUT', `/api/reports/${view.report.id}`, {
+        revision: view.report.revision,
+        content: {
+          ...view.content,
+          values: { ...view.content.values, 'foreigners.resident': 9 },
+          narratives: { ...view.content.narratives, extra: { text: long, mode: 'append' } },
+        },
+      }),
+    );
+    expect(saved.result.statusCode, saved.result.body).toBe(200);
+    // The session check, then the one write: no read of the report in between.
+    const rest = saved.statements.filter((s) => !/\bsessions\b/.test(s));
+    expect(rest, saved.statements.join('\n---\n')).toHaveLength(1);
+    const [row] = await database.db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(view.report.id)), eq(auditLog.action, 'report.save')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(row?.before).toEqual({
+      revision: view.report.revision,
+      'values.foreigners.resident': null,
+      'narratives.extra': null,
+    });
+    const text = (
+      (row?.after as Record<string, unknown> | undefined)?.['narratives.extra'] as
+        | { text: string }
+        | undefined
+    )?.text;
+    expect(text).toBe(`${long.slice(0, 300)}…`);
+    expect(row?.after).toMatchObject({
+      revision: view.report.revision + 1,
+      'values.foreigners.resident': 9,
+      'narratives.extra': { mode: 'append' },
+    });
   });
 });

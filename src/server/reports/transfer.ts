@@ -3,7 +3,7 @@
  * unit's draft (created when missing; an existing draft is replaced only by naming its revision).
  */
 import { findOutlineVersion } from '../../db/outlines.js';
-import { loadReport, loadReportHead } from '../../db/report-record.js';
+import { loadReport } from '../../db/report-record.js';
 import { findReportId, ReportConflictError, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
@@ -100,7 +100,8 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
           // Replacing a draft someone may be editing needs its revision: the client confirms first.
           const revision = request.query.revision ?? -1;
           await saveReportContent(tx, actor, {
-            head: await loadReportHead(tx, existing),
+            id: existing,
+            units: [unitId],
             revision,
             content,
             window,

@@ -70,7 +70,13 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
         id,
         actor: auth.actor,
         change: (tx) =>
-          saveReportContent(tx, auditActor(request), { head, revision, content, action: 'report.nil' }),
+          saveReportContent(tx, auditActor(request), {
+            id,
+            units: [head.unit.id],
+            revision,
+            content,
+            action: 'report.nil',
+          }),
       });
     },
   );
@@ -139,7 +145,8 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
           if (!head.content.nil.all) {
             const content: ReportContent = { ...head.content, nil: { ...head.content.nil, all: true } };
             const saved = await saveReportContent(tx, actor, {
-              head,
+              id,
+              units: [head.unit.id],
               revision,
               content,
               action: 'report.nil',
