@@ -109,6 +109,8 @@ export const indicatorOut = z.object({
   unit: z.string(),
   measure: z.enum(['flow', 'stock']),
   aggregation: z.enum(['sum', 'latest', 'max']),
+  /** Counts are whole numbers: a chart's axis never shows "0,25 đoàn". */
+  whole: z.boolean(),
   /** The title of the top-level section it belongs to. */
   section: z.string(),
 });

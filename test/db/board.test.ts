@@ -363,6 +363,10 @@ describe('dashboards', () => {
     const codes = list.indicators.map((i) => i.code);
     expect(codes).toContain('delegations.in.count');
     expect(codes).not.toContain('agreements.partners');
+    // Counts are whole numbers, so their chart axis has no "0,25 đoàn"; money is not.
+    const whole = new Map(list.indicators.map((i) => [i.code, i.whole]));
+    expect(whole.get('delegations.in.count')).toBe(true);
+    expect(whole.get('oda.total')).toBe(false);
   });
 
   it('refuses an indicator that is not a number, with a message', async () => {

@@ -20,6 +20,7 @@ export function presentIndicator({ indicator: i, section }: IndicatorRecord): In
     unit: i.unit,
     measure: i.measure,
     aggregation: i.aggregation,
+    whole: i.valueType === 'integer',
     section,
   };
 }

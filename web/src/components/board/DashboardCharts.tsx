@@ -65,6 +65,7 @@ export function SeriesChart(props: { unitId: number; outlineCode: string; indica
               h={260}
               data={data.points.map((p) => ({ label: p.label, value: p.value }))}
               dataKey="label"
+              yAxisProps={{ allowDecimals: !data.indicator.whole }}
               series={[{ name: 'value', label: data.indicator.label, color: 'blue.6' }]}
               valueFormatter={(v) => `${formatNumber(v)}${suffix}`}
               connectNulls
@@ -124,6 +125,7 @@ export function CompareChart(props: { unitId: number; outlineCode: string; indic
               dataKey="label"
               orientation="vertical"
               yAxisProps={{ width: 150 }}
+              xAxisProps={{ allowDecimals: !data.indicator.whole }}
               series={[{ name: 'value', label: data.indicator.label, color: 'teal.6' }]}
               valueFormatter={(v) => `${formatNumber(v)}${suffix}`}
             />
