@@ -436,6 +436,10 @@ export interface RoundRecord {
   outline: { id: number; code: string; name: string; version: number };
   unitCount: number;
   sentCount: number;
+  /** The receiving unit's work: reports issued to it and not yet received, received and not yet accepted, sent back and not yet corrected. */
+  toReceive: number;
+  toAccept: number;
+  returnedToUnits: number;
 }
 
 async function recordsOf(q: Queryable, rows: RoundRow[]): Promise<RoundRecord[]> {
@@ -454,25 +458,35 @@ async function recordsOf(q: Queryable, rows: RoundRow[]): Promise<RoundRecord[]>
     .from(roundUnits)
     .where(inArray(roundUnits.roundId, ids))
     .groupBy(roundUnits.roundId);
-  const sentCounts = await q
-    .select({ roundId: reports.roundId, n: count() })
+  const stateCounts = await q
+    .select({
+      roundId: reports.roundId,
+      status: reports.status,
+      wasSent: sql<boolean>`${reports.sentAt} IS NOT NULL`,
+      n: count(),
+    })
     .from(reports)
     .innerJoin(
       roundUnits,
       and(eq(roundUnits.roundId, reports.roundId), eq(roundUnits.unitId, reports.unitId)),
     )
-    .where(and(inArray(reports.roundId, ids), inArray(reports.status, [...SENT_STATUSES])))
-    .groupBy(reports.roundId);
+    .where(inArray(reports.roundId, ids))
+    .groupBy(reports.roundId, reports.status, sql`${reports.sentAt} IS NOT NULL`);
+  const tally = (roundId: number, test: (s: (typeof stateCounts)[number]) => boolean) =>
+    stateCounts.filter((c) => c.roundId === roundId && test(c)).reduce((n, c) => n + c.n, 0);
   const unitMap = new Map(unitRows.map((u) => [u.id, u]));
   const outlineMap = new Map(outlineRows.map((o) => [o.id, o]));
   const unitCount = new Map(unitCounts.map((c) => [c.roundId, c.n]));
-  const sentCount = new Map(sentCounts.map((c) => [c.roundId, c.n]));
   return rows.map((row) => ({
     row,
     unit: unitMap.get(row.unitId) as RoundUnit,
     outline: outlineMap.get(row.outlineId) as RoundRecord['outline'],
     unitCount: unitCount.get(row.id) ?? 0,
-    sentCount: sentCount.get(row.id) ?? 0,
+    sentCount: tally(row.id, (c) => (SENT_STATUSES as readonly string[]).includes(c.status)),
+    toReceive: tally(row.id, (c) => c.status === 'issued'),
+    toAccept: tally(row.id, (c) => c.status === 'received'),
+    // Sent once and returned (by the receiving unit, or after a correction's return): awaiting the unit.
+    returnedToUnits: tally(row.id, (c) => c.status === 'returned' && c.wasSent),
   }));
 }
 

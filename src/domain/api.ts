@@ -126,6 +126,13 @@ export const dueItem = z.object({
   canEdit: z.boolean(),
   /** Units that have sent their report out of those that must (kind `round`). */
   progress: z.object({ sent: z.number(), total: z.number() }).nullable(),
+  /**
+   * The receiving unit's work in the round (kind `round`): reports to receive, to accept, sent back
+   * and awaiting the unit's correction, and units late (not sent after the deadline).
+   */
+  work: z
+    .object({ toReceive: z.number(), toAccept: z.number(), returned: z.number(), late: z.number() })
+    .nullable(),
 });
 export type DueItem = z.infer<typeof dueItem>;
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/db/audit.js';
 import { findCurrentOutline } from '../../src/db/outlines.js';
 import { createReport } from '../../src/db/reports.js';
-import { auditLog, registerEntries, reports, rounds, units } from '../../src/db/schema.js';
+import { auditLog, registerEntries, reports, rounds, roundUnits, units } from '../../src/db/schema.js';
+import type { HomeResponse } from '../../src/domain/api.js';
 import type { ReportView } from '../../src/domain/api-reports.js';
 import { communeReport } from '../../src/domain/outlines/index.js';
 import { dataWindow, type Period, periodKey } from '../../src/domain/periods.js';
@@ -407,6 +408,51 @@ describe('late, nil and consolidated reports', () => {
     const res = await step(officer, view, 'submit');
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as ReportView).report.status).toBe('submitted');
+  });
+
+  it("the province's home lists its work in a round: reports to receive or accept, returned ones, late units", async () => {
+    const view = await approved();
+    const period = view.report.period as Period;
+    const [round] = await database.db
+      .insert(rounds)
+      .values({
+        unitId: await unitId(database.db, '42'),
+        name: 'Đợt có việc của tỉnh',
+        outlineId,
+        outlineCode: 'commune-report',
+        periodKind: period.kind,
+        periodYear: period.year,
+        periodIndex: period.index,
+        periodKey: periodKey(period),
+        windowStart: view.report.window.start,
+        windowEnd: view.report.window.end,
+        deadlineDays: 1,
+        deadline: '2026-01-05',
+      })
+      .returning({ id: rounds.id });
+    const roundId = round?.id ?? 0;
+    await database.db.insert(roundUnits).values([
+      { roundId, unitId: unit },
+      { roundId, unitId: await unitId(database.db, DUC_THINH) },
+    ]);
+    await database.db.update(reports).set({ roundId }).where(eq(reports.id, view.report.id));
+    const work = async () =>
+      ((await province.request('GET', '/api/home')).json() as HomeResponse).due.find(
+        (d) => d.roundId === roundId,
+      )?.work;
+    // Past the deadline, nobody has sent: two units late, nothing to receive.
+    expect(await work()).toEqual({ toReceive: 0, toAccept: 0, returned: 0, late: 2 });
+    const issued = await issue(leader, view.report.id);
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(await work()).toEqual({ toReceive: 1, toAccept: 0, returned: 0, late: 1 });
+    const received = await step(province, issued.json() as ReportView, 'receive');
+    expect(received.statusCode, received.body).toBe(200);
+    expect(await work()).toEqual({ toReceive: 0, toAccept: 1, returned: 0, late: 1 });
+    const rejected = await province.request('POST', `/api/reports/${view.report.id}/reject`, {
+      reason: 'Thiếu số liệu đoàn ra.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await work()).toEqual({ toReceive: 0, toAccept: 0, returned: 1, late: 2 });
   });
 
   it('"Không phát sinh" for the whole report in one step counts as submitted', async () => {

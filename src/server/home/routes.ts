@@ -57,17 +57,19 @@ export function registerHomeRoutes(app: App, ctx: AppContext): void {
           revision: r.revision,
           canEdit,
           progress: null,
+          work: null,
         });
       }
       // Rounds the user's province receives: how many units have sent their report.
       for (const record of await openRoundsOfProvinces(ctx.db, auth.actor)) {
         const { row, unit } = record;
+        const left = daysLeft(today, row.deadline);
         due.push({
           id: `round-${row.id}`,
           title: row.name,
           unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
           deadline: row.deadline,
-          daysLeft: daysLeft(today, row.deadline),
+          daysLeft: left,
           status: 'receiving',
           href: `/dot-bao-cao/${row.id}`,
           kind: 'round',
@@ -76,6 +78,12 @@ export function registerHomeRoutes(app: App, ctx: AppContext): void {
           revision: null,
           canEdit: false,
           progress: { sent: record.sentCount, total: record.unitCount },
+          work: {
+            toReceive: record.toReceive,
+            toAccept: record.toAccept,
+            returned: record.returnedToUnits,
+            late: left < 0 ? record.unitCount - record.sentCount : 0,
+          },
         });
       }
       return { today, due, periods, units };

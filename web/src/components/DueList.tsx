@@ -99,6 +99,34 @@ function NilConfirm({ item, onClose }: { item: DueItem; onClose: () => void }) {
   );
 }
 
+/** What the receiving unit has to do in a round, each with what it means. */
+function RoundWork({ work }: { work: NonNullable<DueItem['work']> }) {
+  const lines = [
+    work.toReceive > 0 &&
+      `${formatNumber(work.toReceive)} báo cáo đã ban hành, chờ tiếp nhận (xác nhận đã nhận để đơn vị biết báo cáo đã đến)`,
+    work.toAccept > 0 &&
+      `${formatNumber(work.toAccept)} báo cáo đã tiếp nhận, chờ xem xét để chấp nhận hoặc trả lại`,
+    work.returned > 0 && `${formatNumber(work.returned)} báo cáo đã trả lại, đang chờ đơn vị sửa và gửi lại`,
+    work.late > 0 && `${formatNumber(work.late)} đơn vị quá hạn chưa gửi báo cáo`,
+  ].filter((line): line is string => typeof line === 'string');
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={2} component="ul" m={0} pl="md">
+      {lines.map((line) => (
+        <Text key={line} size="sm" component="li">
+          {line}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Does the receiving unit have something to do in this round? */
+export function hasRoundWork(item: DueItem): boolean {
+  const w = item.work;
+  return w !== null && w.toReceive + w.toAccept + w.returned + w.late > 0;
+}
+
 export function DueList({ items }: { items: DueItem[] }) {
   const [nilFor, setNilFor] = useState<DueItem | null>(null);
   if (items.length === 0) {
@@ -126,6 +154,7 @@ export function DueList({ items }: { items: DueItem[] }) {
                   ? `${formatNumber(item.progress.sent)}/${formatNumber(item.progress.total)} đơn vị đã gửi`
                   : statusText(item.status)}
               </Text>
+              {item.kind === 'round' && item.work && <RoundWork work={item.work} />}
               {item.kind === 'report' && <ReportActions item={item} onNil={() => setNilFor(item)} />}
             </Stack>
             {SENT.has(item.status) ? (

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useMe } from '../api/session';
-import { DueList } from '../components/DueList';
+import { DueList, hasRoundWork } from '../components/DueList';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { capitalize, formatDate, formatNumber } from '../lib/format';
 
@@ -23,7 +23,8 @@ export default function HomePage() {
   });
 
   const due = home.data?.due ?? [];
-  const reportItems = due.filter((d) => d.kind === 'report');
+  // The user's own reports, and the rounds where the receiving unit has reports to handle or late units.
+  const reportItems = due.filter((d) => d.kind === 'report' || hasRoundWork(d));
   const roundItems = due.filter((d) => d.kind === 'round');
 
   return (
