@@ -14,6 +14,7 @@ import { headerLines, type ReportSource, sentenceUnit } from '../domain/report-d
 import type { ReportContent } from '../domain/report-json.js';
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
 import type { Queryable } from './client.js';
+import { outlineMetaColumns, withDefinition } from './outline-definitions.js';
 import type { OutlineRow } from './outlines.js';
 import { preparedFor } from './prepared.js';
 import type { CommentRow } from './report-comments.js';
@@ -125,7 +126,7 @@ function recordQuery(q: Queryable) {
     .select({
       row: reports,
       unit: unitColumns,
-      outline: outlines,
+      outline: outlineMetaColumns,
       updatedById: users.id,
       updatedByName: users.fullName,
       roundUnitId: rounds.unitId,
@@ -152,7 +153,7 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
   return {
     ...headOf(r),
     unit: r.unit,
-    outline: r.outline,
+    outline: await withDefinition(q, r.outline),
     updatedBy: personOf(r.updatedById, r.updatedByName),
     recipients: json(r.recipients),
     defaultSigner: json(r.defaultSigner),
