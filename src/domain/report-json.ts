@@ -79,11 +79,32 @@ export const narrativeEditSchema = z.object({
   draftHash: z.string().max(64).optional(),
 });
 
+/** The narrative keys of the document's opening and closing paragraphs (edited like a section's text). */
+export const OPENING_KEY = 'document.opening';
+export const CLOSING_KEY = 'document.closing';
+
+/**
+ * Codes of the values that are estimates ("khoảng 200 lượt"): a set beside `values`, so that a
+ * value keeps its plain shape and files written before it stay valid.
+ */
+const approximateSchema = z
+  .array(
+    z
+      .string({ error: 'Mã chỉ tiêu ước tính phải là một chuỗi.' })
+      .min(1, 'Mã chỉ tiêu ước tính không được để trống.')
+      .max(100, 'Mã chỉ tiêu ước tính quá dài.'),
+    { error: 'Trường "approximate" phải là danh sách mã chỉ tiêu có số liệu ước tính.' },
+  )
+  .max(1000, 'Danh sách chỉ tiêu ước tính quá dài.')
+  .optional();
+
 /** What the officer (or a file) supplies; everything else is computed. */
 export const reportContentSchema = z.object({
   /** Data window override; default: the period's ND 09/2019 window. */
   window: windowSchema.optional(),
   values: reportValuesSchema.default({}),
+  /** Codes of `values` that are estimates: printed "khoảng …", and a total that includes one too. */
+  approximate: approximateSchema,
   /** Values of the previous period and of the same period last year, when known. */
   comparison: z
     .object({
