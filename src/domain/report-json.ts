@@ -98,6 +98,8 @@ const approximateSchema = z
   .max(1000, 'Danh sách chỉ tiêu ước tính quá dài.')
   .optional();
 
+export type NarrativeEdit = z.infer<typeof narrativeEditSchema>;
+
 /** What the officer (or a file) supplies; everything else is computed. */
 export const reportContentSchema = z.object({
   /** Data window override; default: the period's ND 09/2019 window. */
@@ -128,6 +130,21 @@ export const reportContentSchema = z.object({
       intro: prose(5000).optional(),
       /** The closing paragraph ("Trên đây là …./."); a default is drafted when absent. */
       closing: prose(5000).optional(),
+      /**
+       * The letter the report answers, cited by the drafted opening: "Thực hiện Công văn số
+       * 1584/SNgV-VPTTr ngày 04/11/2025 của Sở Ngoại vụ về việc …". A stored report takes its round's.
+       */
+      request: z
+        .object({
+          kind: line(50).optional(),
+          number: line(100).refine((s) => s.trim() !== '', 'Chưa nhập số, ký hiệu văn bản yêu cầu báo cáo.'),
+          date: isoDate,
+          issuer: line(300),
+          subject: line(500).optional(),
+        })
+        .optional(),
+      /** Whom the report goes to, named by the drafted closing ("… kính gửi Sở Ngoại vụ để tổng hợp"). */
+      addressee: line(300).optional(),
       basis: z.array(line(500)).optional(),
       kinhGui: z.array(line(300)).optional(),
       noiNhan: z.array(line(300)).optional(),

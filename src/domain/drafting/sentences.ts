@@ -143,7 +143,7 @@ function breakdownSuffix(indicator: Indicator, value: BrokenDownValue): string {
     if (indicator.breakdown === 'market') return ` tại thị trường ${key}`;
     if (indicator.breakdown === 'country') {
       if (PERSON_UNITS.has(indicator.unit.trim()))
-        return `, ${value.total > 1 ? 'đều có ' : ''}quốc tịch ${key}`;
+        return `, ${value.total > 1 ? 'đều mang ' : ''}quốc tịch ${key}`;
       if (indicator.unit.trim() === 'trường hợp') return ` với công dân ${key}`;
       return ` của ${key}`;
     }
