@@ -38,6 +38,8 @@ export interface ComposeReportOptions {
    * period has ended, else the period's last day (drafting/compose.ts `intendedIssueDate`).
    */
   today?: IsoDate;
+  /** The draft's intended issue date given outright (`render --date`): its month prints. */
+  draftDate?: IsoDate;
   /** A drafted report of the same content, to avoid drafting twice. */
   drafted?: DraftedReport;
 }
@@ -117,6 +119,7 @@ export function composeReportDocument(
     ...(source.request ? { request: source.request } : {}),
     ...(source.addressee ? { addressee: source.addressee } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.draftDate ? { draftDate: options.draftDate } : {}),
     drafted,
   });
   const consolidated = readStored(source.consolidation);

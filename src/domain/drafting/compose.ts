@@ -47,6 +47,8 @@ export interface ComposeInput {
    * period has ended, else the period's last day (see `intendedIssueDate`).
    */
   today?: IsoDate;
+  /** The day the draft is meant to be issued, given outright (the command line's `--date`): its month prints. */
+  draftDate?: IsoDate;
   /** The letter that asked for the report (the round's request letter): cited by the opening. */
   request?: RequestCitation;
   /** Whom the report goes to when the document names nobody itself (the round's receiving unit). */
@@ -304,7 +306,7 @@ export function composeDocument(input: ComposeInput): OfficialDocument {
     symbol: `${type}-${identity.symbol}`,
     place: identity.placeName,
     issuedOn,
-    ...(issuedOn ? {} : { draftMonth: monthOf(intendedIssueDate(period, input.today)) }),
+    ...(issuedOn ? {} : { draftMonth: monthOf(input.draftDate ?? intendedIssueDate(period, input.today)) }),
     subject,
     ...(doc.basis && doc.basis.length > 0 ? { basis: doc.basis } : {}),
     kinhGui,
