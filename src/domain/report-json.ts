@@ -82,6 +82,11 @@ export const narrativeEditSchema = z.object({
 /** The narrative keys of the document's opening and closing paragraphs (edited like a section's text). */
 export const OPENING_KEY = 'document.opening';
 export const CLOSING_KEY = 'document.closing';
+/** How messages name them ("đoạn mở đầu", "đoạn kết"). */
+export const FRAME_LABELS: Readonly<Record<string, string>> = {
+  [OPENING_KEY]: 'đoạn mở đầu',
+  [CLOSING_KEY]: 'đoạn kết',
+};
 
 /**
  * Codes of the values that are estimates ("khoảng 200 lượt"): a set beside `values`, so that a
