@@ -523,6 +523,24 @@ describe('draftReport: as an official writes it', () => {
     );
   });
 
+  it('counts the members of a group with it: "01 đoàn vào với 02 người", not "01 đoàn vào; 02 người … trong các đoàn vào"', () => {
+    const groups = flow('in.count', 'Đoàn vào', 'đoàn', 'đoàn vào', { padSmall: true });
+    const members = flow('in.people', 'Người', 'người', 'người nước ngoài trong các đoàn vào', {
+      padSmall: true,
+      breakdown: 'country',
+    });
+    const text = draftOne([groups, members], {
+      values: { 'in.count': 1, 'in.people': { total: 2, parts: [{ key: 'Trung Quốc', value: 2 }] } },
+    });
+    expect(text).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 01 đoàn vào với 02 người nước ngoài, đều mang quốc tịch Trung Quốc.',
+    );
+    // Without the group's count, the members keep their own phrase.
+    expect(draftOne([groups, members], { values: { 'in.people': 5 } })).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 05 người nước ngoài trong các đoàn vào.',
+    );
+  });
+
   it('prints the parts of a total inside it: "tổng mức đầu tư …, trong đó: vốn vay …"', () => {
     const total = money('oda.total', 'Tổng mức đầu tư', 'triệu đồng', 'tổng mức đầu tư');
     const loan = money('oda.loan', 'Vốn vay', 'triệu đồng', 'vốn vay', { partOf: 'oda.total' });

@@ -101,7 +101,7 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string):
   const stocks: Listing = { some: [], none: [] };
   const extra: string[] = [];
   const parts = new Map<string, string[]>();
-  const owners = new Map<string, { list: string[]; index: number; money: boolean }>();
+  const owners = new Map<string, ClauseOwner>();
   const area = areaPhrase(ctx.unit);
   const placed = area !== '';
   for (const ind of indicators) {
@@ -126,6 +126,15 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string):
     }
     if (numericValue(value) === 0 && !approx) {
       target.none.push(nilNoun(ind, placed));
+      continue;
+    }
+    // The members of groups counted just before go with them: "01 đoàn vào với 02 người nước
+    // ngoài", not "01 đoàn vào; 02 người nước ngoài trong các đoàn vào" (one delegation, "các").
+    const group = groupOf(ind, indicators, owners);
+    if (group) {
+      const member = { ...ind, phrase: group.memberPhrase };
+      const clause = numericClause(member, value, comparisonFor(ctx, ind.code), { approx, placed });
+      group.owner.list[group.owner.index] += ` với ${clause}`;
       continue;
     }
     target.some.push(numericClause(ind, value, comparisonFor(ctx, ind.code), { approx, placed }));
@@ -157,6 +166,41 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string):
   if (clause && sentences[0]) sentences[0] = `${sentences[0].replace(/[.;:,]+$/, '')}, ${clause}.`;
   sentences.push(...extra);
   return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+interface ClauseOwner {
+  list: string[];
+  index: number;
+  money: boolean;
+}
+
+/**
+ * The group an indicator counts the members of, among those drafted before it in the sentence:
+ * "người nước ngoài trong các đoàn vào" counts the members of "đoàn vào". Its phrase without the
+ * reference ("người nước ngoài") and where the group's clause is.
+ */
+function groupOf(
+  indicator: Indicator,
+  run: readonly Indicator[],
+  owners: ReadonlyMap<string, ClauseOwner>,
+): { memberPhrase: string; owner: ClauseOwner } | null {
+  if (indicator.valueType === 'money') return null;
+  for (const other of run) {
+    if (other === indicator) break;
+    const owner = owners.get(other.code);
+    if (!owner || other.valueType === 'money' || !other.phrase.trim()) continue;
+    const reference = new RegExp(
+      `\\s+(?:trong|của|thuộc)\\s+(?:các\\s+)?${escapeRegExp(other.phrase.trim())}$`,
+      'u',
+    );
+    const memberPhrase = indicator.phrase.trim().replace(reference, '');
+    if (memberPhrase !== indicator.phrase.trim() && memberPhrase !== '') return { memberPhrase, owner };
+  }
+  return null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function blockText(ctx: Ctx, block: NarrativeBlock, nil: boolean): string[] {
