@@ -87,6 +87,12 @@ describe('formatChange', () => {
     expect(formatChange(252, 200.5, 'trang')).toBe('tăng 51,5 trang, tương đương 25,7%');
     expect(formatChange(12000, 1000)).toBe('tăng 11.000, tương đương 1.100%');
   });
+  it('says "khoảng" on both the amount and the percentage of an estimate', () => {
+    expect(formatChange(200, 160, 'lượt', { approx: true })).toBe(
+      'tăng khoảng 40 lượt, tương đương khoảng 25%',
+    );
+    expect(formatChange(200, 0, 'lượt', { approx: true })).toBe('tăng khoảng 200 lượt');
+  });
   it('pads small differences when asked', () => {
     expect(formatChange(5, 2, 'đoàn', { padSmall: true })).toBe('tăng 03 đoàn, tương đương 150%');
   });
