@@ -482,6 +482,15 @@ describe('draftReport: as an official writes it', () => {
     expect(draftOne([visitors], input, { kind: 'month', year: 2026, index: 1 })).toContain(
       'so với tháng 12 năm 2025.',
     );
+    expect(
+      draftOne([visitors], input, {
+        kind: 'custom',
+        year: 2026,
+        index: 0,
+        start: '2026-03-01',
+        end: '2026-03-10',
+      }),
+    ).toContain('so với thời gian từ ngày 19/02/2026 đến ngày 28/02/2026.');
     expect(draftOne([visitors], input)).not.toContain('kỳ trước');
   });
 

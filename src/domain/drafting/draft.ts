@@ -59,7 +59,9 @@ export function defaultSameLastYearLabel(period: Period): string {
  */
 export function defaultPreviousLabel(period: Period): string {
   if (period.kind === 'week') return 'tuần trước';
-  return lowerFirst(periodLabel(previousPeriod(period)));
+  const previous = lowerFirst(periodLabel(previousPeriod(period)));
+  // "so với thời gian từ ngày … đến ngày …", not "so với từ ngày …".
+  return period.kind === 'custom' ? `thời gian ${previous}` : previous;
 }
 
 interface Ctx {
