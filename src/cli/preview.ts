@@ -1,10 +1,12 @@
 /** `doingoai preview <report.json>`: the report as it will read on the page, then its quality checks. */
 import type { Command } from 'commander';
 import { previewText } from '../domain/drafting/preview.js';
+import type { IsoDate } from '../domain/periods.js';
 import { type QualityIssue, qualityChecks } from '../domain/quality.js';
 import { composeReportDocument, draftSource } from '../domain/report-document.js';
 import { validateContent } from '../domain/validation.js';
 import { CliError } from './errors.js';
+import { parseDateOption } from './render.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
 export interface PreviewResult {
@@ -13,10 +15,17 @@ export interface PreviewResult {
 }
 
 /** Reads, drafts, composes and checks a report file. */
-export async function previewReportFile(path: string, today?: string): Promise<PreviewResult> {
+export async function previewReportFile(
+  path: string,
+  today?: string,
+  date?: IsoDate,
+): Promise<PreviewResult> {
   const resolved = resolveReport(await readReportFile(path));
   const { outline, content, unit } = resolved;
-  const composed = composeReportDocument(resolved, today ? { today } : {});
+  const composed = composeReportDocument(resolved, {
+    ...(today ? { today } : {}),
+    ...(date ? { draftDate: date } : {}),
+  });
   const doc = composed.document;
   const drafted = composed.drafted ?? draftSource(resolved);
   const issues = qualityChecks({
@@ -49,11 +58,13 @@ export function registerPreview(program: Command): void {
     )
     .argument('<report.json>', 'tệp báo cáo JSON (xem docs/report-json.md)')
     .option('--today <NNNN-TT-NN>', 'ngày hôm nay, cho tháng in trên dòng ngày tháng của bản dự thảo')
-    .action(async (path: string, opts: { today?: string }) => {
+    .option('--date <NN/TT/NNNN>', 'ngày dự kiến ban hành của bản dự thảo (in tháng của ngày này)')
+    .action(async (path: string, opts: { today?: string; date?: string }) => {
       if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
         throw new CliError('--today: Ngày phải có dạng NNNN-TT-NN (ví dụ 2026-06-14).', 1);
       }
-      const { text, issues } = await previewReportFile(path, opts.today);
+      const date = opts.date ? parseDateOption(opts.date) : undefined;
+      const { text, issues } = await previewReportFile(path, opts.today, date);
       process.stdout.write(text);
       process.stdout.write(`\n${'─'.repeat(30)} Kiểm tra chất lượng ${'─'.repeat(30)}\n`);
       process.stdout.write(`${issueLines(issues).join('\n')}\n`);

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
-import { todayInVietnam } from '../domain/periods.js';
+import { type IsoDate, isIsoDate, todayInVietnam } from '../domain/periods.js';
 import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportJson } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
@@ -71,17 +71,49 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
 export interface RenderOptions {
   output?: string;
   pdf?: boolean;
+  /** `--date dd/mm/yyyy`: the day the draft is meant to be issued (its month prints). */
+  date?: string;
 }
 
-/** A report file composed into its official document; `today` is the month a draft's date line prints. */
-export function composeFromFile(json: ReportJson, today: string = todayInVietnam()): OfficialDocument {
-  return composeReportDocument(resolveReport(json), { today }).document;
+/**
+ * "14/6/2026" or "14/06/2026" → "2026-06-14": the `--date` of the commands, as Vietnamese write a
+ * date. A refusal says what is expected.
+ */
+export function parseDateOption(text: string): IsoDate {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  const iso = match
+    ? `${match[3]}-${(match[2] ?? '').padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`
+    : '';
+  if (!match || !isIsoDate(iso)) {
+    throw new CliError(
+      `--date: "${text}" không phải là một ngày có thật; hãy ghi theo dạng NN/TT/NNNN (ví dụ 14/06/2026).`,
+      1,
+    );
+  }
+  return iso;
+}
+
+/**
+ * A report file composed into its official document. An issued one prints its own date; a draft
+ * prints the month of `date` when given (its intended issue), else of its intended issue from
+ * `today` (today once the period has ended, else the period's end).
+ */
+export function composeFromFile(
+  json: ReportJson,
+  today: string = todayInVietnam(),
+  date?: IsoDate,
+): OfficialDocument {
+  return composeReportDocument(resolveReport(json), { today, ...(date ? { draftDate: date } : {}) }).document;
 }
 
 export async function renderReportFile(file: string, options: RenderOptions): Promise<void> {
   const json = await readReportFile(file);
   checkIssuedFields(json);
-  const doc = composeFromFile(json);
+  const doc = composeFromFile(
+    json,
+    todayInVietnam(),
+    options.date ? parseDateOption(options.date) : undefined,
+  );
   const output = options.output ?? `${file.replace(/\.json$/i, '')}.docx`;
   if (!/\.docx$/i.test(output)) throw new CliError(`Tệp kết quả phải có đuôi .docx: ${output}`, 1);
 
@@ -123,5 +155,9 @@ export function registerRenderCommand(program: Command): void {
     .argument('<report.json>', 'tệp báo cáo JSON')
     .option('-o, --output <file.docx>', 'tệp DOCX kết quả (mặc định: cùng tên tệp JSON, đuôi .docx)')
     .option('--pdf', 'ghi thêm tệp PDF cạnh tệp DOCX (cần LibreOffice)')
+    .option(
+      '--date <NN/TT/NNNN>',
+      'ngày dự kiến ban hành của bản dự thảo (in tháng của ngày này trên dòng ngày tháng); mặc định: hôm nay nếu kỳ báo cáo đã kết thúc, nếu chưa thì ngày cuối kỳ',
+    )
     .action(async (file: string, opts: RenderOptions) => renderReportFile(file, opts));
 }

@@ -55,6 +55,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
       kind: units.kind,
       values: sql<ReportValues | null>`${reports.content} -> 'values'`,
       nil: sql<NilAnswer | null>`${reports.content} -> 'nil'`,
+      approximate: sql<string[] | null>`${reports.content} -> 'approximate'`,
     })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
@@ -67,6 +68,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
     values: r.values ?? {},
     nilAll: r.nil?.all === true,
     nilSections: r.nil?.sections ?? [],
+    approximate: Array.isArray(r.approximate) ? r.approximate : [],
   }));
 }
 
@@ -176,6 +178,7 @@ export async function consolidateRound(
   if (!existing) {
     const content: ReportContent = reportContentSchema.parse({
       values: made.values,
+      approximate: made.approximate,
       comparison: sameLastYear ? { sameLastYear } : {},
       window: { start: round.windowStart, end: round.windowEnd },
     });
@@ -212,6 +215,7 @@ export async function consolidateRound(
   const content: ReportContent = {
     ...current,
     values: made.values,
+    approximate: made.approximate,
     comparison: { ...current.comparison, ...(sameLastYear ? { sameLastYear } : {}) },
   };
   const updated = await q

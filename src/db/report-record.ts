@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { OfficialDocument } from '../domain/document.js';
+import { type RoundRequestSource, roundRequestCitation } from '../domain/drafting/request-letter.js';
 import { AppError } from '../domain/errors.js';
 import type { ReportValues } from '../domain/outline.js';
 import { type Period, parsePeriodKey, periodLabel } from '../domain/periods.js';
@@ -53,6 +54,8 @@ export interface ReportRecord {
   updatedBy: Person | null;
   /** The unit that asked for it (the round's unit), null when it answers no round. */
   roundUnitId: number | null;
+  /** The round's request letter, cited by the document's opening (null parts when none). */
+  roundRequest: RoundRequestSource;
   /** The unit's usual Kính gửi / Nơi nhận, in order. */
   recipients: { kind: 'kinh_gui' | 'noi_nhan'; text: string }[];
   /** The unit's default active signer. */
@@ -111,6 +114,14 @@ const versionsJson = sql<JsonVersion[]>`coalesce((
     from report_versions rv left join users u on u.id = rv.created_by
     where rv.report_id = ${reports.id} order by rv.version desc limit 2) v), '[]'::json)`;
 
+/** The round's letter and the parts of its issued request letter the report's opening cites. */
+const roundRequestJson = sql<
+  RoundRequestSource['issued']
+>`case when ${rounds.requestDocument} is null then null
+  else json_build_object('number', ${rounds.requestDocument}->'number', 'symbol', ${rounds.requestDocument}->'symbol',
+    'issuedOn', ${rounds.requestDocument}->'issuedOn', 'issuer', ${rounds.requestDocument}->'issuerName',
+    'subject', ${rounds.requestDocument}->'subject') end`;
+
 /** A user joined by a left join: null when the row has none. */
 export function personOf(id: number | null, fullName: string | null): Person | null {
   return id !== null && fullName !== null ? { id, fullName } : null;
@@ -130,6 +141,8 @@ function recordQuery(q: Queryable) {
       updatedById: users.id,
       updatedByName: users.fullName,
       roundUnitId: rounds.unitId,
+      roundLetter: rounds.letter,
+      roundIssued: roundRequestJson,
       recipients: recipientsJson,
       defaultSigner: defaultSignerJson,
       comments: commentsJson,
@@ -155,6 +168,10 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
     unit: r.unit,
     outline: await withDefinition(q, r.outline),
     updatedBy: personOf(r.updatedById, r.updatedByName),
+    roundRequest: {
+      letter: json<RoundRequestSource['letter']>(r.roundLetter) ?? null,
+      issued: json<RoundRequestSource['issued']>(r.roundIssued) ?? null,
+    },
     recipients: json(r.recipients),
     defaultSigner: json(r.defaultSigner),
     comments: json<JsonComment[]>(r.comments).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
@@ -241,6 +258,13 @@ export async function historyFor(
   }));
 }
 
+/** The letter the report's opening cites and whom its closing names (the request letter's issuer). */
+function requestOf(rec: ReportRecord): Pick<ReportSource, 'request' | 'addressee'> {
+  const request = roundRequestCitation(rec.roundRequest, rec.period);
+  const addressee = rec.roundRequest.issued?.issuer?.trim();
+  return { ...(request ? { request } : {}), ...(addressee ? { addressee } : {}) };
+}
+
 /** A stored report as the one composer's source (src/domain/report-document.ts). */
 export function reportSource(rec: ReportRecord): ReportSource {
   const kinhGui = rec.recipients.filter((r) => r.kind === 'kinh_gui').map((r) => r.text);
@@ -262,6 +286,7 @@ export function reportSource(rec: ReportRecord): ReportSource {
       ...(noiNhan.length ? { noiNhan } : {}),
       ...(rec.defaultSigner ? { signer: rec.defaultSigner } : {}),
     },
+    ...requestOf(rec),
     status: rec.row.status,
     issuedDocument: rec.row.issuedDocument as OfficialDocument | null,
     consolidation: rec.row.consolidation,

@@ -10,7 +10,7 @@ import { numericValue } from './drafting/sentences.js';
 import type { DraftedReport } from './drafting/types.js';
 import type { Outline, ReportValues } from './outline.js';
 import { numberOutline } from './outlines/numbering.js';
-import type { ReportContent } from './report-json.js';
+import { FRAME_LABELS, type ReportContent } from './report-json.js';
 import { formatNumberVi } from './vn-number.js';
 
 export type QualityKind =
@@ -60,7 +60,8 @@ function officerTexts(input: QualityInput): Located[] {
   const out: Located[] = [];
   for (const [key, edit] of Object.entries(input.content.narratives)) {
     const s = numbers.get(key);
-    out.push({ key, label: s ? `mục ${s.fullNumber} (${s.title})` : `phần "${key}"`, text: edit.text });
+    const label = s ? `mục ${s.fullNumber} (${s.title})` : (FRAME_LABELS[key] ?? `phần "${key}"`);
+    out.push({ key, label, text: edit.text });
   }
   const doc = input.content.document;
   if (doc.intro) out.push({ key: 'document.intro', label: 'đoạn mở đầu', text: doc.intro });

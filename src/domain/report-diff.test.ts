@@ -71,4 +71,14 @@ describe('reportChanges', () => {
     expect(changes[1]).toMatchObject({ target: 'all', before: 'Không', after: 'Có' });
     expect(changes[2]).toMatchObject({ target: 'delegations', before: 'Có', after: 'Không' });
   });
+
+  it('names an edited opening or closing as such, not by its key', () => {
+    const after = content({
+      narratives: {
+        'document.closing': { text: 'UBND xã kính đề nghị Sở Ngoại vụ quan tâm.', mode: 'append' },
+      },
+    });
+    const [change] = reportChanges(communeReport, content({}), after);
+    expect(change?.label).toBe('Nội dung viết thêm — đoạn kết');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { Indicator, IndicatorValue, Outline } from './outline.js';
 import { indicatorsOf, narrativesOf, numberOutline } from './outlines/numbering.js';
-import type { ReportContent } from './report-json.js';
+import { FRAME_LABELS, type ReportContent } from './report-json.js';
 import { formatNumberVi } from './vn-number.js';
 
 export interface ReportChange {
@@ -74,7 +74,7 @@ export function reportChanges(outline: Outline, before: ReportContent, after: Re
     const a = before.narratives[key];
     const b = after.narratives[key];
     if (same(a?.text ?? '', b?.text ?? '') && (a?.mode ?? 'append') === (b?.mode ?? 'append')) continue;
-    const where = sectionLabel.get(key) ?? blockLabels.get(key) ?? key;
+    const where = sectionLabel.get(key) ?? blockLabels.get(key) ?? FRAME_LABELS[key] ?? key;
     out.push({
       kind: 'narrative',
       target: key,

@@ -15,7 +15,10 @@ import { type ReportStatus, SENT_STATUSES } from './workflow.js';
 
 /** Everything a report's document is made of, wherever the report comes from. */
 export interface ReportSource
-  extends Pick<ComposeInput, 'outline' | 'content' | 'period' | 'unit' | 'identity' | 'defaults'> {
+  extends Pick<
+    ComposeInput,
+    'outline' | 'content' | 'period' | 'unit' | 'identity' | 'defaults' | 'request' | 'addressee'
+  > {
   /**
    * A stored report's status: until it is issued its document is a draft (no number, a blank day)
    * whatever the content says; once sent, the frozen `issuedDocument` is the document. Absent for a
@@ -30,8 +33,13 @@ export interface ReportSource
 export interface ComposeReportOptions {
   /** The signer chosen when issuing (over the content's and the unit's default). */
   signer?: SignerIdentity;
-  /** Today in Vietnam: the month a draft's date line prints. */
+  /**
+   * Today in Vietnam: a draft's date line prints the month of its intended issue, today once the
+   * period has ended, else the period's last day (drafting/compose.ts `intendedIssueDate`).
+   */
   today?: IsoDate;
+  /** The draft's intended issue date given outright (`render --date`): its month prints. */
+  draftDate?: IsoDate;
   /** A drafted report of the same content, to avoid drafting twice. */
   drafted?: DraftedReport;
 }
@@ -108,7 +116,10 @@ export function composeReportDocument(
     unit: source.unit,
     identity: source.identity,
     ...(source.defaults ? { defaults: source.defaults } : {}),
+    ...(source.request ? { request: source.request } : {}),
+    ...(source.addressee ? { addressee: source.addressee } : {}),
     ...(options.today ? { today: options.today } : {}),
+    ...(options.draftDate ? { draftDate: options.draftDate } : {}),
     drafted,
   });
   const consolidated = readStored(source.consolidation);

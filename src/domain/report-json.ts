@@ -79,11 +79,39 @@ export const narrativeEditSchema = z.object({
   draftHash: z.string().max(64).optional(),
 });
 
+/** The narrative keys of the document's opening and closing paragraphs (edited like a section's text). */
+export const OPENING_KEY = 'document.opening';
+export const CLOSING_KEY = 'document.closing';
+/** How messages name them ("đoạn mở đầu", "đoạn kết"). */
+export const FRAME_LABELS: Readonly<Record<string, string>> = {
+  [OPENING_KEY]: 'đoạn mở đầu',
+  [CLOSING_KEY]: 'đoạn kết',
+};
+
+/**
+ * Codes of the values that are estimates ("khoảng 200 lượt"): a set beside `values`, so that a
+ * value keeps its plain shape and files written before it stay valid.
+ */
+const approximateSchema = z
+  .array(
+    z
+      .string({ error: 'Mã chỉ tiêu ước tính phải là một chuỗi.' })
+      .min(1, 'Mã chỉ tiêu ước tính không được để trống.')
+      .max(100, 'Mã chỉ tiêu ước tính quá dài.'),
+    { error: 'Trường "approximate" phải là danh sách mã chỉ tiêu có số liệu ước tính.' },
+  )
+  .max(1000, 'Danh sách chỉ tiêu ước tính quá dài.')
+  .optional();
+
+export type NarrativeEdit = z.infer<typeof narrativeEditSchema>;
+
 /** What the officer (or a file) supplies; everything else is computed. */
 export const reportContentSchema = z.object({
   /** Data window override; default: the period's ND 09/2019 window. */
   window: windowSchema.optional(),
   values: reportValuesSchema.default({}),
+  /** Codes of `values` that are estimates: printed "khoảng …", and a total that includes one too. */
+  approximate: approximateSchema,
   /** Values of the previous period and of the same period last year, when known. */
   comparison: z
     .object({
@@ -107,6 +135,21 @@ export const reportContentSchema = z.object({
       intro: prose(5000).optional(),
       /** The closing paragraph ("Trên đây là …./."); a default is drafted when absent. */
       closing: prose(5000).optional(),
+      /**
+       * The letter the report answers, cited by the drafted opening: "Thực hiện Công văn số
+       * 1584/SNgV-VPTTr ngày 04/11/2025 của Sở Ngoại vụ về việc …". A stored report takes its round's.
+       */
+      request: z
+        .object({
+          kind: line(50).optional(),
+          number: line(100).refine((s) => s.trim() !== '', 'Chưa nhập số, ký hiệu văn bản yêu cầu báo cáo.'),
+          date: isoDate,
+          issuer: line(300),
+          subject: line(500).optional(),
+        })
+        .optional(),
+      /** Whom the report goes to, named by the drafted closing ("… kính gửi Sở Ngoại vụ để tổng hợp"). */
+      addressee: line(300).optional(),
       basis: z.array(line(500)).optional(),
       kinhGui: z.array(line(300)).optional(),
       noiNhan: z.array(line(300)).optional(),

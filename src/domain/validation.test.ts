@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Outline, ReportValues } from './outline.js';
 import { communeReport, findIndicator } from './outlines/index.js';
+import { reportContentSchema } from './report-json.js';
 import {
   type ContentToCheck,
   type FieldIssue,
@@ -364,5 +365,33 @@ describe('validatePeriodForReport', () => {
     expect(
       validatePeriodForReport(period, '2026-06-10', { start: '2026-06-01', end: '2026-06-30' }),
     ).toBeNull();
+  });
+});
+
+describe('approximate values', () => {
+  it('accepts numeric codes of the outline and refuses others in Vietnamese, naming the code', () => {
+    const ok = validateContent(communeReport, {
+      values: { 'tourists.foreign': 200 },
+      approximate: ['tourists.foreign'],
+    });
+    expect(ok).toEqual([]);
+    const issues = validateContent(communeReport, {
+      values: {},
+      approximate: ['no.such.code', 'delegations.in.countries'],
+    });
+    expect(issues.map((i) => i.path)).toEqual(['no.such.code', 'delegations.in.countries']);
+    expect(issues[0]?.message).toContain(
+      '“no.such.code” được đánh dấu “khoảng” nhưng không có trong đề cương',
+    );
+    expect(issues[1]?.message).toMatch(/không phải là số nên không thể đánh dấu “khoảng”/);
+  });
+
+  it('keeps a file without the set valid, and refuses a set that is not a list of codes', () => {
+    expect(reportContentSchema.parse({}).approximate).toBeUndefined();
+    const bad = reportContentSchema.safeParse({ approximate: 'tourists.foreign' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe(
+      'Trường "approximate" phải là danh sách mã chỉ tiêu có số liệu ước tính.',
+    );
   });
 });

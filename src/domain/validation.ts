@@ -14,7 +14,7 @@ import type {
 } from './outline.js';
 import { findIndicator, findNarrative, findSection, indicatorsOf, sectionsOf } from './outlines/numbering.js';
 import { type DataWindow, futurePeriodMessage, type IsoDate, type Period } from './periods.js';
-import { MAX_VALUE, type ReportContent } from './report-json.js';
+import { CLOSING_KEY, MAX_VALUE, OPENING_KEY, type ReportContent } from './report-json.js';
 
 export type IssueSeverity = 'error' | 'warning';
 
@@ -28,7 +28,7 @@ export interface FieldIssue {
 
 /** What `validateContent` reads of a report: a full `ReportContent` fits. */
 export type ContentToCheck = Pick<ReportContent, 'values'> &
-  Partial<Pick<ReportContent, 'nil' | 'narratives' | 'comparison'>>;
+  Partial<Pick<ReportContent, 'nil' | 'narratives' | 'comparison' | 'approximate'>>;
 
 export interface ValidationContext {
   /** Values of the previous period (for the stock at the start); else `content.comparison.previous`. */
@@ -211,6 +211,8 @@ function outlineName(outline: Outline): string {
   return `“${outline.name}” (phiên bản ${outline.version})`;
 }
 
+const NUMERIC_TYPES: readonly string[] = ['integer', 'decimal', 'money'];
+
 function checkCodes(outline: Outline, content: ContentToCheck, issues: FieldIssue[]): void {
   for (const [code, value] of Object.entries(content.values)) {
     const indicator = findIndicator(outline, code);
@@ -224,7 +226,20 @@ function checkCodes(outline: Outline, content: ContentToCheck, issues: FieldIssu
       issues.push(...validateValue(indicator, value));
     }
   }
+  for (const code of content.approximate ?? []) {
+    const indicator = findIndicator(outline, code);
+    if (!indicator || !NUMERIC_TYPES.includes(indicator.valueType)) {
+      issues.push({
+        path: code,
+        message: indicator
+          ? `Chỉ tiêu “${indicator.label}” không phải là số nên không thể đánh dấu “khoảng”.`
+          : `Chỉ tiêu “${code}” được đánh dấu “khoảng” nhưng không có trong đề cương ${outlineName(outline)}.`,
+        severity: 'error',
+      });
+    }
+  }
   for (const key of Object.keys(content.narratives ?? {})) {
+    if (key === OPENING_KEY || key === CLOSING_KEY) continue;
     if (!findSection(outline, key) && !findNarrative(outline, key)) {
       issues.push({
         path: key,

@@ -69,12 +69,12 @@ describe('formatPercent', () => {
 
 describe('formatChange', () => {
   it('reports an increase with its percentage', () => {
-    expect(formatChange(5, 3)).toBe('tăng 2 (66,7%)');
-    expect(formatChange(88, 76, 'lượt')).toBe('tăng 12 lượt (15,8%)');
+    expect(formatChange(5, 3)).toBe('tăng 2, tương đương 66,7%');
+    expect(formatChange(88, 76, 'lượt')).toBe('tăng 12 lượt, tương đương 15,8%');
   });
   it('reports a decrease with its percentage', () => {
-    expect(formatChange(16, 19, 'lượt')).toBe('giảm 3 lượt (15,8%)');
-    expect(formatChange(0, 4, 'đoàn')).toBe('giảm 4 đoàn (100%)');
+    expect(formatChange(16, 19, 'lượt')).toBe('giảm 3 lượt, tương đương 15,8%');
+    expect(formatChange(0, 4, 'đoàn')).toBe('giảm 4 đoàn, tương đương 100%');
   });
   it('says no change when equal', () => {
     expect(formatChange(87, 87, 'lượt')).toBe('không tăng, không giảm');
@@ -84,11 +84,17 @@ describe('formatChange', () => {
     expect(formatChange(5, 0, 'đoàn')).toBe('tăng 5 đoàn');
   });
   it('formats large and decimal differences the Vietnamese way', () => {
-    expect(formatChange(252, 200.5, 'trang')).toBe('tăng 51,5 trang (25,7%)');
-    expect(formatChange(12000, 1000)).toBe('tăng 11.000 (1.100%)');
+    expect(formatChange(252, 200.5, 'trang')).toBe('tăng 51,5 trang, tương đương 25,7%');
+    expect(formatChange(12000, 1000)).toBe('tăng 11.000, tương đương 1.100%');
+  });
+  it('says "khoảng" on both the amount and the percentage of an estimate', () => {
+    expect(formatChange(200, 160, 'lượt', { approx: true })).toBe(
+      'tăng khoảng 40 lượt, tương đương khoảng 25%',
+    );
+    expect(formatChange(200, 0, 'lượt', { approx: true })).toBe('tăng khoảng 200 lượt');
   });
   it('pads small differences when asked', () => {
-    expect(formatChange(5, 2, 'đoàn', { padSmall: true })).toBe('tăng 03 đoàn (150%)');
+    expect(formatChange(5, 2, 'đoàn', { padSmall: true })).toBe('tăng 03 đoàn, tương đương 150%');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Numbers as Vietnamese documents write them: "." between thousands, "," before decimals
  * ("911.897", "180,5"), small counts on two digits ("03 lao động"), changes against an earlier
- * period ("tăng 12 lượt (15,8%)"). Pure and deterministic: no Intl, so the output does not depend
+ * period ("tăng 12 lượt, tương đương 15,8%"). Pure and deterministic: no Intl, so the output does not depend
  * on the ICU data of the machine.
  */
 
@@ -47,12 +47,16 @@ export function formatPercent(ratio: number): string {
   return `${formatNumberVi(Math.round(ratio * 1000) / 10, { maxDecimals: 1 })}%`;
 }
 
-export interface ChangeOptions extends CountFormatOptions {}
+export interface ChangeOptions extends CountFormatOptions {
+  /** Either figure is an estimate ("khoảng 200 lượt"): the change is one too. */
+  approx?: boolean;
+}
 
 /**
- * How `current` compares with `previous`: "tăng 2 (66,7%)", "giảm 3 lượt (15,8%)",
- * "không tăng, không giảm". No percentage when `previous` is 0 (it would be infinite):
- * "tăng 5 đoàn". The caller adds "so với cùng kỳ năm 2025".
+ * How `current` compares with `previous`: "tăng 2, tương đương 66,7%", "giảm 3 lượt, tương đương
+ * 15,8%", "không tăng, không giảm" (no nested parentheses when a sentence puts it in brackets). No
+ * percentage when `previous` is 0 (it would be infinite): "tăng 5 đoàn". An estimate reads "tăng
+ * khoảng 12 lượt, tương đương khoảng 15,8%". The caller adds "so với cùng kỳ năm 2025".
  */
 export function formatChange(
   current: number,
@@ -63,10 +67,11 @@ export function formatChange(
   const delta = current - previous;
   // Compare at the precision we print, so 10.004 against 10 reads "không tăng, không giảm".
   if (Math.abs(delta) < 0.005) return 'không tăng, không giảm';
+  const about = options.approx ? 'khoảng ' : '';
   const amount = formatCount(Math.abs(delta), options);
-  const head = `${delta > 0 ? 'tăng' : 'giảm'} ${amount}${unit ? ` ${unit}` : ''}`;
+  const head = `${delta > 0 ? 'tăng' : 'giảm'} ${about}${amount}${unit ? ` ${unit}` : ''}`;
   if (previous === 0) return head;
-  return `${head} (${formatPercent(Math.abs(delta) / Math.abs(previous))})`;
+  return `${head}, tương đương ${about}${formatPercent(Math.abs(delta) / Math.abs(previous))}`;
 }
 
 /** Natural Vietnamese enumeration: ["A"] → "A"; ["A", "B", "C"] → "A, B và C". Blank items dropped. */

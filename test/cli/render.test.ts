@@ -126,6 +126,29 @@ describe('doingoai render', () => {
     expect(text).toMatch(/Số:\s+\/BC-UBND/);
   });
 
+  it('prints the month of --date on a draft, and refuses a date that does not exist', async () => {
+    const draft = variant('002', (j) => {
+      const doc = j.document as Record<string, unknown>;
+      delete doc.number;
+      delete doc.issuedOn;
+    });
+    const out = path.join(dir, 'dated-draft.docx');
+    const res = await run(['render', draft, '-o', out, '--date', '15/06/2026'], {});
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    // A June report drafted on any day prints June when it is meant to go out in June.
+    expect(documentText(new Uint8Array(readFileSync(out)))).toMatch(/ngày\s+tháng 6 năm 2026/);
+
+    const bad = await run(
+      ['render', draft, '-o', path.join(dir, 'bad-date.docx'), '--date', '31/02/2026'],
+      {},
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--date');
+    expect(bad.stderr).toContain('NN/TT/NNNN');
+    expect(existsSync(path.join(dir, 'bad-date.docx'))).toBe(false);
+  });
+
   it('renders control characters harmlessly and refuses a 100,000-character paragraph clearly', async () => {
     const controls = variant('002', (j) => {
       const narratives = j.narratives as Record<string, { text: string; mode: string }>;

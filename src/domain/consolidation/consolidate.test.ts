@@ -185,3 +185,37 @@ describe('the consolidated narrative', () => {
     expect(results).toContain('Xã Đức Thọ báo cáo không phát sinh hoạt động đối ngoại trong kỳ báo cáo.');
   });
 });
+
+describe('consolidate: approximate values', () => {
+  it('sums an estimate with exact figures into an estimate, printed "khoảng"', () => {
+    const estimated = {
+      ...source('18580', 'Xã Lạc Phượng', { 'tourists.foreign': 200 }),
+      approximate: ['tourists.foreign'],
+    };
+    const exact = source('18562', 'Xã Thạch Hà', { 'tourists.foreign': 35, 'delegations.in.count': 2 });
+    const c = consolidate(communeReport, [estimated, exact]);
+    expect(c.values['tourists.foreign']).toBe(235);
+    expect(c.approximate).toEqual(['tourists.foreign']);
+    const drafted = draftReport({
+      outline: communeReport,
+      content: reportContentSchema.parse({ values: c.values, approximate: c.approximate }),
+      period: { kind: 'half1', year: 2026, index: 0 },
+      unit: { name: 'tỉnh Hà Tĩnh', kind: 'province' },
+    });
+    const text = flattenDrafted(drafted.sections)
+      .flatMap((s) => s.paragraphs)
+      .join(' ');
+    expect(text).toContain('khoảng 235 lượt khách du lịch quốc tế');
+    // The exact figures stay exact.
+    expect(text).toContain('có 02 đoàn vào');
+    expect(text).not.toContain('khoảng 02');
+  });
+
+  it('keeps a total exact when no unit estimated it', () => {
+    const c = consolidate(communeReport, [
+      source('18580', 'Xã Lạc Phượng', { 'tourists.foreign': 200 }),
+      source('18562', 'Xã Thạch Hà', { 'tourists.foreign': 35 }),
+    ]);
+    expect(c.approximate).toEqual([]);
+  });
+});

@@ -34,6 +34,8 @@ export interface ConsolidationSource {
   nilAll: boolean;
   /** Sections answered "Không phát sinh". */
   nilSections: string[];
+  /** Codes of the values the unit gave as estimates ("khoảng 200 lượt"). */
+  approximate?: readonly string[];
 }
 
 export interface TraceEntry {
@@ -70,6 +72,8 @@ export interface Consolidation {
   sections: SectionConsolidation[];
   /** Number of sources consolidated. */
   sourceCount: number;
+  /** Codes of the combined values that include an estimate: the total is one too ("khoảng …"). */
+  approximate: string[];
 }
 
 // One collator for every comparison (localeCompare with options builds a new one each call).
@@ -129,11 +133,14 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
   const ordered = [...sources].sort((a, b) => compareUnitCodes(a.unit.code, b.unit.code));
   const values: ReportValues = {};
   const trace: Record<string, TraceEntry[]> = {};
+  const approximate: string[] = [];
   for (const indicator of indicatorsOf(outline.sections)) {
     const entries: TraceEntry[] = [];
+    let estimated = false;
     for (const s of ordered) {
       const value = s.values[indicator.code];
       if (value === undefined) continue;
+      if (s.approximate?.includes(indicator.code)) estimated = true;
       entries.push({
         reportId: s.reportId,
         unitId: s.unit.id,
@@ -147,6 +154,7 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
       entries.map((e) => e.value),
     );
     if (combined !== undefined) values[indicator.code] = combined;
+    if (combined !== undefined && estimated) approximate.push(indicator.code);
     if (entries.length) trace[indicator.code] = entries;
   }
   const sections = sectionsWithIndicators(outline.sections).map((section): SectionConsolidation => {
@@ -167,6 +175,7 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
     nilUnits: ordered.filter((s) => s.nilAll).map((s) => s.unit),
     sections,
     sourceCount: ordered.length,
+    approximate,
   };
 }
 

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Outline } from '../outline.js';
-import type { Period } from '../periods.js';
+import { dataWindow, type Period } from '../periods.js';
 import type { ReportContentInput } from '../report-json.js';
 import {
   type ComposeIdentity,
   closingOf,
   composeDocument,
   composeNoiNhan,
+  draftFrame,
   fillSubject,
+  intendedIssueDate,
   nextPeriodLabel,
 } from './compose.js';
 import { content, FIXTURE_OUTLINE } from './fixtures.test-support.js';
@@ -231,3 +233,139 @@ describe('closingOf', () => {
     expect(closingOf('Kết thúc./.', 'BC', 'x', 'y')).toBe('Kết thúc./.');
   });
 });
+
+// ── Opening, closing and date line (issue 11, point 6) ────────────────────────────────────────────
+
+const LETTER = {
+  number: '5930/UBND-NgV',
+  date: '2026-06-09',
+  issuer: 'Chủ tịch UBND tỉnh',
+  subject: 'báo cáo kết quả công tác đối ngoại 6 tháng đầu năm 2026',
+};
+
+function bodyTexts(doc: ReturnType<typeof compose>): string[] {
+  return doc.body.flatMap((b) => ('runs' in b ? [b.runs.map((r) => r.text).join('')] : []));
+}
+
+describe('the opening and closing of a report', () => {
+  it('cites the request letter of the round in the opening', () => {
+    const doc = composeDocument({
+      outline: FIXTURE_OUTLINE,
+      content: content({ values: { 'delegations.in.count': 1 } }),
+      period: HALF1,
+      unit: { name: 'xã Lạc Phượng', kind: 'commune' },
+      identity: IDENTITY,
+      request: LETTER,
+    });
+    expect(bodyTexts(doc)[0]).toBe(
+      'Thực hiện Công văn số 5930/UBND-NgV ngày 09/6/2026 của Chủ tịch UBND tỉnh về việc báo cáo kết quả ' +
+        'công tác đối ngoại 6 tháng đầu năm 2026, UBND xã Lạc Phượng báo cáo kết quả thực hiện như sau:',
+    );
+  });
+
+  it('cites a letter given in the file (its kind too), and says the subject when the letter has none', () => {
+    const doc = compose({
+      document: {
+        request: {
+          kind: 'Văn bản',
+          number: '6871/VP-TC',
+          date: '2026-06-11',
+          issuer: 'Văn phòng UBND thành phố',
+        },
+      },
+    });
+    expect(bodyTexts(doc)[0]).toBe(
+      'Thực hiện Văn bản số 6871/VP-TC ngày 11/6/2026 của Văn phòng UBND thành phố, UBND xã Lạc Phượng báo cáo ' +
+        'kết quả công tác đối ngoại 6 tháng đầu năm 2026 và phương hướng, nhiệm vụ 6 tháng cuối năm 2026 như sau:',
+    );
+  });
+
+  it("names the addressee in the closing: the file's, the Kính gửi, or the round's receiving unit", () => {
+    const closing = (doc: ReturnType<typeof compose>) => bodyTexts(doc).at(-1);
+    expect(closing(compose({ document: { addressee: 'Sở Ngoại vụ' } }))).toBe(
+      'Trên đây là báo cáo kết quả công tác đối ngoại 6 tháng đầu năm 2026 và phương hướng, nhiệm vụ 6 tháng ' +
+        'cuối năm 2026 của UBND xã Lạc Phượng kính gửi Sở Ngoại vụ để tổng hợp./.',
+    );
+    expect(closing(compose({ document: { kinhGui: ['Sở Ngoại vụ thành phố Hải Phòng'] } }))).toMatch(
+      / của UBND xã Lạc Phượng kính gửi Sở Ngoại vụ thành phố Hải Phòng để tổng hợp\.\/\.$/,
+    );
+    const fromRound = composeDocument({
+      outline: FIXTURE_OUTLINE,
+      content: content(),
+      period: HALF1,
+      unit: { name: 'xã Lạc Phượng', kind: 'commune' },
+      identity: IDENTITY,
+      addressee: 'Sở Ngoại vụ',
+    });
+    expect(closing(fromRound)).toMatch(/ kính gửi Sở Ngoại vụ để tổng hợp\.\/\.$/);
+    // Nobody to name: the closing ends with the author.
+    expect(closing(compose())).toMatch(/ của UBND xã Lạc Phượng\.\/\.$/);
+  });
+
+  it('lets the officer replace or extend the drafted opening and closing like a section text', () => {
+    const doc = compose({
+      document: { addressee: 'Sở Ngoại vụ' },
+      narratives: {
+        'document.opening': {
+          text: 'Thực hiện chỉ đạo của UBND thành phố, UBND xã báo cáo như sau:',
+          mode: 'replace',
+        },
+        'document.closing': { text: 'UBND xã kính đề nghị Sở Ngoại vụ quan tâm, hướng dẫn', mode: 'append' },
+      },
+    });
+    const texts = bodyTexts(doc);
+    expect(texts[0]).toBe('Thực hiện chỉ đạo của UBND thành phố, UBND xã báo cáo như sau:');
+    // The drafted closing stays, the officer's sentence follows and the document still ends "./.".
+    expect(texts.at(-2)).toMatch(/kính gửi Sở Ngoại vụ để tổng hợp\.\/\.$/);
+    expect(texts.at(-1)).toBe('UBND xã kính đề nghị Sở Ngoại vụ quan tâm, hướng dẫn./.');
+  });
+
+  it('notices when the drafted opening changed since the officer replaced it', () => {
+    const base = { outline: FIXTURE_OUTLINE, period: HALF1, identity: IDENTITY } as const;
+    const unit = { name: 'xã Lạc Phượng', kind: 'commune' } as const;
+    const seen = draftFrame({ ...base, unit, content: content() }).opening.draftHash;
+    const edit = { text: 'Mở đầu riêng.', mode: 'replace' as const, draftHash: seen };
+    const same = draftFrame({
+      ...base,
+      unit,
+      content: content({ narratives: { 'document.opening': edit } }),
+    });
+    expect(same.opening.stale).toBe(false);
+    const later = draftFrame({
+      ...base,
+      unit,
+      request: LETTER,
+      content: content({ narratives: { 'document.opening': edit } }),
+    });
+    expect(later.opening.paragraphs).toEqual(['Mở đầu riêng.']);
+    expect(later.opening.stale).toBe(true);
+  });
+});
+
+describe('the date line of a draft: the month of its intended issue', () => {
+  it('is today once the period has ended, else the end of the period', () => {
+    // A June report drafted in December is issued in December; drafted in May, at the end of June.
+    expect(intendedIssueDate(HALF1, '2026-12-03')).toBe('2026-12-03');
+    expect(intendedIssueDate(HALF1, '2026-05-20')).toBe('2026-06-14');
+    expect(intendedIssueDate({ kind: 'quarter', year: 2026, index: 3 })).toBe(
+      dataWindowEnd({ kind: 'quarter', year: 2026, index: 3 }),
+    );
+  });
+
+  it('prints the issue date on an issued report whatever today is', () => {
+    const doc = composeDocument({
+      outline: FIXTURE_OUTLINE,
+      content: content({ document: { number: 297, issuedOn: '2026-06-12' } }),
+      period: HALF1,
+      unit: { name: 'xã Lạc Phượng', kind: 'commune' },
+      identity: IDENTITY,
+      today: '2026-12-03',
+    });
+    expect(doc.issuedOn).toBe('2026-06-12');
+    expect(doc.draftMonth).toBeUndefined();
+  });
+});
+
+function dataWindowEnd(period: Period): string {
+  return dataWindow(period).end;
+}

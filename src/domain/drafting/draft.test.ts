@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Indicator, Outline } from '../outline.js';
+import { flow, money, stock } from '../outlines/builtin/nodes.js';
 import type { Period } from '../periods.js';
 import type { ReportContentInput } from '../report-json.js';
 import { draftChanged, draftHash, draftReport, flattenDrafted } from './draft.js';
 import { content, FIXTURE_OUTLINE } from './fixtures.test-support.js';
-import { atUnitLevel, nilSentence } from './sentences.js';
+import { atUnitLevel, joinNil, nilSentence } from './sentences.js';
 import type { DraftedSection, DraftUnit } from './types.js';
 
 const HALF1: Period = { kind: 'half1', year: 2026, index: 0 };
@@ -55,17 +57,28 @@ describe('draftReport: indicators', () => {
     ]);
   });
 
-  it('writes a zero beside filled values as "không có"', () => {
+  it('writes a zero beside filled values as "không phát sinh"', () => {
     const d = draft({ values: { 'delegations.in.count': 2, 'delegations.out.count': 0 } });
     expect(section(d.sections, 'delegations').drafted[0]).toBe(
-      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 đoàn vào; không có đoàn ra.',
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 02 đoàn vào; không phát sinh đoàn ra.',
     );
   });
 
-  it('writes "không có" alone when every flow is 0', () => {
+  it('joins the zeros of one sentence into one "không phát sinh X, Y" (not "không có X; không có Y")', () => {
+    // The officer wrote a text, so the section is not nil: the zeros are drafted.
+    const d = draft({
+      values: { 'delegations.in.count': 0, 'delegations.out.count': 0 },
+      narratives: { delegations: { text: 'Đã rà soát kế hoạch đoàn ra năm sau.', mode: 'append' } },
+    });
+    expect(section(d.sections, 'delegations').drafted[0]).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã không phát sinh đoàn ra, đoàn vào.',
+    );
+  });
+
+  it('writes "không phát sinh" alone when every flow is 0', () => {
     const d = draft({ values: { 'foreigners.resident': 130, 'foreigners.visits': 0 } });
     expect(section(d.sections, 'foreigners').drafted[0]).toBe(
-      'Trong 6 tháng đầu năm 2026, trên địa bàn xã không có người nước ngoài đến địa phương. ' +
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã không phát sinh người nước ngoài đến. ' +
         'Hiện nay, trên địa bàn xã có 130 người nước ngoài đang sinh sống và làm việc.',
     );
   });
@@ -100,7 +113,7 @@ describe('draftReport: indicators', () => {
   it('writes stocks as "Hiện nay" and flows within the period', () => {
     const d = draft({ values: { 'foreigners.resident': 130, 'foreigners.visits': 87 } });
     expect(section(d.sections, 'foreigners').drafted).toEqual([
-      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 87 lượt người nước ngoài đến địa phương. ' +
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 87 lượt người nước ngoài đến. ' +
         'Hiện nay, trên địa bàn xã có 130 người nước ngoài đang sinh sống và làm việc.',
     ]);
   });
@@ -113,9 +126,11 @@ describe('draftReport: indicators', () => {
       },
     });
     const text = section(d.sections, 'delegations').drafted[0];
-    expect(text).toContain('05 đoàn vào (tăng 05 đoàn so với cùng kỳ năm 2025)');
-    expect(text).toContain('88 lượt người (tăng 12 lượt (15,8%) so với cùng kỳ năm 2025)');
-    expect(text).toContain('02 đoàn ra (không tăng, không giảm so với cùng kỳ năm 2025)');
+    expect(text).toContain('05 đoàn vào, tăng 05 đoàn so với cùng kỳ năm 2025;');
+    expect(text).toContain('88 lượt người, tăng 12 lượt, tương đương 15,8% so với cùng kỳ năm 2025;');
+    expect(text).toContain('02 đoàn ra, bằng cùng kỳ năm 2025');
+    // No bracket inside a bracket, no bracket at all around a comparison.
+    expect(text).not.toMatch(/\(/);
   });
 
   it('names last year plainly in a year report and uses a given label', () => {
@@ -125,7 +140,7 @@ describe('draftReport: indicators', () => {
       year,
     );
     expect(section(d.sections, 'foreigners').drafted[0]).toBe(
-      'Trong năm 2025, trên địa bàn xã có 87 lượt người nước ngoài đến địa phương (giảm 03 lượt (3,3%) so với năm 2024).',
+      'Trong năm 2025, trên địa bàn xã có 87 lượt người nước ngoài đến, giảm 03 lượt, tương đương 3,3% so với năm 2024.',
     );
     const labelled = draftReport({
       outline: FIXTURE_OUTLINE,
@@ -138,7 +153,7 @@ describe('draftReport: indicators', () => {
       previousPeriodLabel: '6 tháng cuối năm 2025',
     });
     expect(section(labelled.sections, 'foreigners').drafted[0]).toContain(
-      '(tăng 07 lượt (8,8%) so với 6 tháng cuối năm 2025)',
+      ', tăng 07 lượt, tương đương 8,8% so với 6 tháng cuối năm 2025',
     );
   });
 
@@ -156,7 +171,8 @@ describe('draftReport: indicators', () => {
       },
     });
     expect(section(fromBreakdown.sections, 'labour').drafted[0]).toBe(
-      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 05 lao động đi làm việc ở nước ngoài tại các thị trường Hàn Quốc, Nhật Bản và Đài Loan (Trung Quốc).',
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 05 lao động đi làm việc ở nước ngoài, trong đó có ' +
+        '03 lao động tại thị trường Hàn Quốc, 01 lao động tại thị trường Nhật Bản, 01 lao động tại thị trường Đài Loan (Trung Quốc).',
     );
     const fromList = draft({ values: { 'labour.sent': 2, 'labour.markets': ['Hàn Quốc', 'Nhật Bản'] } });
     expect(section(fromList.sections, 'labour').drafted[0]).toBe(
@@ -376,5 +392,194 @@ describe('the commune wording raised for a province', () => {
     expect(nilSentence(province, 'dự án thuộc phạm vi quản lý của UBND xã')).toBe(
       'Trong kỳ báo cáo, trên địa bàn tỉnh không phát sinh dự án thuộc phạm vi quản lý của UBND tỉnh.',
     );
+  });
+});
+
+// ── Vietnamese as an official writes it (issue 11, point 4) ───────────────────────────────────────
+
+/** One section of the given indicators, drafted for xã Thạch Hà (or the unit given). */
+function draftOne(
+  indicators: Indicator[],
+  input: ReportContentInput,
+  period: Period = HALF1,
+  unit: DraftUnit = COMMUNE,
+): string {
+  const outline: Outline = {
+    ...FIXTURE_OUTLINE,
+    sections: [
+      { kind: 'section', key: 'one', title: 'Mục thử', nilPhrase: 'hoạt động', children: indicators },
+    ],
+  };
+  const d = draftReport({ outline, content: content(input), period, unit });
+  return section(d.sections, 'one').drafted.join(' ');
+}
+
+const EXPORT = money('trade.export', 'Kim ngạch xuất khẩu', 'USD', 'kim ngạch xuất khẩu');
+const IMPORT = money('trade.import', 'Kim ngạch nhập khẩu', 'USD', 'kim ngạch nhập khẩu');
+const FDI = flow('fdi.projects', 'Dự án FDI', 'dự án', 'dự án FDI được cấp mới', { padSmall: true });
+
+describe('draftReport: as an official writes it', () => {
+  it('writes nil export and import turnovers as one "không phát sinh hoạt động xuất nhập khẩu"', () => {
+    const text = draftOne([FDI, EXPORT, IMPORT], {
+      values: { 'fdi.projects': 1, 'trade.export': 0, 'trade.import': 0 },
+    });
+    expect(text).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 01 dự án FDI được cấp mới; ' +
+        'không phát sinh hoạt động xuất nhập khẩu.',
+    );
+    expect(text).not.toContain('không có');
+  });
+
+  it('joins nil phrases generally, pairing only what Vietnamese writes as one word', () => {
+    expect(joinNil(['đoàn ra', 'đoàn vào'])).toBe('đoàn ra, đoàn vào');
+    expect(joinNil(['hoạt động nhập khẩu', 'dự án', 'hoạt động xuất khẩu'])).toBe(
+      'hoạt động xuất nhập khẩu, dự án',
+    );
+    expect(joinNil(['công dân xuất cảnh', 'công dân nhập cảnh'])).toBe('công dân xuất nhập cảnh');
+    expect(joinNil(['hội nghị', 'hội nghị'])).toBe('hội nghị');
+  });
+
+  it('does not say "trên địa bàn xã … đến địa phương": the place is said once', () => {
+    const tourists = flow(
+      'tourists',
+      'Khách quốc tế',
+      'lượt khách',
+      'lượt khách du lịch quốc tế đến địa phương',
+    );
+    const resident = stock('resident', 'Người nước ngoài', 'người', 'người nước ngoài cư trú trên địa bàn');
+    const values = { tourists: 120, resident: 14 };
+    expect(draftOne([tourists, resident], { values })).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 120 lượt khách du lịch quốc tế đến. ' +
+        'Hiện nay, trên địa bàn xã có 14 người nước ngoài cư trú.',
+    );
+    // A department names no area: its phrase keeps the place.
+    const body = draftOne([tourists], { values }, HALF1, { name: 'Sở Ngoại vụ', kind: 'body' });
+    expect(body).toBe('Trong 6 tháng đầu năm 2026, có 120 lượt khách du lịch quốc tế đến địa phương.');
+  });
+
+  it('compares without nested brackets: "tăng 7 lượt người, tương đương 8,8% so với …"', () => {
+    const visitors = flow('visitors', 'Người đến', 'lượt người', 'lượt người nước ngoài đến làm việc');
+    const text = draftOne([visitors], {
+      values: { visitors: 87 },
+      comparison: { sameLastYear: { visitors: 80 } },
+    });
+    expect(text).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 87 lượt người nước ngoài đến làm việc, ' +
+        'tăng 7 lượt người, tương đương 8,8% so với cùng kỳ năm 2025.',
+    );
+  });
+
+  it('names the previous period instead of "kỳ trước"', () => {
+    const visitors = flow('visitors', 'Người đến', 'lượt người', 'lượt người nước ngoài đến làm việc');
+    const input = { values: { visitors: 12 }, comparison: { previous: { visitors: 10 } } };
+    expect(draftOne([visitors], input)).toContain('so với 6 tháng cuối năm 2025.');
+    expect(draftOne([visitors], input, { kind: 'quarter', year: 2026, index: 4 })).toContain(
+      'so với quý III năm 2026.',
+    );
+    expect(draftOne([visitors], input, { kind: 'quarter', year: 2026, index: 1 })).toContain(
+      'so với quý IV năm 2025.',
+    );
+    expect(draftOne([visitors], input, { kind: 'month', year: 2026, index: 1 })).toContain(
+      'so với tháng 12 năm 2025.',
+    );
+    expect(
+      draftOne([visitors], input, {
+        kind: 'custom',
+        year: 2026,
+        index: 0,
+        start: '2026-03-01',
+        end: '2026-03-10',
+      }),
+    ).toContain('so với thời gian từ ngày 19/02/2026 đến ngày 28/02/2026.');
+    expect(draftOne([visitors], input)).not.toContain('kỳ trước');
+  });
+
+  it('reads a breakdown by nationality as "trong đó có 02 người quốc tịch Trung Quốc, …"', () => {
+    const members = flow('members', 'Người trong đoàn', 'người', 'người nước ngoài trong các đoàn vào', {
+      breakdown: 'country',
+      padSmall: true,
+    });
+    const two = draftOne([members], {
+      values: {
+        members: {
+          total: 3,
+          parts: [
+            { key: 'Trung Quốc', value: 2 },
+            { key: 'Lào', value: 1 },
+          ],
+        },
+      },
+    });
+    expect(two).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 03 người nước ngoài trong các đoàn vào, ' +
+        'trong đó có 02 người quốc tịch Trung Quốc, 01 người quốc tịch Lào.',
+    );
+    expect(two).not.toMatch(/\(trong đó: /);
+    const marriage = flow(
+      'marriage',
+      'Kết hôn',
+      'trường hợp',
+      'trường hợp đăng ký kết hôn có yếu tố nước ngoài',
+      {
+        breakdown: 'country',
+        padSmall: true,
+      },
+    );
+    expect(
+      draftOne([marriage], { values: { marriage: { total: 1, parts: [{ key: 'Lào', value: 1 }] } } }),
+    ).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 01 trường hợp đăng ký kết hôn có yếu tố nước ngoài với công dân Lào.',
+    );
+  });
+
+  it('counts the members of a group with it: "01 đoàn vào với 02 người", not "01 đoàn vào; 02 người … trong các đoàn vào"', () => {
+    const groups = flow('in.count', 'Đoàn vào', 'đoàn', 'đoàn vào', { padSmall: true });
+    const members = flow('in.people', 'Người', 'người', 'người nước ngoài trong các đoàn vào', {
+      padSmall: true,
+      breakdown: 'country',
+    });
+    const text = draftOne([groups, members], {
+      values: { 'in.count': 1, 'in.people': { total: 2, parts: [{ key: 'Trung Quốc', value: 2 }] } },
+    });
+    expect(text).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 01 đoàn vào với 02 người nước ngoài, đều mang quốc tịch Trung Quốc.',
+    );
+    // Without the group's count, the members keep their own phrase.
+    expect(draftOne([groups, members], { values: { 'in.people': 5 } })).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có 05 người nước ngoài trong các đoàn vào.',
+    );
+  });
+
+  it('prints the parts of a total inside it: "tổng mức đầu tư …, trong đó: vốn vay …"', () => {
+    const total = money('oda.total', 'Tổng mức đầu tư', 'triệu đồng', 'tổng mức đầu tư');
+    const loan = money('oda.loan', 'Vốn vay', 'triệu đồng', 'vốn vay', { partOf: 'oda.total' });
+    const grant = money('oda.grant', 'Viện trợ', 'triệu đồng', 'vốn viện trợ không hoàn lại', {
+      partOf: 'oda.total',
+    });
+    const text = draftOne([total, loan, grant], {
+      values: { 'oda.total': 911897, 'oda.loan': 648587, 'oda.grant': 25263 },
+    });
+    expect(text).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có tổng mức đầu tư 911.897 triệu đồng, ' +
+        'trong đó: vốn vay 648.587 triệu đồng, vốn viện trợ không hoàn lại 25.263 triệu đồng.',
+    );
+    expect(text).not.toContain('; vốn vay');
+  });
+
+  it('prints an approximate value with "khoảng", in its comparison too', () => {
+    const visitors = flow('visitors', 'Người đến', 'lượt', 'lượt người nước ngoài đến làm việc');
+    expect(draftOne([visitors], { values: { visitors: 200 }, approximate: ['visitors'] })).toBe(
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã có khoảng 200 lượt người nước ngoài đến làm việc.',
+    );
+    const compared = draftOne([visitors], {
+      values: { visitors: 200 },
+      approximate: ['visitors'],
+      comparison: { sameLastYear: { visitors: 160 } },
+    });
+    expect(compared).toContain(
+      'khoảng 200 lượt người nước ngoài đến làm việc, tăng khoảng 40 lượt, tương đương khoảng 25%',
+    );
+    // An exact value beside it stays exact.
+    expect(draftOne([visitors], { values: { visitors: 200 } })).not.toContain('khoảng');
   });
 });

@@ -5,14 +5,17 @@
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { sectionNumber } from '../outlines/numbering.js';
-import { nextPeriodLabel, type Period, periodLabel } from '../periods.js';
+import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {
   areaPhrase,
   atUnitLevel,
   type Comparison,
   isEmptyValue,
+  joinNil,
   listSentence,
+  lowerFirst,
+  nilNoun,
   nilSentence,
   numericClause,
   numericValue,
@@ -50,12 +53,15 @@ export function defaultSameLastYearLabel(period: Period): string {
   return period.kind === 'year' ? `năm ${period.year - 1}` : `cùng kỳ năm ${period.year - 1}`;
 }
 
-/** "tuần trước", "tháng trước", "quý trước", otherwise "kỳ trước". */
+/**
+ * The previous period named as the comparison says it: "6 tháng cuối năm 2025", "quý III năm
+ * 2026", "tháng 5 năm 2026"; a week stays "tuần trước" (its dates would only burden the sentence).
+ */
 export function defaultPreviousLabel(period: Period): string {
   if (period.kind === 'week') return 'tuần trước';
-  if (period.kind === 'month') return 'tháng trước';
-  if (period.kind === 'quarter') return 'quý trước';
-  return 'kỳ trước';
+  const previous = lowerFirst(periodLabel(previousPeriod(period)));
+  // "so với thời gian từ ngày … đến ngày …", not "so với từ ngày …".
+  return period.kind === 'custom' ? `thời gian ${previous}` : previous;
 }
 
 interface Ctx {
@@ -64,6 +70,7 @@ interface Ctx {
   unit: DraftUnit;
   sameLabel: string;
   previousLabel: string;
+  approximate: ReadonlySet<string>;
 }
 
 function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
@@ -74,21 +81,31 @@ function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
   return undefined;
 }
 
-/** "có 03 đoàn vào; không có đoàn ra", or "không có …" alone when every clause is a zero. */
-function listing(clauses: string[]): string {
-  const some = clauses.filter((c) => !c.startsWith('không có '));
-  const none = clauses.filter((c) => c.startsWith('không có '));
-  if (some.length === 0) return none.join('; ');
-  return [`có ${some.join('; ')}`, ...none].join('; ');
+/** The figures of one sentence: what happened, and what did not (joined as one "không phát sinh …"). */
+interface Listing {
+  some: string[];
+  none: string[];
+}
+
+/**
+ * "có 03 đoàn vào; 12 lượt người; không phát sinh đoàn ra", or "không phát sinh đoàn ra, đoàn vào"
+ * alone when every figure is a zero. A stock did not "arise": it reads "không có …".
+ */
+function listing({ some, none }: Listing, nilVerb: string): string {
+  const nil = none.length > 0 ? `${nilVerb} ${joinNil(none)}` : '';
+  if (some.length === 0) return nil;
+  return [`có ${some.join('; ')}`, ...(nil ? [nil] : [])].join('; ');
 }
 
 /** The sentences of a run of consecutive indicators: flows first ("Trong … có …"), then stocks ("Hiện nay …"). */
 function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string): string | null {
-  const flows: string[] = [];
-  const stocks: string[] = [];
+  const flows: Listing = { some: [], none: [] };
+  const stocks: Listing = { some: [], none: [] };
   const extra: string[] = [];
   const parts = new Map<string, string[]>();
-  const owners = new Map<string, { list: string[]; index: number }>();
+  const owners = new Map<string, ClauseOwner>();
+  const area = areaPhrase(ctx.unit);
+  const placed = area !== '';
   for (const ind of indicators) {
     const value: IndicatorValue | undefined = ctx.content.values[ind.code];
     if (value === undefined) continue;
@@ -102,35 +119,90 @@ function indicatorParagraph(ctx: Ctx, indicators: Indicator[], clause?: string):
       if (items.length > 0) extra.push(listSentence(ind, items));
       continue;
     }
-    const clause = numericClause(ind, value, comparisonFor(ctx, ind.code));
-    // A part of a total drafted just before joins it: "252 trang …, trong đó có: 180,5 trang …".
+    const approx = ctx.approximate.has(ind.code);
+    // A part of a total drafted just before joins it: "…, trong đó: vốn vay 648.587 triệu đồng".
     const whole = ind.partOf ? parts.get(ind.partOf) : undefined;
-    if (whole && numericValue(value) !== 0) whole.push(clause);
-    else {
-      target.push(clause);
-      parts.set(ind.code, []);
-      owners.set(ind.code, { list: target, index: target.length - 1 });
+    if (whole) {
+      if (numericValue(value) !== 0) whole.push(numericClause(ind, value, undefined, { approx, placed }));
+      continue;
     }
+    if (numericValue(value) === 0 && !approx) {
+      target.none.push(nilNoun(ind, placed));
+      continue;
+    }
+    // The members of groups counted just before go with them: "01 đoàn vào với 02 người nước
+    // ngoài", not "01 đoàn vào; 02 người nước ngoài trong các đoàn vào" (one delegation, "các").
+    const group = groupOf(ind, indicators, owners);
+    if (group) {
+      const member = { ...ind, phrase: group.memberPhrase };
+      const clause = numericClause(member, value, comparisonFor(ctx, ind.code), { approx, placed });
+      group.owner.list[group.owner.index] += ` với ${clause}`;
+      continue;
+    }
+    target.some.push(numericClause(ind, value, comparisonFor(ctx, ind.code), { approx, placed }));
+    parts.set(ind.code, []);
+    owners.set(ind.code, {
+      list: target.some,
+      index: target.some.length - 1,
+      money: ind.valueType === 'money',
+    });
   }
   for (const [code, clauses] of parts) {
     const owner = owners.get(code);
-    if (owner && clauses.length > 0) owner.list[owner.index] += `, trong đó có: ${clauses.join(', ')}`;
+    if (!owner || clauses.length === 0) continue;
+    owner.list[owner.index] += owner.money
+      ? `, trong đó: ${clauses.join(', ')}`
+      : `, trong đó có: ${clauses.join(', ')}`;
   }
-  const area = areaPhrase(ctx.unit);
   const sentences: string[] = [];
-  if (flows.length > 0) {
+  if (flows.some.length + flows.none.length > 0) {
     const intro = periodIntro(ctx.input.period);
-    sentences.push(area ? `${intro}, ${area} ${listing(flows)}.` : `${intro}, ${listing(flows)}.`);
+    const body = listing(flows, 'không phát sinh');
+    sentences.push(area ? `${intro}, ${area} ${body}.` : `${intro}, ${body}.`);
   }
-  if (stocks.length > 0) {
-    sentences.push(
-      area ? `Hiện nay, ${area} ${listing(stocks)}.` : `Đến cuối kỳ báo cáo, có ${stocks.join('; ')}.`,
-    );
+  if (stocks.some.length + stocks.none.length > 0) {
+    const body = listing(stocks, 'không có');
+    sentences.push(area ? `Hiện nay, ${area} ${body}.` : `Đến cuối kỳ báo cáo, ${body}.`);
   }
   // A consolidated report's "…, tập trung chủ yếu ở …" closes the first sentence of figures.
   if (clause && sentences[0]) sentences[0] = `${sentences[0].replace(/[.;:,]+$/, '')}, ${clause}.`;
   sentences.push(...extra);
   return sentences.length > 0 ? sentences.join(' ') : null;
+}
+
+interface ClauseOwner {
+  list: string[];
+  index: number;
+  money: boolean;
+}
+
+/**
+ * The group an indicator counts the members of, among those drafted before it in the sentence:
+ * "người nước ngoài trong các đoàn vào" counts the members of "đoàn vào". Its phrase without the
+ * reference ("người nước ngoài") and where the group's clause is.
+ */
+function groupOf(
+  indicator: Indicator,
+  run: readonly Indicator[],
+  owners: ReadonlyMap<string, ClauseOwner>,
+): { memberPhrase: string; owner: ClauseOwner } | null {
+  if (indicator.valueType === 'money') return null;
+  for (const other of run) {
+    if (other === indicator) break;
+    const owner = owners.get(other.code);
+    if (!owner || other.valueType === 'money' || !other.phrase.trim()) continue;
+    const reference = new RegExp(
+      `\\s+(?:trong|của|thuộc)\\s+(?:các\\s+)?${escapeRegExp(other.phrase.trim())}$`,
+      'u',
+    );
+    const memberPhrase = indicator.phrase.trim().replace(reference, '');
+    if (memberPhrase !== indicator.phrase.trim() && memberPhrase !== '') return { memberPhrase, owner };
+  }
+  return null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function blockText(ctx: Ctx, block: NarrativeBlock, nil: boolean): string[] {
@@ -243,6 +315,7 @@ export function draftReport(input: DraftInput): DraftedReport {
     unit: input.unit,
     sameLabel: input.sameLastYearLabel ?? defaultSameLastYearLabel(input.period),
     previousLabel: input.previousPeriodLabel ?? defaultPreviousLabel(input.period),
+    approximate: new Set(input.content.approximate ?? []),
   };
   return {
     periodLabel: periodLabel(input.period),

@@ -8,7 +8,7 @@ import { documentSymbol } from '../numbering.js';
 import { type DataWindow, formatDateVn, type IsoDate, type Period, periodLabel } from '../periods.js';
 import { deadlinePhrase, letterCitation, type RoundLetter, requestLetterSubject } from '../rounds.js';
 import { type SignerIdentity, signatureLines } from '../units.js';
-import { composeNoiNhan, fillSubject } from './compose.js';
+import { composeNoiNhan, fillSubject, type RequestCitation } from './compose.js';
 
 /** Above this many addressees the letter names them collectively ("các xã, phường …"). */
 export const MAX_LISTED_ADDRESSEES = 6;
@@ -156,5 +156,44 @@ export function composeRequestLetter(input: RequestLetterInput): OfficialDocumen
     },
     appendices: [],
     issuerName: issuer,
+  };
+}
+
+/** What a report needs of its round's request letter, as loaded with the report. */
+export interface RoundRequestSource {
+  /** The letter the round answers or is announced by (rounds.letter). */
+  letter: Pick<RoundLetter, 'number' | 'date' | 'issuer'> | null;
+  /** The request letter issued through the system (parts of rounds.request_document), if any. */
+  issued: {
+    number: number | null;
+    symbol: string | null;
+    issuedOn: IsoDate | null;
+    issuer: string | null;
+    subject: string | null;
+  } | null;
+}
+
+/**
+ * The letter a report of the round answers, as its opening cites it: the request letter the
+ * receiving unit issued through the system when there is one, else the letter the round records
+ * (announced by, or answering); null when the round names no letter.
+ */
+export function roundRequestCitation(source: RoundRequestSource, period: Period): RequestCitation | null {
+  const issued = source.issued;
+  if (issued?.number && issued.symbol && issued.issuedOn) {
+    return {
+      number: `${issued.number}/${issued.symbol}`,
+      date: issued.issuedOn,
+      issuer: issued.issuer ?? '',
+      subject: issued.subject ?? requestLetterSubject(period),
+    };
+  }
+  const letter = source.letter;
+  if (!letter?.number.trim()) return null;
+  return {
+    number: letter.number,
+    date: letter.date,
+    issuer: letter.issuer,
+    subject: requestLetterSubject(period),
   };
 }

@@ -94,51 +94,185 @@ export function nounAfterNumber(indicator: Indicator): string {
   return `${unit} ${phrase}`;
 }
 
+/** Units that count people: their country breakdown reads "02 người quốc tịch Trung Quốc". */
+const PERSON_UNITS = new Set([
+  'người',
+  'lượt người',
+  'lao động',
+  'công dân',
+  'phóng viên',
+  'lượt phóng viên',
+  'học sinh',
+  'sinh viên',
+  'thực tập sinh',
+  'tình nguyện viên',
+  'chuyên gia',
+]);
+
+/** The noun a part of a breakdown is counted in: the unit ("người"), else the whole noun. */
+function partNoun(indicator: Indicator): string {
+  return indicator.unit.trim() || nounAfterNumber(indicator);
+}
+
+/** One part of a breakdown: "02 người quốc tịch Trung Quốc", "03 lao động tại thị trường Hàn Quốc". */
+function breakdownPart(indicator: Indicator, part: { key: string; value: number }): string {
+  const key = part.key.trim();
+  if (indicator.valueType === 'money') return `${key} ${formatMoney(part.value, indicator.unit)}`;
+  const count = `${formatCount(part.value, { padSmall: indicator.padSmall ?? false })} ${partNoun(indicator)}`;
+  if (indicator.breakdown === 'market') return `${count} tại thị trường ${key}`;
+  if (indicator.breakdown === 'country') {
+    if (PERSON_UNITS.has(indicator.unit.trim())) return `${count} quốc tịch ${key}`;
+    if (indicator.unit.trim() === 'trường hợp') return `${count} với công dân ${key}`;
+    return `${count} của ${key}`;
+  }
+  return `${count} ${key}`;
+}
+
+/**
+ * The breakdown after its total, as an official writes it: "…, trong đó có 02 người quốc tịch
+ * Trung Quốc, 01 người quốc tịch Lào"; "… tại các thị trường Hàn Quốc và Nhật Bản" when the
+ * markets carry no count of their own; one part that is the whole total needs no "trong đó":
+ * "01 trường hợp … với công dân Lào", "…, quốc tịch Hàn Quốc".
+ */
 function breakdownSuffix(indicator: Indicator, value: BrokenDownValue): string {
   const parts = value.parts.filter((p) => p.key.trim() && p.value !== 0);
   if (parts.length === 0) return '';
-  if (indicator.breakdown === 'market') {
-    const names = joinVi(parts.map((p) => p.key));
-    return parts.length === 1 ? ` tại thị trường ${names}` : ` tại các thị trường ${names}`;
+  const [only] = parts;
+  if (parts.length === 1 && only && only.value === value.total && indicator.valueType !== 'money') {
+    const key = only.key.trim();
+    if (indicator.breakdown === 'market') return ` tại thị trường ${key}`;
+    if (indicator.breakdown === 'country') {
+      if (PERSON_UNITS.has(indicator.unit.trim()))
+        return `, ${value.total > 1 ? 'đều mang ' : ''}quốc tịch ${key}`;
+      if (indicator.unit.trim() === 'trường hợp') return ` với công dân ${key}`;
+      return ` của ${key}`;
+    }
   }
-  const pad = { padSmall: indicator.padSmall ?? false };
-  const listed = parts.map((p) =>
-    indicator.valueType === 'money'
-      ? `${p.key} ${formatMoney(p.value, indicator.unit)}`
-      : `${p.key} ${formatCount(p.value, pad)}`,
-  );
-  return ` (trong đó: ${joinVi(listed)})`;
+  const listed = parts.map((p) => breakdownPart(indicator, p));
+  return indicator.valueType === 'money'
+    ? `, trong đó: ${listed.join(', ')}`
+    : `, trong đó có ${listed.join(', ')}`;
 }
 
 export interface Comparison {
   value: number;
-  /** "cùng kỳ năm 2025". */
+  /** "cùng kỳ năm 2025", "6 tháng cuối năm 2025". */
   label: string;
+}
+
+export interface ClauseOptions {
+  /** The value is an estimate: "khoảng 200 lượt". */
+  approx?: boolean;
+  /** The sentence already says where ("trên địa bàn xã"): the phrase's own "đến địa phương" goes. */
+  placed?: boolean;
+}
+
+/**
+ * Trailing words that say where, redundant after "trên địa bàn xã": "lượt khách … đến địa
+ * phương", "người nước ngoài đang sinh sống … trên địa bàn". A movement keeps its verb ("đến").
+ */
+const PLACE_TAIL =
+  /\s+(đến|tại|ở|trên)\s+(?:địa phương|địa bàn(?:\s+(?:xã|phường|đặc khu|tỉnh|thành phố))?)$/u;
+
+/** The phrase without its own "… địa phương" when the sentence already names the place. */
+export function withoutPlace(phrase: string): string {
+  const cut = phrase.replace(PLACE_TAIL, (_all, preposition: string) =>
+    preposition === 'đến' ? ' đến' : '',
+  );
+  return cut.trim() ? cut : phrase;
+}
+
+/** "khoảng " before an estimate, "" otherwise. */
+function about(options: ClauseOptions): string {
+  return options.approx ? 'khoảng ' : '';
+}
+
+/**
+ * The comparison after a figure, without nested brackets: ", tăng 7 lượt người, tương đương 8,8% so
+ * với cùng kỳ năm 2025"; ", bằng cùng kỳ năm 2025" when nothing changed.
+ */
+export function comparisonPhrase(
+  indicator: Indicator,
+  total: number,
+  comparison: Comparison,
+  options: ClauseOptions = {},
+): string {
+  const change = formatChange(total, comparison.value, indicator.unit, {
+    padSmall: indicator.padSmall ?? false,
+    approx: options.approx ?? false,
+  });
+  const label = lowerFirst(comparison.label);
+  if (change === 'không tăng, không giảm') return `, ${options.approx ? 'xấp xỉ' : 'bằng'} ${label}`;
+  return `, ${change} so với ${label}`;
 }
 
 /**
  * The clause of one numeric indicator: "03 đoàn vào", "130 người nước ngoài đang sinh sống …",
- * "05 lao động … tại các thị trường Hàn Quốc, Nhật Bản và Đài Loan (Trung Quốc)",
- * "87 lượt người (không tăng, không giảm so với cùng kỳ năm 2025)", "không có đoàn ra".
+ * "05 lao động … tại các thị trường Hàn Quốc, Nhật Bản", "88 lượt người, tăng 12 lượt người,
+ * tương đương 15,8% so với cùng kỳ năm 2025", "khoảng 200 lượt khách", "không có đoàn ra".
  */
 export function numericClause(
   indicator: Indicator,
   value: number | BrokenDownValue,
   comparison?: Comparison,
+  options: ClauseOptions = {},
 ): string {
   const total = typeof value === 'number' ? value : value.total;
   const pad = { padSmall: indicator.padSmall ?? false };
+  const phrase = options.placed ? withoutPlace(indicator.phrase) : indicator.phrase;
   let clause: string;
-  if (total === 0) clause = `không có ${indicator.phrase}`;
+  if (total === 0 && !options.approx) clause = `không có ${phrase}`;
   else if (indicator.valueType === 'money')
-    clause = `${indicator.phrase} ${formatMoney(total, indicator.unit)}`;
-  else clause = `${formatCount(total, pad)} ${nounAfterNumber(indicator)}`;
-  if (typeof value !== 'number' && total !== 0) clause += breakdownSuffix(indicator, value);
-  if (comparison) {
-    const change = formatChange(total, comparison.value, indicator.unit, pad);
-    clause += ` (${change} so với ${comparison.label})`;
+    clause = `${phrase} ${about(options)}${formatMoney(total, indicator.unit)}`;
+  else {
+    const noun = nounAfterNumber({ ...indicator, phrase });
+    clause = `${about(options)}${formatCount(total, pad)} ${noun}`;
   }
+  if (comparison) clause += comparisonPhrase(indicator, total, comparison, options);
+  if (typeof value !== 'number' && total !== 0) clause += breakdownSuffix(indicator, value);
   return clause;
+}
+
+/**
+ * What a nil figure names after "không phát sinh": the phrase, where a turnover ("kim ngạch xuất
+ * khẩu") is the activity it measures ("hoạt động xuất khẩu").
+ */
+export function nilNoun(indicator: Indicator, placed: boolean): string {
+  const phrase = placed ? withoutPlace(indicator.phrase.trim()) : indicator.phrase.trim();
+  return phrase.replace(/^(?:kim ngạch|giá trị|doanh thu)\s+/u, 'hoạt động ');
+}
+
+/** Pairs an official writes as one word: "xuất khẩu" and "nhập khẩu" → "xuất nhập khẩu". */
+const PAIRED: readonly [string, string, string][] = [
+  ['xuất khẩu', 'nhập khẩu', 'xuất nhập khẩu'],
+  ['xuất cảnh', 'nhập cảnh', 'xuất nhập cảnh'],
+];
+
+/**
+ * The nil phrases of one sentence joined as one: ["đoàn vào", "đoàn ra"] → "đoàn ra, đoàn vào"
+ * (out before in, as Vietnamese says it); ["hoạt động xuất khẩu", "hoạt động nhập khẩu"] →
+ * "hoạt động xuất nhập khẩu".
+ */
+export function joinNil(phrases: readonly string[]): string {
+  const out = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))];
+  for (const [a, b, both] of PAIRED) {
+    for (let i = 0; i < out.length; i++) {
+      const first = out[i] ?? '';
+      if (!first.endsWith(a)) continue;
+      const head = first.slice(0, -a.length);
+      const j = out.indexOf(`${head}${b}`);
+      if (j < 0) continue;
+      out[Math.min(i, j)] = `${head}${both}`;
+      out.splice(Math.max(i, j), 1);
+    }
+  }
+  for (let i = 0; i < out.length; i++) {
+    const inward = out[i] ?? '';
+    if (!inward.endsWith(' vào')) continue;
+    const j = out.indexOf(`${inward.slice(0, -' vào'.length)} ra`);
+    if (j > i) [out[i], out[j]] = [out[j] ?? '', inward];
+  }
+  return out.join(', ');
 }
 
 /** A list indicator as its own sentence: the phrase introduces the names ("Các nước có đoàn vào: Hàn Quốc và Nhật Bản."). */

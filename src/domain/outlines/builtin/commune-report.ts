@@ -188,9 +188,11 @@ const economic = section(
     money('oda.total', 'Tổng mức đầu tư các dự án ODA', 'triệu đồng', 'tổng mức đầu tư', {
       hint: 'Bằng vốn vay + vốn viện trợ không hoàn lại + vốn đối ứng.',
     }),
-    money('oda.loan', 'Vốn vay ODA', 'triệu đồng', 'vốn vay'),
-    money('oda.grant', 'Vốn viện trợ không hoàn lại', 'triệu đồng', 'vốn viện trợ không hoàn lại'),
-    money('oda.counterpart', 'Vốn đối ứng', 'triệu đồng', 'vốn đối ứng'),
+    money('oda.loan', 'Vốn vay ODA', 'triệu đồng', 'vốn vay', { partOf: 'oda.total' }),
+    money('oda.grant', 'Vốn viện trợ không hoàn lại', 'triệu đồng', 'vốn viện trợ không hoàn lại', {
+      partOf: 'oda.total',
+    }),
+    money('oda.counterpart', 'Vốn đối ứng', 'triệu đồng', 'vốn đối ứng', { partOf: 'oda.total' }),
     money('trade.export', 'Kim ngạch xuất khẩu', 'USD', 'kim ngạch xuất khẩu'),
     money('trade.import', 'Kim ngạch nhập khẩu', 'USD', 'kim ngạch nhập khẩu'),
     flow(
