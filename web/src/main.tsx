@@ -23,7 +23,8 @@ if (!root) throw new Error('Missing #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={3} />
+      {/* Below the content, never over the header (sign-out, the bell) nor the report's sticky bar. */}
+      <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <AppRoutes />

@@ -12,7 +12,10 @@ import {
   kinhGuiLines,
   noiNhanLines,
 } from '@domain/document-format';
+import { useElementSize } from '@mantine/hooks';
 import type { CSSProperties, ReactNode } from 'react';
+
+const PAGE_WIDTH = 794;
 
 const page: CSSProperties = {
   fontFamily: '"Times New Roman", Times, serif',
@@ -20,7 +23,9 @@ const page: CSSProperties = {
   lineHeight: 1.35,
   color: '#000',
   background: '#fff',
-  maxWidth: 794,
+  // An A4 page at 96 dpi, never narrower: on a small screen the page is scaled down, never reflowed.
+  width: PAGE_WIDTH,
+  boxSizing: 'border-box',
   margin: '0 auto',
   padding: '32px 28px 40px 48px',
   boxShadow: '0 1px 4px rgba(0,0,0,.15)',
@@ -135,7 +140,23 @@ function safe<T>(make: () => T, fallback: T): T {
   }
 }
 
+/**
+ * The page at its printed width, scaled (CSS zoom) to the room it has: a phone shows the whole page
+ * as it prints, header table and all, and the reader zooms in as on a PDF.
+ */
 export function DocumentView({ doc }: { doc: OfficialDocument }) {
+  const { ref, width } = useElementSize();
+  const scale = width > 0 ? Math.min(1, width / PAGE_WIDTH) : 1;
+  return (
+    <div ref={ref} style={{ width: '100%' }} data-document-scale={scale.toFixed(3)}>
+      <div style={{ zoom: scale }}>
+        <DocumentPage doc={doc} />
+      </div>
+    </div>
+  );
+}
+
+function DocumentPage({ doc }: { doc: OfficialDocument }) {
   const numberLine = safe(() => documentNumberText(doc.number, doc.symbol), `Số: …/${doc.symbol}`);
   const dateLine = safe(() => documentDateLine(doc.place, doc.issuedOn, doc.draftMonth), doc.place);
   const kinhGui = kinhGuiLines(doc.kinhGui);
