@@ -88,8 +88,15 @@ async function shoot(
   await options.at?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS_DIR, `loop-${name}-phone.png`), fullPage });
   const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+  // Every button and tab a finger can reach is at least 40 px tall (links inside a sentence aside).
+  const small =
+    (await page.evaluate(`[...document.querySelectorAll('button:not(.mantine-Anchor-root), [role="tab"]')]
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && e.checkVisibility(); })
+    .filter((e) => e.getBoundingClientRect().height < 39.5)
+    .map((e) => (e.getAttribute('aria-label') || e.textContent || e.className).trim().slice(0, 60))`)) as string[];
   await page.setViewportSize(DESKTOP);
   expect(overflow, `${name}: wider than a 390 px phone`).toBeLessThanOrEqual(0);
+  expect(small, `${name}: controls under 40 px on a phone`).toEqual([]);
 }
 
 /** A Mantine select: open it by its label and click the option. */

@@ -48,6 +48,7 @@ export function ConsolidationSources({ reportId }: { reportId: number }) {
               <Table.Td ta="right">
                 <UnstyledButton
                   onClick={() => setOpen(i)}
+                  className="tap-target"
                   aria-label={`Nguồn của số liệu ${i.label}`}
                   style={{ textDecoration: 'underline dotted' }}
                 >
