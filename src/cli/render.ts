@@ -10,11 +10,13 @@ import type { Command } from 'commander';
 import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
+import type { Outline } from '../domain/outline.js';
 import { todayInVietnam } from '../domain/periods.js';
 import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportJson } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
 import { CliError } from './errors.js';
+import { readOutlineFile } from './outline.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
 /** Exit code when the DOCX was written but the PDF could not be (LibreOffice missing or failing). */
@@ -71,17 +73,24 @@ export async function writeAtomically(target: string, bytes: Uint8Array): Promis
 export interface RenderOptions {
   output?: string;
   pdf?: boolean;
+  /** An outline JSON file (doingoai outline parse) to render on instead of the built-in outline. */
+  outline?: string;
 }
 
 /** A report file composed into its official document; `today` is the month a draft's date line prints. */
-export function composeFromFile(json: ReportJson, today: string = todayInVietnam()): OfficialDocument {
-  return composeReportDocument(resolveReport(json), { today }).document;
+export function composeFromFile(
+  json: ReportJson,
+  today: string = todayInVietnam(),
+  outline?: Outline,
+): OfficialDocument {
+  return composeReportDocument(resolveReport(json, undefined, outline), { today }).document;
 }
 
 export async function renderReportFile(file: string, options: RenderOptions): Promise<void> {
   const json = await readReportFile(file);
   checkIssuedFields(json);
-  const doc = composeFromFile(json);
+  const outline = options.outline ? await readOutlineFile(options.outline) : undefined;
+  const doc = composeFromFile(json, todayInVietnam(), outline);
   const output = options.output ?? `${file.replace(/\.json$/i, '')}.docx`;
   if (!/\.docx$/i.test(output)) throw new CliError(`Tệp kết quả phải có đuôi .docx: ${output}`, 1);
 
@@ -123,5 +132,9 @@ export function registerRenderCommand(program: Command): void {
     .argument('<report.json>', 'tệp báo cáo JSON')
     .option('-o, --output <file.docx>', 'tệp DOCX kết quả (mặc định: cùng tên tệp JSON, đuôi .docx)')
     .option('--pdf', 'ghi thêm tệp PDF cạnh tệp DOCX (cần LibreOffice)')
+    .option(
+      '--outline <outline.json>',
+      'dựng theo đề cương trong tệp JSON (tạo bằng "doingoai outline parse") thay cho đề cương có sẵn',
+    )
     .action(async (file: string, opts: RenderOptions) => renderReportFile(file, opts));
 }
