@@ -2,7 +2,8 @@
  * A parsed đề cương made into an outline: one section per heading (its title as written, numbered
  * in the province's scheme), a text box for each heading with nothing under it or with guidance
  * (the guidance becomes the hint), and the indicators the catalogue proposes for each heading.
- * Each indicator code goes to one heading only: the one that matches it best (the first on a tie).
+ * Each indicator code goes to one heading only: the deepest heading that matches it, else the one
+ * that matches it best (the first on a tie).
  */
 import type { DocumentKind, Indicator, Outline, OutlineNode, Section } from '../outline.js';
 import { builtInIndicatorIndex, type IndicatorIndex, matchIndicators } from './catalogue.js';
@@ -76,9 +77,9 @@ export function outlineFromParsed(
     for (const match of matchIndicators(index, heading.title)) {
       const code = match.entry.indicator.code;
       const current = best.get(code);
-      // On a tie the more specific heading (a sub-heading of the one holding it) wins.
+      // A sub-heading that matches is more specific than the heading above it, whatever the scores.
       const deeper = current !== undefined && key.startsWith(`${current.key}_`);
-      if (!current || match.score > current.score || (deeper && match.score === current.score)) {
+      if (!current || deeper || match.score > current.score) {
         best.set(code, { key, score: match.score, matched: match.matched, indicator: match.entry.indicator });
       }
     }
