@@ -9,7 +9,9 @@
  * catalogue so that "đối ngoại" or "nước ngoài" alone proves nothing. A heading proposes the
  * indicators of a built-in section whose title it covers ("Tình hình quản lý người nước ngoài"
  * covers "Công tác quản lý người nước ngoài": arrivals, departures, residents, violations), and
- * an indicator whose label it covers. The officer confirms or removes each proposal.
+ * an indicator whose label it covers; a short heading all inside a section title or a label
+ * ("Công tác lãnh sự", "Kết hôn có yếu tố nước ngoài") does too. The officer confirms or removes
+ * each proposal.
  */
 import type { Indicator, Outline, Section } from '../outline.js';
 import { foldForSearch } from '../text.js';
@@ -24,28 +26,24 @@ export interface CatalogueEntry {
 }
 
 /** Syllables that say nothing about the subject of a heading. */
-const STOP = new Set(
-  'cong tac tinh hinh ket qua viec cac nhung va cua trong tren dia ban thuc hien so luot doi voi ve cho tai o la co duoc nham ky bao cao nam thang'.split(
-    ' ',
-  ),
-);
-const STOP_PAIRS = new Set(['cong tac', 'tinh hinh', 'ket qua', 'dia ban', 'thuc hien', 'bao cao']);
+const STOP = new Set('viec cac nhung va cua trong tren so luot ve cho tai o la co duoc nham'.split(' '));
+/** Two-syllable words that say nothing either: "công tác", "tình hình", "kết quả" … */
+const STOP_WORDS = /\b(cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
 
-/** The syllable pairs of a text, folded, without stop pairs; single syllables for one-word texts. */
+/**
+ * The syllable pairs of a text, folded, with filler words left out first ("Công tác lãnh sự" →
+ * "lãnh sự"); single syllables for a one-word text.
+ */
 export function keyPairs(text: string): Set<string> {
   const syllables = foldForSearch(text)
     .replace(/\{[a-z]+\}/g, ' ')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(STOP_WORDS, ' ')
+    .split(' ')
+    .filter((s) => s && !STOP.has(s));
   const pairs = new Set<string>();
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    const a = syllables[i] as string;
-    const b = syllables[i + 1] as string;
-    const pair = `${a} ${b}`;
-    if (STOP_PAIRS.has(pair) || (STOP.has(a) && STOP.has(b))) continue;
-    pairs.add(pair);
-  }
-  if (pairs.size === 0) for (const s of syllables) if (!STOP.has(s)) pairs.add(s);
+  for (let i = 0; i + 1 < syllables.length; i++) pairs.add(`${syllables[i]} ${syllables[i + 1]}`);
+  if (pairs.size === 0) for (const s of syllables) pairs.add(s);
   return pairs;
 }
 
@@ -103,17 +101,27 @@ export function builtInIndicatorIndex(): IndicatorIndex {
   return defaultIndex;
 }
 
-/** How much of `wanted` (weighted) the heading's pairs cover: 1 when all of it. */
-function coverage(index: IndicatorIndex, heading: Set<string>, wanted: Set<string>): number {
+/**
+ * How much of `wanted` (weighted) `have` covers: 1 when all of it. Pairs met all over the catalogue
+ * ("nước ngoài", "quốc tế") alone prove nothing: without a shared pair rarer than that, 0.
+ */
+function coverage(index: IndicatorIndex, have: Set<string>, wanted: Set<string>): number {
   let all = 0;
   let found = 0;
+  let telling = false;
   for (const pair of wanted) {
     const w = index.weight(pair);
     all += w;
-    if (heading.has(pair)) found += w;
+    if (have.has(pair)) {
+      found += w;
+      if (w >= TELLING_WEIGHT) telling = true;
+    }
   }
-  return all === 0 ? 0 : found / all;
+  return all === 0 || !telling ? 0 : found / all;
 }
+
+/** The weight of a pair found in few catalogue texts ("lãnh sự", "kết hôn", "đoàn ra"). */
+const TELLING_WEIGHT = 2.5;
 
 /** A heading covering this share of a section title or an indicator label proposes its indicators. */
 export const PROPOSAL_THRESHOLD = 0.6;
@@ -131,8 +139,16 @@ export function matchIndicators(index: IndicatorIndex, heading: string): Indicat
   const pairs = keyPairs(heading);
   const out: IndicatorMatch[] = [];
   for (const entry of index.entries) {
-    const bySection = coverage(index, pairs, entry.sectionPairs);
-    const byLabel = coverage(index, pairs, entry.labelPairs);
+    // The heading covers the section title or the label ("Tình hình quản lý người nước ngoài"), or
+    // is all inside one ("Công tác lãnh sự" in "Công tác lãnh sự, bảo hộ công dân …").
+    const bySection = Math.max(
+      coverage(index, pairs, entry.sectionPairs),
+      coverage(index, entry.sectionPairs, pairs),
+    );
+    const byLabel = Math.max(
+      coverage(index, pairs, entry.labelPairs),
+      coverage(index, entry.labelPairs, pairs),
+    );
     const score = Math.max(bySection, byLabel);
     if (score >= PROPOSAL_THRESHOLD) {
       out.push({

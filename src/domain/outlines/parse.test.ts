@@ -173,6 +173,15 @@ describe('indicator proposals from the catalogue', () => {
     }
   });
 
+  it('a short heading inside a catalogue title or label proposes it ("Công tác lãnh sự", "Kết hôn …")', () => {
+    const codes = (h: string) =>
+      matchIndicators(builtInIndicatorIndex(), h).map((m) => m.entry.indicator.code);
+    expect(codes('Công tác lãnh sự')).toContain('citizens.protection');
+    expect(codes('Kết hôn có yếu tố nước ngoài')).toEqual(['civil.marriage']);
+    // "nước ngoài" alone is in half the catalogue: it proposes nothing.
+    expect(codes('Hợp tác với các tổ chức nước ngoài')).not.toContain('civil.marriage');
+  });
+
   it('proposes nothing for a heading about nothing in the catalogue', () => {
     expect(matchIndicators(builtInIndicatorIndex(), 'Thuận lợi')).toEqual([]);
   });
