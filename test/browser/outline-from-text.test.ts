@@ -41,7 +41,10 @@ describe('making an outline from the province’s đề cương', () => {
 
     await page.getByLabel('Nội dung đề cương').fill(DE_CUONG);
     await page.getByRole('button', { name: 'Phân tích đề cương' }).click();
-    await page.getByText('2.1. Người nước ngoài cư trú, làm việc').waitFor();
+    await page
+      .getByTestId('proposed-heading')
+      .filter({ hasText: '2.1. Người nước ngoài cư trú, làm việc' })
+      .waitFor();
     const headings = await page.getByTestId('proposed-heading').allInnerTexts();
     expect(headings).toEqual([
       'I. KẾT QUẢ ĐẠT ĐƯỢC',
@@ -65,6 +68,20 @@ describe('making an outline from the province’s đề cương', () => {
     expect(body).toContain('2.1.');
     expect(body).toContain('Người nước ngoài cư trú, làm việc');
     expect(body).not.toContain('Lượt người nước ngoài rời địa phương');
+
+    // Next year's đề cương of the same province: saved as version 2 of the same outline.
+    await page.goto(`${app.server.url}/de-cuong/moi`);
+    await page
+      .getByLabel('Nội dung đề cương')
+      .fill(DE_CUONG.replace('II. THUẬN LỢI, KHÓ KHĂN', 'II. KHÓ KHĂN, VƯỚNG MẮC'));
+    await page.getByRole('button', { name: 'Phân tích đề cương' }).click();
+    await page.getByTestId('proposed-heading').filter({ hasText: 'II. KHÓ KHĂN, VƯỚNG MẮC' }).waitFor();
+    await page.getByRole('textbox', { name: 'Lưu thành' }).click();
+    await page.getByRole('option', { name: /Phiên bản mới của "Đề cương 6 tháng của Sở Ngoại vụ"/ }).click();
+    await page.getByText('giữ nguyên phiên bản của mình').waitFor();
+    await page.getByRole('button', { name: 'Lưu đề cương' }).click();
+    await page.getByText('Phiên bản 2', { exact: true }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('II. KHÓ KHĂN, VƯỚNG MẮC');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -24,7 +24,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
-import { createOutline, outlineKeys, parseOutline } from '../api/outlines';
+import { createOutline, outlineKeys, parseOutline, updateOutline, useOutlines } from '../api/outlines';
 import { useMe } from '../api/session';
 import { outlineOwnerUnits } from '../components/outline/owners';
 import { serverFieldErrors, useFormState } from '../lib/forms';
@@ -130,6 +130,12 @@ export default function OutlineFromTextPage() {
   const [kind, setKind] = useState<DocumentKind>('report');
   const [removed, setRemoved] = useState<Set<string>>(new Set());
   const { values, set, errors, setErrors } = useFormState({ name: '', code: '', ownerUnitId: '' });
+  /** "new", or the id of an outline of the user's units to save as its next version. */
+  const [target, setTarget] = useState('new');
+  const editable = (useOutlines({ documentKind: kind }).data?.items ?? []).filter(
+    (o) => o.canEdit && o.current,
+  );
+  const targetRow = editable.find((o) => String(o.id) === target);
 
   const parse = useMutation({
     mutationFn: async () => {
@@ -152,6 +158,13 @@ export default function OutlineFromTextPage() {
   const save = useMutation({
     mutationFn: () => {
       if (!confirmed) throw new Error('Hãy phân tích đề cương trước.');
+      if (targetRow) {
+        // A new version of an outline: reports already made keep the version they were made with.
+        return updateOutline(targetRow.id, {
+          definition: { ...confirmed, code: targetRow.code, name: targetRow.name },
+          baseVersion: targetRow.version,
+        });
+      }
       return createOutline({
         code: values.code,
         name: values.name,
@@ -281,29 +294,51 @@ export default function OutlineFromTextPage() {
           </Card>
           <Card withBorder padding="md">
             <Stack gap="sm">
-              <TextInput
-                label="Tên đề cương"
-                value={values.name}
-                onChange={(e) => set('name', e.currentTarget.value)}
-                error={errors.name}
-                required
-              />
-              <TextInput
-                label="Mã đề cương"
-                description="Chữ thường không dấu, số và dấu gạch ngang (ví dụ: de-cuong-ha-tinh-2026)."
-                value={values.code}
-                onChange={(e) => set('code', e.currentTarget.value)}
-                error={errors.code}
-                required
-              />
               <Select
-                label="Đơn vị sở hữu"
-                data={owners}
-                value={values.ownerUnitId || owners[0]?.value || null}
-                onChange={(v) => set('ownerUnitId', v ?? '')}
-                error={errors.ownerUnitId}
+                label="Lưu thành"
+                data={[
+                  { value: 'new', label: 'Đề cương mới' },
+                  ...editable.map((o) => ({
+                    value: String(o.id),
+                    label: `Phiên bản mới của "${o.name}" (đang là phiên bản ${o.version})`,
+                  })),
+                ]}
+                value={target}
+                onChange={(v) => setTarget(v ?? 'new')}
                 allowDeselect={false}
               />
+              {targetRow ? (
+                <Text size="sm" c="dimmed">
+                  Các báo cáo đã lập theo phiên bản {targetRow.version} giữ nguyên phiên bản của mình; báo cáo
+                  lập sau dùng phiên bản mới.
+                </Text>
+              ) : (
+                <>
+                  <TextInput
+                    label="Tên đề cương"
+                    value={values.name}
+                    onChange={(e) => set('name', e.currentTarget.value)}
+                    error={errors.name}
+                    required
+                  />
+                  <TextInput
+                    label="Mã đề cương"
+                    description="Chữ thường không dấu, số và dấu gạch ngang (ví dụ: de-cuong-ha-tinh-2026)."
+                    value={values.code}
+                    onChange={(e) => set('code', e.currentTarget.value)}
+                    error={errors.code}
+                    required
+                  />
+                  <Select
+                    label="Đơn vị sở hữu"
+                    data={owners}
+                    value={values.ownerUnitId || owners[0]?.value || null}
+                    onChange={(v) => set('ownerUnitId', v ?? '')}
+                    error={errors.ownerUnitId}
+                    allowDeselect={false}
+                  />
+                </>
+              )}
               {save.isError && (
                 <Alert color="red" role="alert">
                   {errorText(save.error).message}
