@@ -76,7 +76,7 @@ describe('making an outline from the province’s đề cương', () => {
       .fill(DE_CUONG.replace('II. THUẬN LỢI, KHÓ KHĂN', 'II. KHÓ KHĂN, VƯỚNG MẮC'));
     await page.getByRole('button', { name: 'Phân tích đề cương' }).click();
     await page.getByTestId('proposed-heading').filter({ hasText: 'II. KHÓ KHĂN, VƯỚNG MẮC' }).waitFor();
-    await page.getByRole('textbox', { name: 'Lưu thành' }).click();
+    await page.getByRole('combobox', { name: 'Lưu thành', exact: true }).click();
     await page.getByRole('option', { name: /Phiên bản mới của "Đề cương 6 tháng của Sở Ngoại vụ"/ }).click();
     await page.getByText('giữ nguyên phiên bản của mình').waitFor();
     await page.getByRole('button', { name: 'Lưu đề cương' }).click();
