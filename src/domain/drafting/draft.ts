@@ -3,14 +3,7 @@
  * section. The officer's own text (content.narratives) is kept apart from the draft, so new
  * numbers re-draft a section without losing what the officer wrote.
  */
-import type {
-  Indicator,
-  IndicatorValue,
-  NarrativeBlock,
-  NumberStyle,
-  OutlineNode,
-  Section,
-} from '../outline.js';
+import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { nextPeriodLabel, type Period, periodLabel } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
@@ -272,7 +265,7 @@ export function printsSection(section: DraftedSection): boolean {
  */
 function numberPrinted(
   sections: DraftedSection[],
-  numbering: readonly NumberStyle[] | undefined,
+  numbering: DraftInput['outline']['numbering'],
   parentChain: readonly number[] = [],
 ): DraftedSection[] {
   let index = 0;
