@@ -70,3 +70,49 @@ describe('the text of a đề cương file', () => {
     expect((await refusal('trong.txt', new Uint8Array())).message).toContain('trống');
   });
 });
+
+describe('a DOCX whose headings are a Word numbered list', () => {
+  it('gets the numbers Word shows (I., 1., a)) and parses into the same tree', async () => {
+    const { AlignmentType, Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const levels = [
+      { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.' },
+      { level: 1, format: LevelFormat.DECIMAL, text: '%2.' },
+      { level: 2, format: LevelFormat.LOWER_LETTER, text: '%3)' },
+    ].map((l) => ({ ...l, alignment: AlignmentType.LEFT }));
+    const item = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'dc', level } });
+    const doc = new Document({
+      numbering: { config: [{ reference: 'dc', levels }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'ĐỀ CƯƠNG BÁO CÁO' }),
+            item('KẾT QUẢ ĐẠT ĐƯỢC', 0),
+            item('Công tác quản lý đoàn ra, đoàn vào', 1),
+            item('Công tác quản lý người nước ngoài', 1),
+            item('Người nước ngoài cư trú', 2),
+            item('Kết hôn có yếu tố nước ngoài', 2),
+            new Paragraph({ text: 'Nêu số liệu cụ thể.' }),
+            item('PHƯƠNG HƯỚNG', 0),
+            item('Nhiệm vụ trọng tâm', 1),
+          ],
+        },
+      ],
+    });
+    const text = await outlineTextFromFile('de-cuong.docx', new Uint8Array(await Packer.toBuffer(doc)));
+    const parsed = parseOutlineText(text);
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    expect(parsed.parsed.numbering).toEqual(['roman', 'arabic', 'letter']);
+    const lines = (hs: typeof parsed.parsed.headings): string[] =>
+      hs.flatMap((h) => [`${h.token} ${h.title}`, ...lines(h.children)]);
+    expect(lines(parsed.parsed.headings)).toEqual([
+      'I. KẾT QUẢ ĐẠT ĐƯỢC',
+      '1. Công tác quản lý đoàn ra, đoàn vào',
+      '2. Công tác quản lý người nước ngoài',
+      'a) Người nước ngoài cư trú',
+      'b) Kết hôn có yếu tố nước ngoài',
+      'II. PHƯƠNG HƯỚNG',
+      '1. Nhiệm vụ trọng tâm',
+    ]);
+  });
+});

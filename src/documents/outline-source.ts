@@ -1,6 +1,6 @@
 /**
- * The text of a đề cương from the file the province sent: DOCX (mammoth's raw text), PDF (unpdf)
- * or plain text. Bytes in, text out; the parser (src/domain/outlines/parse.ts) does the rest.
+ * The text of a đề cương from the file the province sent: DOCX (mammoth's raw text, or with
+ * Word's list numbers written out when its headings are a numbered list), PDF (unpdf) or plain text. Bytes in, text out; the parser (src/domain/outlines/parse.ts) does the rest.
  * A file is recognised by its content, never by its name alone: a ".docx" that is not a Word file
  * is refused with a clear message, and anything over MAX_OUTLINE_FILE_BYTES is refused unread.
  */
@@ -70,8 +70,11 @@ export async function outlineTextFromFile(fileName: string, bytes: Uint8Array): 
   if (actual === 'docx') {
     const mammoth = (await import('mammoth')).default;
     try {
+      // mammoth reads the text and refuses what is not a Word document; Word's automatic list
+      // numbers ("I.", "1.", "a)" made by a numbered list) are not in its text: read them apart.
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return value.normalize('NFC');
+      const { docxTextWithListNumbers } = await import('./docx-list-text.js');
+      return (docxTextWithListNumbers(bytes) ?? value).normalize('NFC');
     } catch {
       throw new AppError(
         'VALIDATION',
