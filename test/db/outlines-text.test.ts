@@ -196,6 +196,12 @@ describe('bad input: a clear Vietnamese message, nothing saved', () => {
     return res.json().error as { message: string; fields?: { message: string }[] };
   };
 
+  it('nothing pasted and no file, or a file that is not base64', async () => {
+    expect((await refused({ text: '   ' })).message).toContain('Hãy dán nội dung đề cương');
+    const broken = await refused({ file: { name: 'de-cuong.docx', contentBase64: '%%% không phải base64' } });
+    expect(broken.message).toContain('bị hỏng');
+  });
+
   it('text with no recognisable heading', async () => {
     const error = await refused({ text: 'Kính gửi Sở Ngoại vụ.\nĐề nghị các xã báo cáo đúng hạn.' });
     expect(error.message).toContain('Không tìm thấy đề mục');
