@@ -26,7 +26,7 @@ export interface CatalogueEntry {
 }
 
 /** Syllables that say nothing about the subject of a heading. */
-const STOP = new Set('viec cac nhung va cua trong tren so luot ve cho tai o la co duoc nham'.split(' '));
+const STOP = new Set('cac nhung va cua trong tren so luot ve cho tai o la co duoc nham'.split(' '));
 /** Two-syllable words that say nothing either: "công tác", "tình hình", "kết quả" … */
 const STOP_WORDS = /\b(cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
 
@@ -103,9 +103,10 @@ export function builtInIndicatorIndex(): IndicatorIndex {
 
 /**
  * How much of `wanted` (weighted) `have` covers: 1 when all of it. Pairs met all over the catalogue
- * ("nước ngoài", "quốc tế") alone prove nothing: without a shared pair rarer than that, 0.
+ * ("nước ngoài", "quốc tế") alone prove nothing: without a shared pair rarer than that, 0 (unless
+ * `anyPair`).
  */
-function coverage(index: IndicatorIndex, have: Set<string>, wanted: Set<string>): number {
+function coverage(index: IndicatorIndex, have: Set<string>, wanted: Set<string>, anyPair = false): number {
   let all = 0;
   let found = 0;
   let telling = false;
@@ -117,7 +118,7 @@ function coverage(index: IndicatorIndex, have: Set<string>, wanted: Set<string>)
       if (w >= TELLING_WEIGHT) telling = true;
     }
   }
-  return all === 0 || !telling ? 0 : found / all;
+  return all === 0 || !(telling || anyPair) ? 0 : found / all;
 }
 
 /** The weight of a pair found in few catalogue texts ("lãnh sự", "kết hôn", "đoàn ra"). */
@@ -133,6 +134,24 @@ export interface IndicatorMatch {
   /** What matched, for the officer: the built-in section title or the indicator label. */
   matched: string;
 }
+
+/**
+ * How well a heading names one indicator by its label and phrase alone (0…1): used to hand an
+ * indicator down from a heading that matched its section to the sub-heading that names it.
+ */
+export function labelScore(index: IndicatorIndex, heading: string, code: string): number {
+  const entry = index.entries.find((e) => e.indicator.code === code);
+  if (!entry) return 0;
+  const pairs = keyPairs(heading);
+  // Among indicators already proposed above, a common pair ("đoàn vào") is telling enough.
+  return Math.max(
+    coverage(index, pairs, entry.labelPairs, true),
+    coverage(index, entry.labelPairs, pairs, true),
+  );
+}
+
+/** A sub-heading naming this share of an indicator's label takes it from the heading above. */
+export const HAND_DOWN_THRESHOLD = 0.2;
 
 /** The catalogue indicators a heading proposes, best first. */
 export function matchIndicators(index: IndicatorIndex, heading: string): IndicatorMatch[] {

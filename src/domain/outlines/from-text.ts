@@ -2,11 +2,18 @@
  * A parsed đề cương made into an outline: one section per heading (its title as written, numbered
  * in the province's scheme), a text box for each heading with nothing under it or with guidance
  * (the guidance becomes the hint), and the indicators the catalogue proposes for each heading.
- * Each indicator code goes to one heading only: the deepest heading that matches it, else the one
- * that matches it best (the first on a tie).
+ * Each indicator code goes to one heading only: the one that matches it best (the first on a tie),
+ * then down to the sub-heading under it that names it best by its label ("Đoàn vào" under
+ * "Công tác quản lý đoàn ra, đoàn vào" takes the incoming delegations).
  */
 import type { DocumentKind, Indicator, Outline, OutlineNode, Section } from '../outline.js';
-import { builtInIndicatorIndex, type IndicatorIndex, matchIndicators } from './catalogue.js';
+import {
+  builtInIndicatorIndex,
+  HAND_DOWN_THRESHOLD,
+  type IndicatorIndex,
+  labelScore,
+  matchIndicators,
+} from './catalogue.js';
 import { BUILT_IN_OUTLINES } from './index.js';
 import type { ParsedHeading, ParsedOutlineText } from './parse.js';
 
@@ -77,11 +84,24 @@ export function outlineFromParsed(
     for (const match of matchIndicators(index, heading.title)) {
       const code = match.entry.indicator.code;
       const current = best.get(code);
-      // A sub-heading that matches is more specific than the heading above it, whatever the scores.
-      const deeper = current !== undefined && key.startsWith(`${current.key}_`);
-      if (!current || deeper || match.score > current.score) {
+      // On a tie the first heading (the one above) keeps it; sub-headings get theirs below.
+      if (!current || match.score > current.score) {
         best.set(code, { key, score: match.score, matched: match.matched, indicator: match.entry.indicator });
       }
+    }
+  }
+  // A heading hands an indicator down to the sub-heading that names it best by its label
+  // ("1. … đoàn ra, đoàn vào" → "1.2. Đoàn vào": the incoming delegations).
+  for (const b of best.values()) {
+    let down: { key: string; score: number } | null = null;
+    for (const { heading, key } of placed) {
+      if (!key.startsWith(`${b.key}_`)) continue;
+      const score = labelScore(index, heading.title, b.indicator.code);
+      if (score >= HAND_DOWN_THRESHOLD && (!down || score > down.score)) down = { key, score };
+    }
+    if (down) {
+      b.key = down.key;
+      b.matched = b.indicator.label;
     }
   }
   const bySection = new Map<string, Indicator[]>();

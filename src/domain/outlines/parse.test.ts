@@ -182,6 +182,27 @@ describe('indicator proposals from the catalogue', () => {
     expect(codes('Hợp tác với các tổ chức nước ngoài')).not.toContain('civil.marriage');
   });
 
+  it('hands an indicator down to the sub-heading that names it', () => {
+    const { proposals } = outlineFromParsed(
+      parsed(
+        [
+          '1. Công tác quản lý đoàn ra, đoàn vào',
+          '1.1. Đoàn ra',
+          '1.2. Đoàn vào',
+          '2. Ngoại giao kinh tế',
+          '2.1. Xuất khẩu, nhập khẩu',
+        ].join('\n'),
+      ),
+      { code: 'thu', name: 'Thử', documentKind: 'report' },
+    );
+    const at = (code: string) => proposals.find((p) => p.code === code)?.sectionKey;
+    expect(at('delegations.out.count')).toBe('s1_1');
+    expect(at('delegations.in.count')).toBe('s1_2');
+    expect(at('delegations.countries')).toBe('s1');
+    expect(at('trade.export')).toBe('s2_1');
+    expect(at('fdi.projects')).toBe('s2');
+  });
+
   it('proposes nothing for a heading about nothing in the catalogue', () => {
     expect(matchIndicators(builtInIndicatorIndex(), 'Thuận lợi')).toEqual([]);
   });
