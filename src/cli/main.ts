@@ -17,6 +17,7 @@ import { registerBackupCommands } from './backup.js';
 import { registerCheckCommand } from './check.js';
 import { openConfiguredDatabase } from './database.js';
 import { CliError } from './errors.js';
+import { registerOutlineCommands } from './outline.js';
 import { registerPreview } from './preview.js';
 import { registerRenderCommand } from './render.js';
 import { serve } from './serve.js';
@@ -162,6 +163,7 @@ export function buildProgram(): Command {
   registerPreview(program);
   registerRenderCommand(program);
   registerCheckCommand(program);
+  registerOutlineCommands(program);
 
   return program;
 }

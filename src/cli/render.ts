@@ -10,11 +10,13 @@ import type { Command } from 'commander';
 import type { OfficialDocument } from '../domain/document.js';
 import { AppError } from '../domain/errors.js';
 import { notation } from '../domain/numbering.js';
+import type { Outline } from '../domain/outline.js';
 import { type IsoDate, isIsoDate, todayInVietnam } from '../domain/periods.js';
 import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportJson } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
 import { CliError } from './errors.js';
+import { readOutlineFile } from './outline.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
 /** Exit code when the DOCX was written but the PDF could not be (LibreOffice missing or failing). */
@@ -73,6 +75,8 @@ export interface RenderOptions {
   pdf?: boolean;
   /** `--date dd/mm/yyyy`: the day the draft is meant to be issued (its month prints). */
   date?: string;
+  /** An outline JSON file (doingoai outline parse) to render on instead of the built-in outline. */
+  outline?: string;
 }
 
 /**
@@ -94,25 +98,32 @@ export function parseDateOption(text: string): IsoDate {
 }
 
 /**
- * A report file composed into its official document. An issued one prints its own date; a draft
- * prints the month of `date` when given (its intended issue), else of its intended issue from
- * `today` (today once the period has ended, else the period's end).
+ * A report file composed into its official document, on its built-in outline or on `outline`. An
+ * issued one prints its own date; a draft prints the month of `date` when given (its intended
+ * issue), else of its intended issue from `today` (today once the period has ended, else the
+ * period's end).
  */
 export function composeFromFile(
   json: ReportJson,
   today: string = todayInVietnam(),
   date?: IsoDate,
+  outline?: Outline,
 ): OfficialDocument {
-  return composeReportDocument(resolveReport(json), { today, ...(date ? { draftDate: date } : {}) }).document;
+  return composeReportDocument(resolveReport(json, undefined, outline), {
+    today,
+    ...(date ? { draftDate: date } : {}),
+  }).document;
 }
 
 export async function renderReportFile(file: string, options: RenderOptions): Promise<void> {
   const json = await readReportFile(file);
   checkIssuedFields(json);
+  const outline = options.outline ? await readOutlineFile(options.outline) : undefined;
   const doc = composeFromFile(
     json,
     todayInVietnam(),
     options.date ? parseDateOption(options.date) : undefined,
+    outline,
   );
   const output = options.output ?? `${file.replace(/\.json$/i, '')}.docx`;
   if (!/\.docx$/i.test(output)) throw new CliError(`Tệp kết quả phải có đuôi .docx: ${output}`, 1);
@@ -158,6 +169,10 @@ export function registerRenderCommand(program: Command): void {
     .option(
       '--date <NN/TT/NNNN>',
       'ngày dự kiến ban hành của bản dự thảo (in tháng của ngày này trên dòng ngày tháng); mặc định: hôm nay nếu kỳ báo cáo đã kết thúc, nếu chưa thì ngày cuối kỳ',
+    )
+    .option(
+      '--outline <outline.json>',
+      'dựng theo đề cương trong tệp JSON (tạo bằng "doingoai outline parse") thay cho đề cương có sẵn',
     )
     .action(async (file: string, opts: RenderOptions) => renderReportFile(file, opts));
 }

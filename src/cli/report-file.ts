@@ -163,9 +163,16 @@ function lookUpUnit(
   );
 }
 
-/** The outline, unit identity and content a report file needs to be drafted and composed. */
-export function resolveReport(json: ReportJson, rows: CatalogueRow[] = readCatalogue()): ResolvedReport {
-  const outline = findBuiltInOutline(json.outline.code, json.outline.version);
+/**
+ * The outline, unit identity and content a report file needs to be drafted and composed; `own`
+ * is an outline given beside the file (render --outline) instead of the built-in one it names.
+ */
+export function resolveReport(
+  json: ReportJson,
+  rows: CatalogueRow[] = readCatalogue(),
+  own?: Outline,
+): ResolvedReport {
+  const outline = own ?? findBuiltInOutline(json.outline.code, json.outline.version);
   if (!outline) {
     const known = BUILT_IN_OUTLINES.map((o) => `${o.code} (phiên bản ${o.version})`).join(', ');
     throw new CliError(

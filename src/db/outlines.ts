@@ -243,3 +243,56 @@ export async function saveOutlineVersion(
   });
   return row.id;
 }
+
+/**
+ * A new outline (version 1) from a definition made elsewhere: a province's đề cương parsed from
+ * its text, with the indicators the officer confirmed. Owned by `ownerUnitId`; audited.
+ */
+export async function createOutline(
+  q: Queryable,
+  actor: AuditActor,
+  input: { definition: Outline; ownerUnitId: number; source: string },
+): Promise<number> {
+  const { definition } = input;
+  const taken = await q
+    .select({ id: outlines.id })
+    .from(outlines)
+    .where(eq(outlines.code, definition.code))
+    .limit(1);
+  if (taken.length) {
+    throw new AppError('CONFLICT', `Mã đề cương "${definition.code}" đã được dùng.`, [
+      { path: 'code', message: 'Mã này đã có đề cương khác dùng; hãy chọn mã khác.' },
+    ]);
+  }
+  const stored: Outline = { ...definition, version: 1 };
+  const [row] = await q
+    .insert(outlines)
+    .values({
+      code: stored.code,
+      version: 1,
+      name: stored.name,
+      documentKind: stored.documentKind,
+      definition: stored,
+      builtIn: false,
+      ownerUnitId: input.ownerUnitId,
+      createdBy: actor.userId,
+    })
+    .returning({ id: outlines.id });
+  if (!row) throw new Error('insert returned no row');
+  await writeAudit(q, actor, {
+    action: 'outline.create',
+    entity: 'outline',
+    entityId: row.id,
+    unitId: input.ownerUnitId,
+    after: {
+      code: stored.code,
+      version: 1,
+      name: stored.name,
+      source: input.source,
+      numbering: stored.numbering ?? null,
+      sections: [...keysOf(stored)].filter((k) => k.startsWith('section:')).length,
+      indicators: [...keysOf(stored)].filter((k) => k.startsWith('indicator:')).map((k) => k.slice(10)),
+    },
+  });
+  return row.id;
+}

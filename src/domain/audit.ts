@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'outline.seed': 'Nạp đề cương có sẵn',
   'outline.clone': 'Nhân bản đề cương',
   'outline.update': 'Sửa đề cương (phiên bản mới)',
+  'outline.create': 'Tạo đề cương từ văn bản đề cương',
   'report.create': 'Lập báo cáo',
   'report.save': 'Lưu báo cáo',
   'report.nil': 'Đánh dấu không phát sinh',

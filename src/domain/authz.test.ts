@@ -59,6 +59,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.submit': ['S'],
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
+    'outline.manage': ['A', 'B', 'P', 'S'],
   },
   province_leader: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -68,6 +69,7 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.approve': ['S'],
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
+    'outline.manage': ['A', 'B', 'P', 'S'],
   },
   admin: {
     'unit.read': ['A', 'B', 'P', 'S'],

@@ -38,7 +38,11 @@ export const ACTIONS = [
   /** The receiving unit's steps on a report sent to it: receive, accept, return with a reason. */
   'report.receive',
   'round.manage',
-  /** Cloning and editing outlines (đề cương); built-in outlines are never changed in place. */
+  /**
+   * Making outlines (đề cương) from a built-in one, another one or the province's text, and saving
+   * new versions; built-in outlines are never changed in place. The units that receive reports
+   * (province roles) make the outlines of their rounds, as administrators can.
+   */
   'outline.manage',
   'audit.read',
 ] as const;
@@ -81,6 +85,7 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.submit',
       'report.receive',
       'round.manage',
+      'outline.manage',
     ],
   },
   province_leader: {
@@ -95,6 +100,7 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.approve',
       'report.receive',
       'round.manage',
+      'outline.manage',
     ],
   },
   admin: {

@@ -1,7 +1,9 @@
 /**
  * Outlines (đề cương): the structure of a report or plan as data. An outline is a tree of
  * sections; a section holds narrative blocks, indicators and sub-sections. Section numbers
- * (I., 1., a)) are never stored: they are generated from the position, so there are no gaps.
+ * (I., 1., a)) are never stored: they are generated from the position, so there are no gaps, in
+ * the numbering scheme the outline names per level (a province's đề cương may number I./1./2.1.
+ * or 1./2./-; without a scheme, I./1./a) as Nghị định 30/2020 prints them).
  *
  * An outline is identified by a stable `code` and a `version`; a report keeps the version it was
  * made with, and editing an outline makes a new version.
@@ -22,6 +24,13 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 /** Optional breakdown of a numeric indicator: the total is split by these keys. */
 export const BREAKDOWNS = ['country', 'market', 'fund_source'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/**
+ * How one level of sections is numbered: Roman "I.", Arabic "1.", Arabic with the parent's number
+ * "2.1.", Vietnamese letters "a)", a dash "-", or no number at all.
+ */
+export const NUMBER_STYLES = ['roman', 'arabic', 'dotted', 'letter', 'dash', 'none'] as const;
+export type NumberStyle = (typeof NUMBER_STYLES)[number];
 
 export const DOCUMENT_KINDS = ['report', 'plan'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -96,7 +105,12 @@ export interface Outline {
    * "Kết quả công tác đối ngoại {period} và phương hướng, nhiệm vụ {next}".
    */
   subjectTemplate: string;
-  /** Top-level sections (numbered I, II, …). */
+  /**
+   * The numbering scheme per level, top level first (["arabic", "dotted", "dash"] numbers
+   * 1. / 1.1. / -). Absent: I. / 1. / a).
+   */
+  numbering?: NumberStyle[];
+  /** Top-level sections (numbered I, II, … unless `numbering` says otherwise). */
   sections: Section[];
   /** Consistency rules between indicators, checked on the form. */
   checks?: BalanceCheck[];

@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const OutlinesPage = lazy(() => import('./pages/OutlinesPage'));
 const OutlinePage = lazy(() => import('./pages/OutlinePage'));
+const OutlineFromTextPage = lazy(() => import('./pages/OutlineFromTextPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 // The province's screens: the board and the charts (the charts library stays out of the main script).
 // Rounds are opened and followed by the province; a commune reaches its report from the home page.
@@ -42,6 +43,7 @@ export function AppRoutes() {
           <Route path="bao-cao" element={<ReportsPage />} />
           <Route path="bao-cao/:id" element={<ReportPage />} />
           <Route path="de-cuong" element={<OutlinesPage />} />
+          <Route path="de-cuong/moi" element={<OutlineFromTextPage />} />
           <Route path="de-cuong/:id" element={<OutlinePage />} />
           <Route path="so-van-ban" element={<RegisterPage />} />
           <Route path="dot-bao-cao" element={<RoundsPage />} />

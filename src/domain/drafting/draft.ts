@@ -4,7 +4,7 @@
  * numbers re-draft a section without losing what the officer wrote.
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
-import { sectionNumber } from '../outlines/numbering.js';
+import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {
@@ -319,7 +319,10 @@ export function draftReport(input: DraftInput): DraftedReport {
   };
   return {
     periodLabel: periodLabel(input.period),
-    sections: numberPrinted(input.outline.sections.map((s, i) => draftSection(ctx, s, 1, i, false))),
+    sections: numberPrinted(
+      input.outline.sections.map((s, i) => draftSection(ctx, s, 1, i, false)),
+      input.outline.numbering,
+    ),
   };
 }
 
@@ -331,14 +334,23 @@ export function printsSection(section: DraftedSection): boolean {
 /**
  * Numbers the sections as the document prints them: by position among the printed ones, so that
  * leaving an empty section out never leaves a gap, and the form shows the number the page will
- * carry. A section that does not print has no number ("").
+ * carry, in the outline's numbering scheme. A section that does not print has no number ("").
  */
-function numberPrinted(sections: DraftedSection[]): DraftedSection[] {
+function numberPrinted(
+  sections: DraftedSection[],
+  numbering: DraftInput['outline']['numbering'],
+  parentChain: readonly number[] = [],
+): DraftedSection[] {
   let index = 0;
   return sections.map((section) => {
-    const printed = printsSection(section);
-    const number = printed ? sectionNumber(section.level, index++) : '';
-    return { ...section, number, children: numberPrinted(section.children) };
+    const parts = printsSection(section)
+      ? formatSectionNumber(numberStyleAt(numbering, section.level), index++, parentChain)
+      : null;
+    return {
+      ...section,
+      number: parts?.number ?? '',
+      children: numberPrinted(section.children, numbering, parts?.chain ?? parentChain),
+    };
   });
 }
 

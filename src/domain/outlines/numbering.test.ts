@@ -156,3 +156,37 @@ describe('walk and look-ups', () => {
     expect(parentSectionOf(sample, 'missing')).toBeUndefined();
   });
 });
+
+describe('an outline numbered in its own scheme', () => {
+  const tree = (numbering: Outline['numbering']): Outline => ({
+    code: 'thu',
+    version: 1,
+    name: 'Thử',
+    documentKind: 'report',
+    subjectTemplate: '{period}',
+    ...(numbering ? { numbering } : {}),
+    sections: [
+      section('a', 'A', [section('a1', 'A1', [section('a1x', 'A1x', []), section('a1y', 'A1y', [])])]),
+      section('b', 'B', [section('b1', 'B1', []), section('b2', 'B2', [])]),
+    ],
+  });
+  const numbers = (o: Outline) => numberOutline(o).map((s) => s.number);
+
+  it('prints each level in its style, a "2.1." level after its parent', () => {
+    expect(numbers(tree(['arabic', 'dotted', 'dotted']))).toEqual([
+      '1.',
+      '1.1.',
+      '1.1.1.',
+      '1.1.2.',
+      '2.',
+      '2.1.',
+      '2.2.',
+    ]);
+    expect(numbers(tree(['arabic', 'dash', 'none']))).toEqual(['1.', '-', '', '', '2.', '-', '-']);
+    expect(numbers(tree(['roman', 'letter', 'dash']))).toEqual(['I.', 'a)', '-', '-', 'II.', 'a)', 'b)']);
+  });
+
+  it('keeps I./1./a) without a scheme', () => {
+    expect(numbers(tree(undefined))).toEqual(['I.', '1.', 'a)', 'b)', 'II.', '1.', '2.']);
+  });
+});

@@ -1,10 +1,11 @@
 /**
- * Section numbers of an outline, generated from position (never stored, so there are no gaps):
- * level 1 Roman "I.", level 2 Arabic "1.", level 3 Vietnamese letters "a)" … "y)" as Nghị định
- * 30/2020 (Phụ lục I) prints them: the alphabet without f, j, w, z and with đ after d.
+ * Section numbers of an outline, generated from position (never stored, so there are no gaps), in
+ * the outline's scheme per level; by default level 1 Roman "I.", level 2 Arabic "1.", level 3
+ * Vietnamese letters "a)" … "y)" as Nghị định 30/2020 (Phụ lục I) prints them: the alphabet
+ * without f, j, w, z and with đ after d. A province's đề cương may use "2.1." or dashes instead.
  * Also the walker and look-ups every other outline consumer uses.
  */
-import type { Indicator, NarrativeBlock, Outline, OutlineNode, Section } from '../outline.js';
+import type { Indicator, NarrativeBlock, NumberStyle, Outline, OutlineNode, Section } from '../outline.js';
 
 /** The 23 letters of level-3 items, in order. */
 export const SECTION_LETTERS = [
@@ -72,23 +73,64 @@ export function sectionLetter(index: number): string {
   return `${SECTION_LETTERS[Math.floor(index / n) - 1] ?? 'y'}${SECTION_LETTERS[index % n]}`;
 }
 
-/** The bare number of the `index`-th (0-based) section at `level` (1-based): "I", "2", "đ". */
-export function sectionNumberBare(level: number, index: number): string {
-  if (level === 1) return toRoman(index + 1);
-  if (level === 2) return String(index + 1);
-  if (level === 3) return sectionLetter(index);
-  return '-';
+/** Today's scheme, and the scheme of an outline that names none: I. / 1. / a). */
+export const DEFAULT_NUMBERING: readonly NumberStyle[] = ['roman', 'arabic', 'letter'];
+
+/** The numbering style of `level` (1-based) in a scheme; levels past the scheme print a dash. */
+export function numberStyleAt(numbering: readonly NumberStyle[] | undefined, level: number): NumberStyle {
+  const scheme = numbering?.length ? numbering : DEFAULT_NUMBERING;
+  return scheme[level - 1] ?? 'dash';
+}
+
+export interface SectionNumberParts {
+  /** Without its punctuation: "I", "2", "2.1", "đ", "-", "". */
+  bare: string;
+  /** As printed before the title: "I.", "2.", "2.1.", "đ)", "-", "". */
+  number: string;
+  /** The Arabic numbers a "2.1." child continues: [2] for "2.", [2, 1] for "2.1.". */
+  chain: number[];
 }
 
 /**
- * The number as printed before the title: level 1 "I.", level 2 "1.", level 3 "a)"; deeper
- * levels (refused by the outline schema) print as a dash.
+ * The number of the `index`-th (0-based) section numbered in `style`, under a parent whose
+ * Arabic chain is `parentChain` (only "2.1."-style numbers use it).
  */
-export function sectionNumber(level: number, index: number): string {
-  const bare = sectionNumberBare(level, index);
-  if (level === 1 || level === 2) return `${bare}.`;
-  if (level === 3) return `${bare})`;
-  return bare;
+export function formatSectionNumber(
+  style: NumberStyle,
+  index: number,
+  parentChain: readonly number[] = [],
+): SectionNumberParts {
+  const n = index + 1;
+  switch (style) {
+    case 'roman':
+      return { bare: toRoman(n), number: `${toRoman(n)}.`, chain: [n] };
+    case 'arabic':
+      return { bare: String(n), number: `${n}.`, chain: [n] };
+    case 'dotted': {
+      const chain = [...parentChain, n];
+      return { bare: chain.join('.'), number: `${chain.join('.')}.`, chain };
+    }
+    case 'letter':
+      return { bare: sectionLetter(index), number: `${sectionLetter(index)})`, chain: [n] };
+    case 'dash':
+      return { bare: '-', number: '-', chain: [n] };
+    case 'none':
+      return { bare: '', number: '', chain: [n] };
+  }
+}
+
+/** The bare number of the `index`-th (0-based) section at `level` (1-based): "I", "2", "đ". */
+export function sectionNumberBare(level: number, index: number, numbering?: readonly NumberStyle[]): string {
+  return formatSectionNumber(numberStyleAt(numbering, level), index).bare;
+}
+
+/**
+ * The number as printed before the title, in the outline's scheme (default level 1 "I.", level 2
+ * "1.", level 3 "a)"; deeper levels, refused by the outline schema, print as a dash). A "2.1."
+ * level needs its parent's number: numberOutline and the drafting pass it.
+ */
+export function sectionNumber(level: number, index: number, numbering?: readonly NumberStyle[]): string {
+  return formatSectionNumber(numberStyleAt(numbering, level), index).number;
 }
 
 export interface NumberedSection {
@@ -98,39 +140,54 @@ export interface NumberedSection {
   level: number;
   /** Position among the sibling sections (narratives and indicators are not counted). */
   index: number;
-  /** As printed: "I.", "2.", "a)". */
+  /** As printed: "I.", "2.", "2.1.", "a)", "-", "" (in the outline's scheme). */
   number: string;
-  /** All numbers from the top, for lists and messages: "III.2.a". */
+  /** All numbers from the top, for lists and messages: "III.2.a", "I.2.1". */
   fullNumber: string;
   parentKey: string | null;
   section: Section;
+}
+
+/** The part a section adds to its parent's full number: a dash or no number counts its position. */
+function fullNumberOf(parent: NumberedSection | null, style: NumberStyle, parts: SectionNumberParts): string {
+  const own = style === 'dash' || style === 'none' ? String(parts.chain.at(-1)) : parts.bare;
+  if (!parent) return own;
+  // "2.1." under "2." already carries its parent's number: "I.2.1", not "I.2.2.1".
+  if (style === 'dotted' && /^\d/.test(parent.number)) return `${parent.fullNumber}.${parts.chain.at(-1)}`;
+  return `${parent.fullNumber}.${own}`;
 }
 
 function childSections(node: Section): Section[] {
   return node.children.filter((c): c is Section => c.kind === 'section');
 }
 
-/** Every section in reading order with its generated number. */
+/** Every section in reading order with its generated number, in the outline's scheme. */
 export function numberOutline(outline: Outline): NumberedSection[] {
   const out: NumberedSection[] = [];
-  const visit = (sections: Section[], level: number, parent: NumberedSection | null): void => {
+  const visit = (
+    sections: Section[],
+    level: number,
+    parent: NumberedSection | null,
+    parentChain: readonly number[],
+  ): void => {
+    const style = numberStyleAt(outline.numbering, level);
     sections.forEach((section, index) => {
-      const bare = sectionNumberBare(level, index);
+      const parts = formatSectionNumber(style, index, parentChain);
       const numbered: NumberedSection = {
         key: section.key,
         title: section.title,
         level,
         index,
-        number: sectionNumber(level, index),
-        fullNumber: parent ? `${parent.fullNumber}.${bare}` : bare,
+        number: parts.number,
+        fullNumber: fullNumberOf(parent, style, parts),
         parentKey: parent?.key ?? null,
         section,
       };
       out.push(numbered);
-      visit(childSections(section), level + 1, numbered);
+      visit(childSections(section), level + 1, numbered, parts.chain);
     });
   };
-  visit(outline.sections, 1, null);
+  visit(outline.sections, 1, null, []);
   return out;
 }
 

@@ -11,6 +11,7 @@ import {
   BREAKDOWNS,
   DOCUMENT_KINDS,
   MEASURES,
+  NUMBER_STYLES,
   type Outline,
   type OutlineNode,
   VALUE_TYPES,
@@ -124,6 +125,11 @@ const outlineShape = z.object({
       (s) => (s.match(/\{[^}]*\}/g) ?? []).every((p) => p === '{period}' || p === '{next}'),
       'Trích yếu chỉ được dùng "{period}" (kỳ báo cáo) và "{next}" (kỳ tới).',
     ),
+  numbering: z
+    .array(enumOf(NUMBER_STYLES, 'Kiểu đánh số'), { error: 'Kiểu đánh số phải là một danh sách.' })
+    .min(1, 'Kiểu đánh số phải có ít nhất một cấp.')
+    .max(MAX_SECTION_DEPTH, `Kiểu đánh số chỉ có tối đa ${MAX_SECTION_DEPTH} cấp.`)
+    .optional(),
   sections: z
     .array(sectionSchema, { error: 'Danh sách mục phải là một danh sách.' })
     .min(1, 'Đề cương phải có ít nhất một mục.')
@@ -167,7 +173,10 @@ export function outlineIssues(outline: Outline): Issue[] {
       }
       const where =
         node.kind === 'section'
-          ? placeOf([...numbers, sectionNumberBare(numbers.length + 1, sectionIndex)], node.title)
+          ? placeOf(
+              [...numbers, sectionNumberBare(numbers.length + 1, sectionIndex, outline.numbering)],
+              node.title,
+            )
           : owner;
       const seen = keys.get(node.key);
       if (seen)
@@ -178,7 +187,7 @@ export function outlineIssues(outline: Outline): Issue[] {
       else keys.set(node.key, where);
       if (node.kind !== 'section') return;
       const level = numbers.length + 1;
-      const nextNumbers = [...numbers, sectionNumberBare(level, sectionIndex)];
+      const nextNumbers = [...numbers, sectionNumberBare(level, sectionIndex, outline.numbering)];
       sectionIndex += 1;
       if (level > MAX_SECTION_DEPTH) {
         issues.push({

@@ -25,10 +25,12 @@ import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf, presentDetail, presentSummary } from './present.js';
+import { registerOutlineTextRoutes } from './text-routes.js';
 
 const errors = ERROR_RESPONSES;
 
 export function registerOutlineRoutes(app: App, ctx: AppContext): void {
+  registerOutlineTextRoutes(app, ctx);
   /** The outline, if this user may see it (otherwise it does not exist for him). */
   const visibleOutline = async (actor: Actor, id: number) => {
     const row = await getOutlineRow(ctx.db, id);

@@ -1,4 +1,6 @@
 /** Outlines (đề cương): the catalogue, one outline with its numbered tree, clone and save. */
+
+import type { CreateOutlineBody, ParseOutlineBody, ParseOutlineResponse } from '@domain/api-outlines';
 import type {
   CloneOutlineBody,
   OutlineDetail,
@@ -41,4 +43,14 @@ export function cloneOutline(id: number, body: CloneOutlineBody): Promise<Outlin
 
 export function updateOutline(id: number, body: UpdateOutlineBody): Promise<OutlineDetail> {
   return api.put<OutlineDetail>(`/api/outlines/${id}`, body);
+}
+
+/** A province's đề cương (text or file) parsed into a proposed outline; nothing is stored. */
+export function parseOutline(body: ParseOutlineBody): Promise<ParseOutlineResponse> {
+  return api.post<ParseOutlineResponse>('/api/outlines/parse', body);
+}
+
+/** The confirmed outline saved as a new outline (version 1) of a unit. */
+export function createOutline(body: CreateOutlineBody): Promise<OutlineDetail> {
+  return api.post<OutlineDetail>('/api/outlines', body);
 }

@@ -143,7 +143,7 @@ export default function OutlinePage() {
   if (me && !me.abilities.manageOutlines) {
     return (
       <Alert color="yellow" title="Không có quyền" maw={640}>
-        Chỉ quản trị hệ thống mới quản lý đề cương báo cáo.
+        Chỉ quản trị hệ thống và cán bộ, lãnh đạo cấp tỉnh (đơn vị nhận báo cáo) mới quản lý đề cương báo cáo.
       </Alert>
     );
   }

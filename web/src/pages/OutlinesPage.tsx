@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Checkbox, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useOutlines } from '../api/outlines';
@@ -14,18 +26,24 @@ export default function OutlinesPage() {
   if (me && !me.abilities.manageOutlines) {
     return (
       <Alert color="yellow" title="Không có quyền" maw={640}>
-        Chỉ quản trị hệ thống mới quản lý đề cương báo cáo.
+        Chỉ quản trị hệ thống và cán bộ, lãnh đạo cấp tỉnh (đơn vị nhận báo cáo) mới quản lý đề cương báo cáo.
       </Alert>
     );
   }
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={1} fz={{ base: 22, sm: 26 }}>
-        Đề cương báo cáo
-      </Title>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1} fz={{ base: 22, sm: 26 }}>
+          Đề cương báo cáo
+        </Title>
+        <Button component={Link} to="/de-cuong/moi">
+          Tạo từ văn bản đề cương
+        </Button>
+      </Group>
       <Text size="sm" c="dimmed">
-        Đề cương có sẵn không sửa trực tiếp được: hãy nhân bản rồi sửa bản của đơn vị. Mỗi lần lưu tạo một
-        phiên bản mới; các báo cáo đã lập giữ nguyên phiên bản của mình.
+        Đề cương có sẵn không sửa trực tiếp được: hãy nhân bản rồi sửa bản của đơn vị, hoặc tạo đề cương từ
+        văn bản đề cương của tỉnh (dán hoặc tải tệp DOCX, PDF). Mỗi lần lưu tạo một phiên bản mới; các báo cáo
+        đã lập giữ nguyên phiên bản của mình.
       </Text>
       <Checkbox
         label="Hiện cả các phiên bản cũ"

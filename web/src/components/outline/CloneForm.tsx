@@ -8,15 +8,14 @@ import { useMe } from '../../api/session';
 import { issuesToErrors, serverFieldErrors, useFormState } from '../../lib/forms';
 import { notifySuccess } from '../../lib/notify';
 import { FormModal } from '../FormModal';
+import { outlineOwnerUnits } from './owners';
 
-/** "Nhân bản": a copy with a new code and name, owned by one of the administrator's units. */
+/** "Nhân bản": a copy with a new code and name, owned by one of the units whose outlines the user makes. */
 export function CloneForm({ outline, onClose }: { outline: OutlineDetail; onClose: () => void }) {
   const me = useMe().data;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const units = (me?.grants ?? [])
-    .filter((g) => g.role === 'admin')
-    .map((g) => ({ value: String(g.unit.id), label: g.unit.name }));
+  const units = outlineOwnerUnits(me?.grants ?? []);
   const { values, set, errors, setErrors } = useFormState({
     code: `${outline.code}-rieng`,
     name: `${outline.name} (bản riêng)`,
