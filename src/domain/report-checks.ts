@@ -90,7 +90,10 @@ export function catalogueFor(
   const key = unit.provinceCode ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = catalogue.filter((u) => u.provinceCode !== unit.provinceCode);
+    // A name its own communes bear is not suspect, even when a commune of another province bears
+    // it too ("Xã Hương Sơn" exists in several provinces).
+    const own = new Set(catalogue.filter((u) => u.provinceCode === unit.provinceCode).map((u) => u.name));
+    list = catalogue.filter((u) => u.provinceCode !== unit.provinceCode && !own.has(u.name));
     lists.set(key, list);
   }
   return list;

@@ -208,6 +208,17 @@ describe('consolidating a round', () => {
     const body = res.json() as RoundConsolidation;
     expect(body.report).toBeNull();
     expect(body.counts).toEqual({ units: 5, received: 3, notReceived: 1, notSent: 1 });
+    // Coverage is shown before "Tổng hợp ngay": every unit asked, with its state.
+    expect(body.coverage).toMatchObject({ asked: 5, answered: 3, partial: true });
+    expect(body.coverage.sentence).toMatch(/^Số liệu tổng hợp từ báo cáo của 3\/5 xã/u);
+    expect(body.coverage.units.map((u) => [u.code, u.state])).toEqual([
+      [communes[0]?.code, 'answered'],
+      [communes[1]?.code, 'answered'],
+      [communes[2]?.code, 'nil'],
+      [communes[3]?.code, 'not_received'],
+      [communes[4]?.code, 'missing'],
+    ]);
+    expect(body.madeFrom).toBeNull();
   });
 
   let reportId = 0;
@@ -269,18 +280,47 @@ describe('consolidating a round', () => {
     expect(text).toContain('trên địa bàn tỉnh có 01 đoàn ra; 09 đoàn vào');
     expect(text).toContain(`tập trung chủ yếu ở ${lowerKind(communes[0]?.name)}`);
     expect(text).toMatch(new RegExp(`${name(2)} báo cáo không phát sinh hoạt động đối ngoại`));
+    // Coverage: 3 of the 5 communes asked are received; the fourth is sent but not received.
+    expect(text).toMatch(/Số liệu tổng hợp từ báo cáo của 3\/5 xã/u);
+    expect(text).toContain(`chưa gửi báo cáo: ${communes[4]?.name}`);
+    expect(text).toContain(`đã gửi nhưng chưa tiếp nhận: ${communes[3]?.name}`);
+    expect(text).toMatch(/09 đoàn vào[^.]*, tập trung[^.]*, theo số liệu của 3\/5 xã[^.]* đã gửi báo cáo\./u);
+    // No received commune had conferences: said of them, never of the whole province.
+    expect(text).not.toMatch(/trên địa bàn tỉnh không phát sinh/u);
+    expect(text).toMatch(
+      /Theo báo cáo của 3\/5 xã[^.]* đã gửi, không phát sinh [^.]*; chưa có số liệu của 2 xã/u,
+    );
     const appendix = document.appendices[0];
     expect(appendix?.title).toContain('Số liệu công tác đối ngoại');
-    const table = appendix?.body[0];
+    const table = appendix?.body.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     const cellText = (c: unknown) => (typeof c === 'string' ? c : (c as { text: string }).text);
-    expect(table.table.rows.map((r) => cellText(r[1]))).toEqual([
-      communes[0]?.name,
-      communes[1]?.name,
-      communes[2]?.name,
-      'Tổng cộng',
+    // Every unit asked, in code order, with its state; blank figures for those not received.
+    expect(table.table.rows.map((r) => [cellText(r[1]), cellText(r[2])])).toEqual([
+      [communes[0]?.name, 'Đã gửi'],
+      [communes[1]?.name, 'Đã gửi'],
+      [communes[2]?.name, 'Không phát sinh'],
+      [communes[3]?.name, 'Đã gửi, chưa tiếp nhận'],
+      [communes[4]?.name, 'Chưa gửi'],
+      [expect.stringMatching(/^Tổng cộng \(số liệu của 3\/5 xã/u), ''],
     ]);
     expect(table.table.header[0]).toContain('Đoàn vào (đoàn)');
+    const header = table.table.header[0] ?? [];
+    const inCol = header.indexOf('Đoàn vào (đoàn)');
+    expect(table.table.rows.map((r) => cellText(r[inCol]))).toEqual(['7', '2', '', '', '', '9']);
+    // Every total is the sum of its column, and blank where no unit gave the figure.
+    const number = (t: string) => Number(t.replaceAll('.', '').replace(',', '.'));
+    for (let col = 3; col < header.length; col++) {
+      const cells = table.table.rows.map((r) => cellText(r[col]));
+      const total = cells.pop();
+      const filled = cells.filter((t) => t !== '');
+      if (filled.length === 0) expect(total, header[col]).toBe('');
+      else
+        expect(number(total ?? ''), header[col]).toBeCloseTo(
+          filled.map(number).reduce((a, b) => a + b, 0),
+          6,
+        );
+    }
   });
 
   it('shows the same sentences on the form, without taking the province naming its communes for a copy', async () => {
