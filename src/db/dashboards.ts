@@ -3,7 +3,7 @@
  * receiving unit (issued, received, accepted). Only the one indicator's value is read from each
  * report (a JSON path in SQL); the figures are computed by src/domain/dashboards.ts.
  */
-import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isNumericIndicator, type ValueRow } from '../domain/dashboards.js';
 import { AppError } from '../domain/errors.js';
 import type { Indicator, IndicatorValue } from '../domain/outline.js';
@@ -40,40 +40,119 @@ export async function loadIndicator(
   return { indicator, section: section?.title ?? '' };
 }
 
-/**
- * The indicator's value in the sent reports on an outline of `unitId`, and, when `communesOf` is a
- * province code, of that province's communes too.
- */
-export async function indicatorValues(
+/** The units whose reports a dashboard reads: the unit itself and, for a province, its communes. */
+async function unitsRead(
   q: Queryable,
-  input: { unitId: number; communesOf: string | null; outlineCode: string; indicator: string },
+  unitId: number,
+  communesOf: string | null,
+): Promise<{ id: number; code: string; name: string }[]> {
+  const columns = { id: units.id, code: units.code, name: units.name };
+  // Two index lookups (the unit by id, the communes by province) instead of an OR across the
+  // joined tables, which keeps the planner from using either index and scans every report.
+  const own = await q.select(columns).from(units).where(eq(units.id, unitId));
+  if (!communesOf) return own;
+  const communes = await q
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.provinceCode, communesOf), eq(units.kind, 'commune')));
+  return [...own, ...communes.filter((c) => c.id !== unitId)];
+}
+
+/**
+ * The indicator's value in the sent reports on an outline of the given units, for one period or
+ * all. Reports are found by the unique (unit, outline, period) index: the cost follows the units and
+ * periods asked for, not the rows stored.
+ */
+async function valuesOf(
+  q: Queryable,
+  who: readonly { id: number; code: string; name: string }[],
+  input: { outlineCode: string; indicator: string; periodKey?: string },
 ): Promise<ValueRow[]> {
-  const whose = input.communesOf
-    ? or(
-        eq(reports.unitId, input.unitId),
-        and(eq(units.provinceCode, input.communesOf), eq(units.kind, 'commune')),
-      )
-    : eq(reports.unitId, input.unitId);
+  if (who.length === 0) return [];
+  const byId = new Map(who.map((u) => [u.id, u]));
+  const conditions = [
+    inArray(
+      reports.unitId,
+      who.map((u) => u.id),
+    ),
+    eq(reports.outlineCode, input.outlineCode),
+    inArray(reports.status, [...SENT_STATUSES]),
+  ];
+  if (input.periodKey !== undefined) conditions.push(eq(reports.periodKey, input.periodKey));
   const rows = await q
     .select({
-      unitId: units.id,
-      code: units.code,
-      name: units.name,
+      unitId: reports.unitId,
       periodKey: reports.periodKey,
       periodKind: reports.periodKind,
       value: sql<IndicatorValue | null>`${reports.content} -> 'values' -> ${input.indicator}`,
     })
     .from(reports)
-    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(and(...conditions));
+  return rows.flatMap((r) => {
+    const unit = byId.get(r.unitId);
+    if (!unit) return [];
+    return [{ unit, periodKey: r.periodKey, periodKind: r.periodKind, value: r.value ?? undefined }];
+  });
+}
+
+/**
+ * The indicator's value in the sent reports on an outline of `unitId`, and, when `communesOf` is a
+ * province code, of that province's communes too: every period (a series).
+ */
+export async function indicatorValues(
+  q: Queryable,
+  input: { unitId: number; communesOf: string | null; outlineCode: string; indicator: string },
+): Promise<ValueRow[]> {
+  return valuesOf(q, await unitsRead(q, input.unitId, input.communesOf), input);
+}
+
+/** The periods (keys) a province's communes sent reports for on an outline, newest first. */
+async function sentPeriodKeys(q: Queryable, unitIds: readonly number[], outlineCode: string) {
+  if (unitIds.length === 0) return [];
+  const rows = await q
+    .selectDistinct({ periodKey: reports.periodKey, windowEnd: reports.windowEnd })
+    .from(reports)
     .where(
-      and(eq(reports.outlineCode, input.outlineCode), inArray(reports.status, [...SENT_STATUSES]), whose),
-    );
-  return rows.map((r) => ({
-    unit: { id: r.unitId, code: r.code, name: r.name },
-    periodKey: r.periodKey,
-    periodKind: r.periodKind,
-    value: r.value ?? undefined,
-  }));
+      and(
+        inArray(reports.unitId, [...unitIds]),
+        eq(reports.outlineCode, outlineCode),
+        inArray(reports.status, [...SENT_STATUSES]),
+      ),
+    )
+    .orderBy(desc(reports.windowEnd), desc(reports.periodKey));
+  return [...new Set(rows.map((r) => r.periodKey))];
+}
+
+/**
+ * What comparing a province's communes needs: the periods they sent reports for (newest first) and
+ * the indicator's values for ONE period (the one asked, else the newest with a value). Only that
+ * period's reports are read, so the cost does not grow with the stored history.
+ */
+export async function comparisonValues(
+  q: Queryable,
+  input: {
+    provinceId: number;
+    provinceCode: string;
+    outlineCode: string;
+    indicator: string;
+    periodKey?: string;
+  },
+): Promise<{ periodKeys: string[]; rows: ValueRow[] }> {
+  const communes = (await unitsRead(q, input.provinceId, input.provinceCode)).filter(
+    (u) => u.id !== input.provinceId,
+  );
+  const periodKeys = await sentPeriodKeys(
+    q,
+    communes.map((c) => c.id),
+    input.outlineCode,
+  );
+  const read = (periodKey: string) => valuesOf(q, communes, { ...input, periodKey });
+  if (input.periodKey !== undefined) return { periodKeys, rows: await read(input.periodKey) };
+  for (const key of periodKeys) {
+    const rows = await read(key);
+    if (rows.some((r) => r.value !== undefined)) return { periodKeys, rows };
+  }
+  return { periodKeys, rows: [] };
 }
 
 /** The active communes of a province. */

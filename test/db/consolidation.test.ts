@@ -416,3 +416,135 @@ describe('consolidating a round', () => {
     expect((await state()).json().report).toMatchObject({ status: 'issued', editable: false });
   });
 });
+
+describe('bad input: nothing lost, nothing counted twice', () => {
+  const HALF2 = { kind: 'half2', year: 2026, index: 1, key: 'half2-2026' } as const;
+
+  async function newRound(
+    unit: number,
+    members: readonly number[],
+    period: { kind: string; year: number; index: number; key: string } = HALF2,
+  ): Promise<number> {
+    const [round] = await database.db
+      .insert(rounds)
+      .values({
+        unitId: unit,
+        name: `Báo cáo ${period.key}`,
+        outlineId,
+        outlineCode: 'commune-report',
+        periodKind: period.kind,
+        periodYear: period.year,
+        periodIndex: period.index,
+        periodKey: period.key,
+        windowStart: '2026-06-15',
+        windowEnd: '2026-12-14',
+        deadlineDays: 3,
+        deadline: '2026-12-17',
+      })
+      .returning({ id: rounds.id });
+    const id = round?.id ?? 0;
+    await database.db.insert(roundUnits).values(members.map((m) => ({ roundId: id, unitId: m })));
+    return id;
+  }
+
+  const ownReports = async (unit: number, key: string) =>
+    database.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.unitId, unit), eq(reports.periodKey, key)));
+
+  it('refuses to consolidate a round with no answers, in Vietnamese, and creates nothing', async () => {
+    const id = await newRound(
+      provinceId,
+      communes.map((c) => c.id),
+    );
+    const res = await officer.request('POST', `/api/rounds/${id}/consolidation`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/Chưa tiếp nhận báo cáo nào của đợt này/u);
+    expect(await ownReports(provinceId, HALF2.key)).toEqual([]);
+    // The page still shows who was asked and that nobody answered.
+    const state = (
+      await officer.request('GET', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(state.coverage).toMatchObject({ asked: 5, answered: 0, partial: true });
+    expect(state.coverage.units.every((u) => u.state === 'missing')).toBe(true);
+  });
+
+  it("refuses a province consolidating another province's round (403, in Vietnamese)", async () => {
+    const other = await unitId(database.db, '01');
+    const [commune] = await database.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.provinceCode, '01'), eq(units.kind, 'commune')))
+      .limit(1);
+    const id = await newRound(other, [commune?.id ?? 0]);
+    const refused = await officer.request('POST', `/api/rounds/${id}/consolidation`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(
+      /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/u,
+    );
+    expect((await officer.request('GET', `/api/rounds/${id}/consolidation`)).statusCode).toBe(403);
+    expect(await ownReports(other, HALF2.key)).toEqual([]);
+  });
+
+  it('counts a unit that answered twice (a corrected version) once, with its corrected figures', async () => {
+    const Q = { kind: 'quarter', year: 2026, index: 3, key: 'quarter-2026-3' } as const;
+    const [a, b] = communes;
+    if (!a || !b) throw new Error('not enough communes');
+    const id = await newRound(provinceId, [a.id, b.id], Q);
+    const put = async (unit: number, v: number) =>
+      (
+        await database.db
+          .insert(reports)
+          .values({
+            unitId: unit,
+            outlineId,
+            outlineCode: 'commune-report',
+            periodKind: Q.kind,
+            periodYear: Q.year,
+            periodIndex: Q.index,
+            periodKey: Q.key,
+            windowStart: '2026-06-15',
+            windowEnd: '2026-09-14',
+            status: 'received',
+            version: 1,
+            roundId: id,
+            content: reportContentSchema.parse({ values: { 'delegations.in.count': v } }),
+          })
+          .returning({ id: reports.id })
+      )[0]?.id ?? 0;
+    const first = await put(a.id, 3);
+    await put(b.id, 2);
+    const made = (
+      await officer.request('POST', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(made.coverage).toMatchObject({ asked: 2, answered: 2, partial: false });
+    // The corrected report replaces the first: same report, version 2, new figure.
+    await database.db
+      .update(reports)
+      .set({
+        version: 2,
+        content: reportContentSchema.parse({ values: { 'delegations.in.count': 5 } }),
+      })
+      .where(eq(reports.id, first));
+    const state = (
+      await officer.request('GET', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(state.receivedSince.map((r) => [r.reportId, r.reason, r.version])).toEqual([
+      [first, 'newer_version', 2],
+    ]);
+    expect(state.differences).toEqual([
+      expect.objectContaining({ code: 'delegations.in.count', before: 5, after: 7 }),
+    ]);
+    const after = (
+      await officer.request('POST', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(after.sourcesUsed).toBe(2);
+    const [row] = await ownReports(provinceId, Q.key);
+    const [own] = await database.db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, row?.id ?? 0));
+    expect(reportContentSchema.parse(own?.content).values['delegations.in.count']).toBe(7);
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "reports_outline_period_idx" ON "reports" USING btree ("outline_code","period_key");
