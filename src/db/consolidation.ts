@@ -5,10 +5,16 @@
  * source of another consolidation of the same rows (it would count twice).
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { LaterReport } from '../domain/consolidation/checks.js';
 import { type AskedUnitSource, type Coverage, coverageOf } from '../domain/consolidation/coverage.js';
 import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
-import { readStored, type StoredConsolidation, storeConsolidation } from '../domain/consolidation/stored.js';
+import {
+  readStored,
+  type StoredConsolidation,
+  sourceValues,
+  storeConsolidation,
+} from '../domain/consolidation/stored.js';
 import { AppError } from '../domain/errors.js';
 import type { Outline, ReportValues } from '../domain/outline.js';
 import { parsePeriodKey, periodKey, samePeriodLastYear, todayInVietnam } from '../domain/periods.js';
@@ -372,4 +378,41 @@ export async function consolidationExportData(q: Queryable, roundId: number) {
     sameLastYear: sameLastYear ?? {},
     stored: storeConsolidation(made, sources, {}, new Date(), round.id, coverage),
   };
+}
+
+const sameValues = (a: ReportValues, b: ReportValues) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) return false;
+  return true;
+};
+
+/**
+ * The round's reports that changed since a consolidation was made: received since (new, or a
+ * corrected version whose figures differ from those used) and sources returned since. Read for
+ * the checks of the consolidated report; nothing for a consolidation made outside a round.
+ */
+export async function laterReports(q: Queryable, stored: StoredConsolidation): Promise<LaterReport[]> {
+  if (stored.roundId === null) return [];
+  const round = await loadRoundRow(q, stored.roundId);
+  const sources = await roundSources(q, round);
+  const used = new Map(stored.sources.map((s) => [s.reportId, s]));
+  const usedValues = sourceValues(stored);
+  const codes = new Set(Object.keys(stored.trace));
+  const pick = (values: ReportValues) =>
+    Object.fromEntries(Object.entries(values).filter(([k]) => codes.size === 0 || codes.has(k)));
+  const later: LaterReport[] = [];
+  for (const s of sources) {
+    const before = used.get(s.reportId);
+    if (!before) later.push({ unitName: s.unit.name, reason: 'new', version: s.version });
+    else if (
+      s.version > before.version &&
+      (s.nilAll !== before.nilAll || !sameValues(pick(s.values), usedValues.get(s.reportId) ?? {}))
+    )
+      later.push({ unitName: s.unit.name, reason: 'newer_version', version: s.version });
+  }
+  const current = new Set(sources.map((s) => s.reportId));
+  for (const s of stored.sources)
+    if (!current.has(s.reportId))
+      later.push({ unitName: s.unitName, reason: 'withdrawn', version: s.version });
+  return later;
 }

@@ -3,11 +3,12 @@
  * receiving unit (issued, received, accepted). Only the one indicator's value is read from each
  * report (a JSON path in SQL); the figures are computed by src/domain/dashboards.ts.
  */
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { isNumericIndicator, type ValueRow } from '../domain/dashboards.js';
 import { AppError } from '../domain/errors.js';
 import type { Indicator, IndicatorValue } from '../domain/outline.js';
 import { findIndicator, indicatorsOf } from '../domain/outlines/index.js';
+import { dataWindow, parsePeriodKey } from '../domain/periods.js';
 import { SENT_STATUSES } from '../domain/workflow.js';
 import type { Queryable } from './client.js';
 import { findCurrentOutline } from './outlines.js';
@@ -106,21 +107,30 @@ export async function indicatorValues(
   return valuesOf(q, await unitsRead(q, input.unitId, input.communesOf), input);
 }
 
-/** The periods (keys) a province's communes sent reports for on an outline, newest first. */
-async function sentPeriodKeys(q: Queryable, unitIds: readonly number[], outlineCode: string) {
-  if (unitIds.length === 0) return [];
-  const rows = await q
-    .selectDistinct({ periodKey: reports.periodKey, windowEnd: reports.windowEnd })
-    .from(reports)
-    .where(
-      and(
-        inArray(reports.unitId, [...unitIds]),
-        eq(reports.outlineCode, outlineCode),
-        inArray(reports.status, [...SENT_STATUSES]),
-      ),
+/**
+ * The periods (keys) with sent reports on an outline, newest first. Read as a skip scan of the
+ * (outline_code, period_key) index: one index probe per period, whatever the number of reports
+ * stored in each.
+ */
+async function sentPeriodKeys(q: Queryable, outlineCode: string): Promise<string[]> {
+  const sent = sql.join(
+    SENT_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const result = (await q.execute(sql`
+    WITH RECURSIVE k(key) AS (
+      (SELECT period_key FROM reports WHERE outline_code = ${outlineCode} AND status IN (${sent})
+       ORDER BY period_key LIMIT 1)
+      UNION ALL
+      SELECT (SELECT r.period_key FROM reports r
+              WHERE r.outline_code = ${outlineCode} AND r.status IN (${sent}) AND r.period_key > k.key
+              ORDER BY r.period_key LIMIT 1)
+      FROM k WHERE k.key IS NOT NULL
     )
-    .orderBy(desc(reports.windowEnd), desc(reports.periodKey));
-  return [...new Set(rows.map((r) => r.periodKey))];
+    SELECT key FROM k WHERE key IS NOT NULL`)) as unknown as { rows: { key: string | null }[] };
+  const keys = result.rows.flatMap((r) => (r.key ? [r.key] : []));
+  const end = (key: string) => dataWindow(parsePeriodKey(key)).end;
+  return keys.sort((a, b) => end(b).localeCompare(end(a)) || b.localeCompare(a));
 }
 
 /**
@@ -138,14 +148,13 @@ export async function comparisonValues(
     periodKey?: string;
   },
 ): Promise<{ periodKeys: string[]; rows: ValueRow[] }> {
-  const communes = (await unitsRead(q, input.provinceId, input.provinceCode)).filter(
-    (u) => u.id !== input.provinceId,
-  );
-  const periodKeys = await sentPeriodKeys(
-    q,
-    communes.map((c) => c.id),
-    input.outlineCode,
-  );
+  const communes = (
+    await q
+      .select({ id: units.id, code: units.code, name: units.name })
+      .from(units)
+      .where(and(eq(units.provinceCode, input.provinceCode), eq(units.kind, 'commune')))
+  ).filter((u) => u.id !== input.provinceId);
+  const periodKeys = await sentPeriodKeys(q, input.outlineCode);
   const read = (periodKey: string) => valuesOf(q, communes, { ...input, periodKey });
   if (input.periodKey !== undefined) return { periodKeys, rows: await read(input.periodKey) };
   for (const key of periodKeys) {

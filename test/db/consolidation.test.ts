@@ -364,6 +364,14 @@ describe('consolidating a round', () => {
     expect(before.differences).toEqual([
       expect.objectContaining({ code: 'delegations.in.count', before: 9, after: 13 }),
     ]);
+    // The consolidated report's checks say it too, with the units still missing.
+    const checked = (await officer.request('GET', `/api/reports/${reportId}`)).json() as ReportView;
+    const messages = checked.issues.map((i) => i.message);
+    expect(messages).toContain(
+      `Sau khi tổng hợp đã nhận thêm báo cáo có số liệu khác: ${communes[3]?.name}. Hãy cập nhật số liệu tổng hợp trên trang đợt báo cáo.`,
+    );
+    expect(messages.some((m) => m.startsWith('Báo cáo tổng hợp mới có số liệu của 3/5 xã'))).toBe(true);
+    expect(messages.some((m) => m.includes('Không phát hiện'))).toBe(false);
     const after = (await make()).json() as RoundConsolidation;
     expect(after.sourcesUsed).toBe(4);
     expect(after.receivedSince).toEqual([]);
