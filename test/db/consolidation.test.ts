@@ -397,7 +397,16 @@ describe('consolidating a round', () => {
     expect(delegations?.getCell(5).value).toBe(6);
     expect(detail?.getRow(2).getCell(3).value).toBe(communes[0]?.name);
     expect(detail?.getRow(5).getCell(3).value).toBe(communes[3]?.name);
-    expect(detail?.getRow(6).getCell(3).value).toBe('Tổng cộng');
+    // Every unit asked, the missing one with a blank figure, and a total that sums the column.
+    expect(detail?.getRow(6).getCell(3).value).toBe(communes[4]?.name);
+    expect(detail?.getRow(6).getCell(4).value).toBe('Chưa gửi');
+    expect(detail?.getRow(7).getCell(3).value).toMatch(/^Tổng cộng \(số liệu của 4\/5 xã/u);
+    const headings = (detail?.getRow(1).values ?? []) as unknown[];
+    const column = headings.indexOf('Số đoàn vào (đoàn)');
+    expect(column).toBeGreaterThan(4);
+    const cells = [2, 3, 4, 5, 6].map((r) => detail?.getRow(r).getCell(column).value ?? null);
+    expect(cells).toEqual([7, 2, null, 4, null]);
+    expect(detail?.getRow(7).getCell(column).value).toBe(13);
     expect(
       (await communeOfficer.request('GET', `/api/rounds/${roundId}/consolidation.xlsx`)).statusCode,
     ).toBe(403);
