@@ -1,1 +1,0 @@
-CREATE INDEX "reports_outline_period_idx" ON "reports" USING btree ("outline_code","period_key");
