@@ -109,6 +109,14 @@ function findSection(sections: readonly Section[], key: string): Section | undef
   return undefined;
 }
 
+/** Every section at any depth, in reading order. */
+function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [
+    s,
+    ...allSections(s.children.filter((c): c is Section => c.kind === 'section')),
+  ]);
+}
+
 /** The first top-level section that holds figures: where the units that answered nothing at all are named. */
 function firstResultsSection(outline: Outline): Section | undefined {
   return outline.sections.find((s) => sectionsWithIndicators([s]).length > 0);
@@ -151,9 +159,17 @@ export function consolidationNarrative(
     if (sentence) supplement.paragraphs = [sentence];
     if (supplement.clause || supplement.paragraphs) out[sc.key] = supplement;
   }
+  // Any section that drafts as nil (with figures or not) speaks of the units that answered only.
+  if (partial && coverage) {
+    for (const section of allSections(outline.sections)) {
+      if (section.nilPhrase && !out[section.key]?.nilSentence)
+        out[section.key] = {
+          ...out[section.key],
+          nilSentence: partialNilSentence(coverage, section.nilPhrase),
+        };
+    }
+  }
   const first = firstResultsSection(outline);
-  if (first && partial && coverage && first.nilPhrase && !out[first.key]?.nilSentence)
-    out[first.key] = { ...out[first.key], nilSentence: partialNilSentence(coverage, first.nilPhrase) };
   const nilSentence = quietSentence(consolidation.nilUnits, 'hoạt động đối ngoại trong kỳ báo cáo');
   if (first && nilSentence) {
     const existing = out[first.key] ?? {};
