@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Spoiler,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { consolidationXlsxUrl, useConsolidate, useRoundConsolidation } from '../../api/consolidation';
@@ -13,29 +25,32 @@ type Coverage = NonNullable<ReturnType<typeof useRoundConsolidation>['data']>['c
 function MissingUnits({ coverage }: { coverage: Coverage }) {
   const waiting = coverage.units.filter((u) => u.state === 'missing' || u.state === 'not_received');
   if (waiting.length === 0) return null;
+  // A province may wait for a hundred communes: the list folds after a few rows.
   return (
-    <Table withTableBorder fz="sm" aria-label="Đơn vị chưa có số liệu">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Đơn vị chưa có số liệu</Table.Th>
-          <Table.Th>Tình trạng</Table.Th>
-          <Table.Th ta="right">Trễ hạn</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {waiting.map((u) => (
-          <Table.Tr key={u.unitId}>
-            <Table.Td>{u.name}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={u.state === 'missing' ? 'red' : 'yellow'}>
-                {u.stateLabel}
-              </Badge>
-            </Table.Td>
-            <Table.Td ta="right">{u.daysLate > 0 ? `${formatNumber(u.daysLate)} ngày` : ''}</Table.Td>
+    <Spoiler maxHeight={260} showLabel={`Xem cả ${formatNumber(waiting.length)} đơn vị`} hideLabel="Thu gọn">
+      <Table withTableBorder fz="sm" aria-label="Đơn vị chưa có số liệu">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Đơn vị chưa có số liệu</Table.Th>
+            <Table.Th>Tình trạng</Table.Th>
+            <Table.Th ta="right">Trễ hạn</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {waiting.map((u) => (
+            <Table.Tr key={u.unitId}>
+              <Table.Td>{u.name}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={u.state === 'missing' ? 'red' : 'yellow'}>
+                  {u.stateLabel}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">{u.daysLate > 0 ? `${formatNumber(u.daysLate)} ngày` : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Spoiler>
   );
 }
 
