@@ -135,21 +135,22 @@ export function partialMark(coverage: Coverage | null | undefined): string {
 /** Beyond this many a sentence counts the units instead of naming them (the appendix names them all). */
 const MAX_NAMED = 10;
 
-function named(units: readonly AskedUnit[]): string {
-  if (units.length > MAX_NAMED) return `${units.length} ${kindsOf(units)} (danh sách tại Phụ lục)`;
+function named(units: readonly AskedUnit[], listedIn: string): string {
+  if (units.length > MAX_NAMED) return `${units.length} ${kindsOf(units)} (${listedIn})`;
   return units.map((u) => u.name).join(', ');
 }
 
 /**
  * "Số liệu tổng hợp từ báo cáo của 65/69 xã, phường; chưa gửi báo cáo: Xã A, Xã B; đã gửi nhưng
- * chưa tiếp nhận: Xã C." The sentence of the document and the page.
+ * chưa tiếp nhận: Xã C." The sentence of the document and the page; beyond ten units they are
+ * counted and `listedIn` says where they are named.
  */
-export function coverageSentence(coverage: Coverage): string {
+export function coverageSentence(coverage: Coverage, listedIn = 'danh sách tại Phụ lục'): string {
   const missing = coverage.units.filter((u) => u.state === 'missing');
   const notReceived = coverage.units.filter((u) => u.state === 'not_received');
   const parts = [`Số liệu tổng hợp từ báo cáo của ${coverageRatio(coverage)}`];
-  if (missing.length) parts.push(`chưa gửi báo cáo: ${named(missing)}`);
-  if (notReceived.length) parts.push(`đã gửi nhưng chưa tiếp nhận: ${named(notReceived)}`);
+  if (missing.length) parts.push(`chưa gửi báo cáo: ${named(missing, listedIn)}`);
+  if (notReceived.length) parts.push(`đã gửi nhưng chưa tiếp nhận: ${named(notReceived, listedIn)}`);
   return `${parts.join('; ')}.`;
 }
 

@@ -24,7 +24,7 @@ function presentCoverage(coverage: Coverage): RoundConsolidation['coverage'] {
     late: c.late,
     partial: c.partial,
     deadline: coverage.deadline,
-    sentence: coverageSentence(coverage),
+    sentence: coverageSentence(coverage, 'danh sách bên dưới'),
     units: coverage.units.map((u) => ({
       unitId: u.unitId,
       code: u.code,

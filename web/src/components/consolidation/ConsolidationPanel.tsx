@@ -41,9 +41,9 @@ function MissingUnits({ coverage }: { coverage: Coverage }) {
             <Table.Tr key={u.unitId}>
               <Table.Td>{u.name}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={u.state === 'missing' ? 'red' : 'yellow'}>
+                <Text size="sm" c={u.state === 'missing' ? 'red.8' : 'yellow.9'}>
                   {u.stateLabel}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td ta="right">{u.daysLate > 0 ? `${formatNumber(u.daysLate)} ngày` : ''}</Table.Td>
             </Table.Tr>
