@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Spoiler,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { consolidationXlsxUrl, useConsolidate, useRoundConsolidation } from '../../api/consolidation';
