@@ -262,6 +262,8 @@ describe('consolidating a round', () => {
     expect(res.statusCode, res.body).toBe(200);
     const trace = res.json() as ReportTrace;
     expect(trace.consolidated).toBe(true);
+    // What it was built from, as made: 3 of the 5 communes asked.
+    expect(trace.coverage).toMatchObject({ answered: 3, asked: 5, partial: true });
     const delegations = trace.indicators.find((i) => i.code === 'delegations.in.count');
     expect(delegations?.value).toBe(9);
     expect(delegations?.sources.map((s) => [s.unitCode, s.value, s.href])).toEqual([
@@ -270,7 +272,7 @@ describe('consolidating a round', () => {
     ]);
     // A commune's own report is not a consolidation: nothing to trace.
     const plain = await officer.request('GET', `/api/reports/${reportOf.get(communes[0]?.code ?? '')}/trace`);
-    expect(plain.json()).toMatchObject({ consolidated: false, indicators: [] });
+    expect(plain.json()).toMatchObject({ consolidated: false, indicators: [], coverage: null });
   });
 
   it('drafts a narrative naming where activity concentrated and who reported nothing, with the appendix in code order', async () => {

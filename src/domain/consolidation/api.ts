@@ -97,6 +97,15 @@ export const reportTrace = z.object({
   consolidated: z.boolean(),
   madeAt: z.string().nullable(),
   roundId: z.number().int().nullable(),
+  /** Units answered of units asked when it was made, and the sentence saying so (null for older ones). */
+  coverage: z
+    .object({
+      answered: z.number().int(),
+      asked: z.number().int(),
+      partial: z.boolean(),
+      sentence: z.string(),
+    })
+    .nullable(),
   sources: z.array(sourceRef.extend({ nilAll: z.boolean() })),
   indicators: z.array(
     z.object({

@@ -73,6 +73,7 @@ export function presentReportTrace({ report, stored, outline }: ReportTraceRecor
       consolidated: false,
       madeAt: null,
       roundId: null,
+      coverage: null,
       sources: [],
       indicators: [],
     };
@@ -103,6 +104,14 @@ export function presentReportTrace({ report, stored, outline }: ReportTraceRecor
     consolidated: true,
     madeAt: stored.madeAt,
     roundId: stored.roundId,
+    coverage: stored.coverage
+      ? {
+          answered: coverageCounts(stored.coverage).answered,
+          asked: coverageCounts(stored.coverage).asked,
+          partial: coverageCounts(stored.coverage).partial,
+          sentence: coverageSentence(stored.coverage),
+        }
+      : null,
     sources: stored.sources.map(({ reportId, unitId, unitCode, unitName, version, nilAll }) => ({
       reportId,
       unitId,
