@@ -15,6 +15,7 @@ import { CONSOLIDATED_STATUSES, loadSources } from '../src/db/consolidation.js';
 import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
 import type { Outline } from '../src/domain/outline.js';
 import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
+import { benchHistory } from './national-history.js';
 import { adminUrl, connectAdmin, createTempDatabase, redacted } from './postgres.js';
 
 /** Measured rounds for the country (BENCH_RUNS overrides), after the warm-up. */
@@ -224,6 +225,9 @@ async function benchDatabase(database: Database): Promise<void> {
     reports: data.provinceReports,
   });
   await benchScope(database, data.outline, { label: 'whole country', reports: data.reports });
+  // 60 stored periods are 200,000 reports: on PostgreSQL by default, on PGlite on request.
+  if (database.kind === 'postgres' || process.env.BENCH_HISTORY_PGLITE === '1')
+    await benchHistory(database, data.provinceCode);
 }
 
 async function benchPglite(): Promise<void> {
@@ -276,6 +280,7 @@ export async function benchNational(): Promise<void> {
     `national consolidation (invented data: 3,321 commune reports; warm-up ${WARM_UP}, median of ${PROVINCE_RUNS} (province) and ${RUNS} (country), all runs in ms; ` +
       `load average ${load.toFixed(1)} on ${cpus().length} cores):`,
   );
-  await benchPglite();
-  await benchPostgres();
+  const only = process.env.BENCH_DATABASE;
+  if (only !== 'postgres') await benchPglite();
+  if (only !== 'pglite') await benchPostgres();
 }

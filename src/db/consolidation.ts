@@ -5,12 +5,19 @@
  * source of another consolidation of the same rows (it would count twice).
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { LaterReport } from '../domain/consolidation/checks.js';
+import { type AskedUnitSource, type Coverage, coverageOf } from '../domain/consolidation/coverage.js';
 import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
-import { readStored, type StoredConsolidation, storeConsolidation } from '../domain/consolidation/stored.js';
+import {
+  readStored,
+  type StoredConsolidation,
+  sourceValues,
+  storeConsolidation,
+} from '../domain/consolidation/stored.js';
 import { AppError } from '../domain/errors.js';
 import type { Outline, ReportValues } from '../domain/outline.js';
-import { parsePeriodKey, periodKey, samePeriodLastYear } from '../domain/periods.js';
+import { parsePeriodKey, periodKey, samePeriodLastYear, todayInVietnam } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { EDITABLE_STATUSES, type ReportStatus } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
@@ -143,12 +150,70 @@ async function sameLastYearValues(q: Queryable, round: RoundRow): Promise<Report
 /** The consolidation as it would be made now, with what it needs to be stored. */
 export type LiveConsolidation = Awaited<ReturnType<typeof liveConsolidation>>;
 
-export async function liveConsolidation(q: Queryable, round: RoundRow) {
+export async function liveConsolidation(q: Queryable, round: RoundRow, now: Date = new Date()) {
   const outline = (await getOutlineRow(q, round.outlineId)).definition;
   const sources = await roundSources(q, round);
   const made = consolidate(outline, sources);
   if (sources.length) made.values = withRequiredZeros(outline, made.values);
-  return { outline, sources, made };
+  const coverage = await roundCoverage(q, round, sources, now);
+  return { outline, sources, made, coverage };
+}
+
+/**
+ * Every unit the round asked (the receiving unit itself excepted) with its report for the round's
+ * outline and period, if any: one query over round_units ⟕ reports by the unique
+ * (unit, outline, period) key. A round without units (none is kept, but older ones may exist)
+ * asked exactly those that answered.
+ */
+export async function roundCoverage(
+  q: Queryable,
+  round: RoundRow,
+  sources: readonly ConsolidationSource[],
+  now: Date = new Date(),
+): Promise<Coverage> {
+  const rows = await q
+    .select({
+      unitId: units.id,
+      code: units.code,
+      name: units.name,
+      reportId: reports.id,
+      status: reports.status,
+      sentAt: reports.sentAt,
+      consolidation: sql<boolean>`${reports.consolidation} IS NOT NULL`,
+    })
+    .from(roundUnits)
+    .innerJoin(units, eq(units.id, roundUnits.unitId))
+    .leftJoin(
+      reports,
+      and(
+        eq(reports.unitId, roundUnits.unitId),
+        eq(reports.outlineCode, round.outlineCode),
+        eq(reports.periodKey, round.periodKey),
+      ),
+    )
+    .where(eq(roundUnits.roundId, round.id));
+  const nil = new Map(sources.map((s) => [s.unit.id, s.nilAll]));
+  const asked: AskedUnitSource[] = rows
+    .filter((r) => r.unitId !== round.unitId)
+    .map((r) => ({
+      unitId: r.unitId,
+      code: r.code,
+      name: r.name,
+      reportId: r.reportId,
+      status: r.status,
+      sentOn: r.sentAt ? todayInVietnam(r.sentAt) : null,
+      nilAll: nil.get(r.unitId) ?? false,
+    }));
+  const fallback: AskedUnitSource[] = sources.map((s) => ({
+    unitId: s.unit.id,
+    code: s.unit.code,
+    name: s.unit.name,
+    reportId: s.reportId,
+    status: 'received',
+    sentOn: null,
+    nilAll: s.nilAll,
+  }));
+  return coverageOf(asked.length ? asked : fallback, round.deadline, todayInVietnam(now));
 }
 
 /**
@@ -164,17 +229,22 @@ export async function consolidateRound(
   now: Date = new Date(),
 ): Promise<{ reportId: number; created: boolean }> {
   const round = await loadRoundRow(q, roundId);
-  const { outline, sources, made } = await liveConsolidation(q, round);
+  const { outline, sources, made, coverage } = await liveConsolidation(q, round, now);
   if (sources.length === 0) {
     throw new AppError(
       'BAD_REQUEST',
       'Chưa tiếp nhận báo cáo nào của đợt này nên chưa tổng hợp được. Hãy tiếp nhận các báo cáo đã gửi trước.',
     );
   }
-  const stored = storeConsolidation(made, sources, consolidationNarrative(outline, made), now, round.id);
+  const narrative = consolidationNarrative(outline, made, coverage);
+  const stored = storeConsolidation(made, sources, narrative, now, round.id, coverage);
   const sameLastYear = await sameLastYearValues(q, round);
   const existing = await ownReport(q, round);
-  const summary = { sources: stored.sources.length, madeAt: stored.madeAt };
+  const summary = {
+    sources: stored.sources.length,
+    asked: coverage.units.length,
+    madeAt: stored.madeAt,
+  };
   if (!existing) {
     const content: ReportContent = reportContentSchema.parse({
       values: made.values,
@@ -248,45 +318,11 @@ export async function consolidateRound(
   return { reportId: existing.id, created: false };
 }
 
-/** Units of the round by where their report stands. */
-export interface ConsolidationCounts {
-  /** Units that must report. */
-  units: number;
-  /** Received (or accepted): the sources of the consolidation. */
-  received: number;
-  /** Issued but not yet received. */
-  notReceived: number;
-  /** Not yet issued. */
-  notSent: number;
-}
-
-/** Units of the round by where their report stands: received, sent but not received, not sent. */
-async function roundCounts(q: Queryable, round: RoundRow): Promise<ConsolidationCounts> {
-  const rows = await q
-    .select({ status: reports.status })
-    .from(roundUnits)
-    .leftJoin(
-      reports,
-      and(
-        eq(reports.unitId, roundUnits.unitId),
-        eq(reports.outlineCode, round.outlineCode),
-        eq(reports.periodKey, round.periodKey),
-      ),
-    )
-    .where(eq(roundUnits.roundId, round.id));
-  let received = 0;
-  let notReceived = 0;
-  for (const r of rows) {
-    if (r.status === 'received' || r.status === 'accepted') received += 1;
-    else if (r.status === 'issued') notReceived += 1;
-  }
-  return { units: rows.length, received, notReceived, notSent: rows.length - received - notReceived };
-}
-
 /** Where a round's consolidation stands: what was made, and what would be made now. */
 export interface RoundConsolidationRecord {
   roundId: number;
-  counts: ConsolidationCounts;
+  /** Every unit asked and where it stands now. */
+  coverage: Coverage;
   /** The receiving unit's own report for the round's outline and period, if any. */
   own: ReportRow | null;
   /** What the own report keeps of its consolidation (null until it is made). */
@@ -300,11 +336,10 @@ export async function loadRoundConsolidation(
   roundId: number,
 ): Promise<RoundConsolidationRecord> {
   const round = await loadRoundRow(q, roundId);
-  const counts = await roundCounts(q, round);
   const own = (await ownReport(q, round)) ?? null;
   const stored = own ? readStored(own.consolidation) : null;
-  const live = own && stored ? await liveConsolidation(q, round) : null;
-  return { roundId, counts, own, stored, live };
+  const live = await liveConsolidation(q, round);
+  return { roundId, coverage: live.coverage, own, stored, live: own && stored ? live : null };
 }
 
 /** A report with what its trace needs: its stored consolidation and, when it is one, its outline. */
@@ -338,13 +373,50 @@ export async function consolidationExportData(q: Queryable, roundId: number) {
       stored,
     };
   }
-  const { outline, sources, made } = await liveConsolidation(q, round);
+  const { outline, sources, made, coverage } = await liveConsolidation(q, round);
   return {
     round,
     unitName: unit?.name ?? '',
     outline,
     totals: made.values,
     sameLastYear: sameLastYear ?? {},
-    stored: storeConsolidation(made, sources, {}, new Date(), round.id),
+    stored: storeConsolidation(made, sources, {}, new Date(), round.id, coverage),
   };
+}
+
+const sameValues = (a: ReportValues, b: ReportValues) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) return false;
+  return true;
+};
+
+/**
+ * The round's reports that changed since a consolidation was made: received since (new, or a
+ * corrected version whose figures differ from those used) and sources returned since. Read for
+ * the checks of the consolidated report; nothing for a consolidation made outside a round.
+ */
+export async function laterReports(q: Queryable, stored: StoredConsolidation): Promise<LaterReport[]> {
+  if (stored.roundId === null) return [];
+  const round = await loadRoundRow(q, stored.roundId);
+  const sources = await roundSources(q, round);
+  const used = new Map(stored.sources.map((s) => [s.reportId, s]));
+  const usedValues = sourceValues(stored);
+  const codes = new Set(Object.keys(stored.trace));
+  const pick = (values: ReportValues) =>
+    Object.fromEntries(Object.entries(values).filter(([k]) => codes.size === 0 || codes.has(k)));
+  const later: LaterReport[] = [];
+  for (const s of sources) {
+    const before = used.get(s.reportId);
+    if (!before) later.push({ unitName: s.unit.name, reason: 'new', version: s.version });
+    else if (
+      s.version > before.version &&
+      (s.nilAll !== before.nilAll || !sameValues(pick(s.values), usedValues.get(s.reportId) ?? {}))
+    )
+      later.push({ unitName: s.unit.name, reason: 'newer_version', version: s.version });
+  }
+  const current = new Set(sources.map((s) => s.reportId));
+  for (const s of stored.sources)
+    if (!current.has(s.reportId))
+      later.push({ unitName: s.unitName, reason: 'withdrawn', version: s.version });
+  return later;
 }

@@ -271,7 +271,11 @@ export const reports = pgTable(
   (t) => [
     uniqueIndex('reports_unit_outline_period_key').on(t.unitId, t.outlineCode, t.periodKey),
     index('reports_unit_idx').on(t.unitId),
-    index('reports_round_idx').on(t.roundId),
+    // A round's reports, and each (round, unit) cell of the board found by one index probe.
+    index('reports_round_unit_idx').on(t.roundId, t.unitId),
+    // One period of an outline (consolidation's sources, a round's reports): found without
+    // reading the other periods, however long the history.
+    index('reports_outline_period_idx').on(t.outlineCode, t.periodKey),
   ],
 );
 

@@ -144,10 +144,12 @@ export function compareUnits(
   values: readonly ValueRow[],
   options: { periodKey?: string | undefined; top: number },
   communeCount: number,
+  /** The periods the communes reported for, when `values` holds only one of them (src/db: comparisonValues). */
+  periodKeys?: readonly string[],
 ): UnitComparison {
   const rows = values.filter((r) => r.unit.id !== provinceId && r.value !== undefined);
-  const keys = [...new Set(rows.map((r) => r.periodKey))].sort(byPeriodEnd).reverse();
-  const periodKey = options.periodKey ?? keys[0] ?? null;
+  const keys = [...new Set(periodKeys ?? rows.map((r) => r.periodKey))].sort(byPeriodEnd).reverse();
+  const periodKey = options.periodKey ?? (periodKeys ? rows[0]?.periodKey : keys[0]) ?? keys[0] ?? null;
   const inPeriod = rows.filter((r) => r.periodKey === periodKey);
   const ranked = inPeriod
     .map((r) => ({ unit: r.unit, value: numericValue(r.value) ?? 0, raw: r.value }))

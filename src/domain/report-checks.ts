@@ -4,6 +4,8 @@
  * Pure: the caller hands in the drafting, the unit's history and the catalogue of unit names.
  */
 import type { ReportIssue } from './api-reports.js';
+import { consolidationIssues, type LaterReport } from './consolidation/checks.js';
+import type { Coverage } from './consolidation/coverage.js';
 import type { DraftedReport } from './drafting/types.js';
 import type { Outline, ReportValues } from './outline.js';
 import { qualityChecks } from './quality.js';
@@ -19,6 +21,11 @@ export interface CheckInput {
   /** Names another unit may be mentioned by (see `catalogueFor`). */
   catalogue: readonly { code: string; name: string }[];
   history: { periodLabel: string; values: ReportValues }[];
+  /**
+   * A consolidated report's coverage as made and the round's reports changed since: warnings for
+   * missing and late units and for later reports that differ (consolidation/checks.ts).
+   */
+  consolidation?: { coverage: Coverage | null; later: readonly LaterReport[] };
 }
 
 /** Quality kinds already reported by the validation or the completeness check. */
@@ -60,7 +67,10 @@ export function reportChecks(input: CheckInput): ReportIssue[] {
   })
     .filter((i) => !COVERED.has(i.kind))
     .map((i) => ({ source: 'quality', severity: i.severity, path: i.key ?? null, message: i.message }));
-  return [...formChecks(input), ...quality];
+  const consolidation = input.consolidation
+    ? consolidationIssues(input.consolidation.coverage, input.consolidation.later)
+    : [];
+  return [...formChecks(input), ...quality, ...consolidation];
 }
 
 /** Issues that block submission: wrong values and missing required parts. */
@@ -90,7 +100,10 @@ export function catalogueFor(
   const key = unit.provinceCode ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = catalogue.filter((u) => u.provinceCode !== unit.provinceCode);
+    // A name its own communes bear is not suspect, even when a commune of another province bears
+    // it too ("Xã Hương Sơn" exists in several provinces).
+    const own = new Set(catalogue.filter((u) => u.provinceCode === unit.provinceCode).map((u) => u.name));
+    list = catalogue.filter((u) => u.provinceCode !== unit.provinceCode && !own.has(u.name));
     lists.set(key, list);
   }
   return list;

@@ -124,12 +124,7 @@ export function composeReportDocument(
   });
   const consolidated = readStored(source.consolidation);
   if (!consolidated) return { document: composed, issued: false, drafted };
-  const appendix = consolidationAppendix(
-    source.outline,
-    consolidated,
-    content.values,
-    periodLabel(source.period),
-  );
+  const appendix = consolidationAppendix(source.outline, consolidated, periodLabel(source.period));
   return {
     document: { ...composed, appendices: [...composed.appendices, appendix] },
     issued: false,

@@ -336,7 +336,12 @@ describe('the main loop: a round, a commune report through its leader, the conso
       const consolidated = province.waitForResponse(
         (r) => r.request().method() === 'POST' && /\/consolidat/.test(new URL(r.url()).pathname),
       );
-      await province.getByRole('button', { name: 'Tổng hợp báo cáo' }).click();
+      // Before the click the page says how many units answered and which did not.
+      await province.getByText(/^Số liệu tổng hợp từ báo cáo của 1\/\d+ /u).waitFor();
+      await shoot(province, 'round-coverage', {
+        at: province.getByRole('heading', { name: 'Tổng hợp báo cáo' }),
+      });
+      await province.getByRole('button', { name: /^Tổng hợp (báo cáo|ngay \(1\/\d+\))$/u }).click();
       expect((await consolidated).status()).toBeLessThan(300);
       await province.getByText('Số liệu tổng hợp đã khớp với các báo cáo đã nhận.').waitFor();
       await shoot(province, 'round-consolidated');

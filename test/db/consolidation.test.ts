@@ -208,6 +208,17 @@ describe('consolidating a round', () => {
     const body = res.json() as RoundConsolidation;
     expect(body.report).toBeNull();
     expect(body.counts).toEqual({ units: 5, received: 3, notReceived: 1, notSent: 1 });
+    // Coverage is shown before "Tổng hợp ngay": every unit asked, with its state.
+    expect(body.coverage).toMatchObject({ asked: 5, answered: 3, partial: true });
+    expect(body.coverage.sentence).toMatch(/^Số liệu tổng hợp từ báo cáo của 3\/5 xã/u);
+    expect(body.coverage.units.map((u) => [u.code, u.state])).toEqual([
+      [communes[0]?.code, 'answered'],
+      [communes[1]?.code, 'answered'],
+      [communes[2]?.code, 'nil'],
+      [communes[3]?.code, 'not_received'],
+      [communes[4]?.code, 'missing'],
+    ]);
+    expect(body.madeFrom).toBeNull();
   });
 
   let reportId = 0;
@@ -251,6 +262,8 @@ describe('consolidating a round', () => {
     expect(res.statusCode, res.body).toBe(200);
     const trace = res.json() as ReportTrace;
     expect(trace.consolidated).toBe(true);
+    // What it was built from, as made: 3 of the 5 communes asked.
+    expect(trace.coverage).toMatchObject({ answered: 3, asked: 5, partial: true });
     const delegations = trace.indicators.find((i) => i.code === 'delegations.in.count');
     expect(delegations?.value).toBe(9);
     expect(delegations?.sources.map((s) => [s.unitCode, s.value, s.href])).toEqual([
@@ -259,7 +272,7 @@ describe('consolidating a round', () => {
     ]);
     // A commune's own report is not a consolidation: nothing to trace.
     const plain = await officer.request('GET', `/api/reports/${reportOf.get(communes[0]?.code ?? '')}/trace`);
-    expect(plain.json()).toMatchObject({ consolidated: false, indicators: [] });
+    expect(plain.json()).toMatchObject({ consolidated: false, indicators: [], coverage: null });
   });
 
   it('drafts a narrative naming where activity concentrated and who reported nothing, with the appendix in code order', async () => {
@@ -269,18 +282,47 @@ describe('consolidating a round', () => {
     expect(text).toContain('trên địa bàn tỉnh có 01 đoàn ra; 09 đoàn vào');
     expect(text).toContain(`tập trung chủ yếu ở ${lowerKind(communes[0]?.name)}`);
     expect(text).toMatch(new RegExp(`${name(2)} báo cáo không phát sinh hoạt động đối ngoại`));
+    // Coverage: 3 of the 5 communes asked are received; the fourth is sent but not received.
+    expect(text).toMatch(/Số liệu tổng hợp từ báo cáo của 3\/5 xã/u);
+    expect(text).toContain(`chưa gửi báo cáo: ${communes[4]?.name}`);
+    expect(text).toContain(`đã gửi nhưng chưa tiếp nhận: ${communes[3]?.name}`);
+    expect(text).toMatch(/09 đoàn vào[^.]*, tập trung[^.]*, theo số liệu của 3\/5 xã[^.]* đã gửi báo cáo\./u);
+    // No received commune had conferences: said of them, never of the whole province.
+    expect(text).not.toMatch(/trên địa bàn tỉnh không phát sinh/u);
+    expect(text).toMatch(
+      /Theo báo cáo của 3\/5 xã[^.]* đã gửi, không phát sinh [^.]*; chưa có số liệu của 2 xã/u,
+    );
     const appendix = document.appendices[0];
     expect(appendix?.title).toContain('Số liệu công tác đối ngoại');
-    const table = appendix?.body[0];
+    const table = appendix?.body.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     const cellText = (c: unknown) => (typeof c === 'string' ? c : (c as { text: string }).text);
-    expect(table.table.rows.map((r) => cellText(r[1]))).toEqual([
-      communes[0]?.name,
-      communes[1]?.name,
-      communes[2]?.name,
-      'Tổng cộng',
+    // Every unit asked, in code order, with its state; blank figures for those not received.
+    expect(table.table.rows.map((r) => [cellText(r[1]), cellText(r[2])])).toEqual([
+      [communes[0]?.name, 'Đã gửi'],
+      [communes[1]?.name, 'Đã gửi'],
+      [communes[2]?.name, 'Không phát sinh'],
+      [communes[3]?.name, 'Đã gửi, chưa tiếp nhận'],
+      [communes[4]?.name, 'Chưa gửi'],
+      [expect.stringMatching(/^Tổng cộng \(số liệu của 3\/5 xã/u), ''],
     ]);
     expect(table.table.header[0]).toContain('Đoàn vào (đoàn)');
+    const header = table.table.header[0] ?? [];
+    const inCol = header.indexOf('Đoàn vào (đoàn)');
+    expect(table.table.rows.map((r) => cellText(r[inCol]))).toEqual(['7', '2', '', '', '', '9']);
+    // Every total is the sum of its column, and blank where no unit gave the figure.
+    const number = (t: string) => Number(t.replaceAll('.', '').replace(',', '.'));
+    for (let col = 3; col < header.length; col++) {
+      const cells = table.table.rows.map((r) => cellText(r[col]));
+      const total = cells.pop();
+      const filled = cells.filter((t) => t !== '');
+      if (filled.length === 0) expect(total, header[col]).toBe('');
+      else
+        expect(number(total ?? ''), header[col]).toBeCloseTo(
+          filled.map(number).reduce((a, b) => a + b, 0),
+          6,
+        );
+    }
   });
 
   it('shows the same sentences on the form, without taking the province naming its communes for a copy', async () => {
@@ -324,6 +366,14 @@ describe('consolidating a round', () => {
     expect(before.differences).toEqual([
       expect.objectContaining({ code: 'delegations.in.count', before: 9, after: 13 }),
     ]);
+    // The consolidated report's checks say it too, with the units still missing.
+    const checked = (await officer.request('GET', `/api/reports/${reportId}`)).json() as ReportView;
+    const messages = checked.issues.map((i) => i.message);
+    expect(messages).toContain(
+      `Sau khi tổng hợp đã nhận thêm báo cáo có số liệu khác: ${communes[3]?.name}. Hãy cập nhật số liệu tổng hợp trên trang đợt báo cáo.`,
+    );
+    expect(messages.some((m) => m.startsWith('Báo cáo tổng hợp mới có số liệu của 3/5 xã'))).toBe(true);
+    expect(messages.some((m) => m.includes('Không phát hiện'))).toBe(false);
     const after = (await make()).json() as RoundConsolidation;
     expect(after.sourcesUsed).toBe(4);
     expect(after.receivedSince).toEqual([]);
@@ -349,7 +399,16 @@ describe('consolidating a round', () => {
     expect(delegations?.getCell(5).value).toBe(6);
     expect(detail?.getRow(2).getCell(3).value).toBe(communes[0]?.name);
     expect(detail?.getRow(5).getCell(3).value).toBe(communes[3]?.name);
-    expect(detail?.getRow(6).getCell(3).value).toBe('Tổng cộng');
+    // Every unit asked, the missing one with a blank figure, and a total that sums the column.
+    expect(detail?.getRow(6).getCell(3).value).toBe(communes[4]?.name);
+    expect(detail?.getRow(6).getCell(4).value).toBe('Chưa gửi');
+    expect(detail?.getRow(7).getCell(3).value).toMatch(/^Tổng cộng \(số liệu của 4\/5 xã/u);
+    const headings = (detail?.getRow(1).values ?? []) as unknown[];
+    const column = headings.indexOf('Số đoàn vào (đoàn)');
+    expect(column).toBeGreaterThan(4);
+    const cells = [2, 3, 4, 5, 6].map((r) => detail?.getRow(r).getCell(column).value ?? null);
+    expect(cells).toEqual([7, 2, null, 4, null]);
+    expect(detail?.getRow(7).getCell(column).value).toBe(13);
     expect(
       (await communeOfficer.request('GET', `/api/rounds/${roundId}/consolidation.xlsx`)).statusCode,
     ).toBe(403);
@@ -374,5 +433,137 @@ describe('consolidating a round', () => {
     if (process.env.CONSOLIDATION_DOCX_OUT)
       writeFileSync(process.env.CONSOLIDATION_DOCX_OUT, docx.rawPayload);
     expect((await state()).json().report).toMatchObject({ status: 'issued', editable: false });
+  });
+});
+
+describe('bad input: nothing lost, nothing counted twice', () => {
+  const HALF2 = { kind: 'half2', year: 2026, index: 1, key: 'half2-2026' } as const;
+
+  async function newRound(
+    unit: number,
+    members: readonly number[],
+    period: { kind: string; year: number; index: number; key: string } = HALF2,
+  ): Promise<number> {
+    const [round] = await database.db
+      .insert(rounds)
+      .values({
+        unitId: unit,
+        name: `Báo cáo ${period.key}`,
+        outlineId,
+        outlineCode: 'commune-report',
+        periodKind: period.kind,
+        periodYear: period.year,
+        periodIndex: period.index,
+        periodKey: period.key,
+        windowStart: '2026-06-15',
+        windowEnd: '2026-12-14',
+        deadlineDays: 3,
+        deadline: '2026-12-17',
+      })
+      .returning({ id: rounds.id });
+    const id = round?.id ?? 0;
+    await database.db.insert(roundUnits).values(members.map((m) => ({ roundId: id, unitId: m })));
+    return id;
+  }
+
+  const ownReports = async (unit: number, key: string) =>
+    database.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.unitId, unit), eq(reports.periodKey, key)));
+
+  it('refuses to consolidate a round with no answers, in Vietnamese, and creates nothing', async () => {
+    const id = await newRound(
+      provinceId,
+      communes.map((c) => c.id),
+    );
+    const res = await officer.request('POST', `/api/rounds/${id}/consolidation`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/Chưa tiếp nhận báo cáo nào của đợt này/u);
+    expect(await ownReports(provinceId, HALF2.key)).toEqual([]);
+    // The page still shows who was asked and that nobody answered.
+    const state = (
+      await officer.request('GET', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(state.coverage).toMatchObject({ asked: 5, answered: 0, partial: true });
+    expect(state.coverage.units.every((u) => u.state === 'missing')).toBe(true);
+  });
+
+  it("refuses a province consolidating another province's round (403, in Vietnamese)", async () => {
+    const other = await unitId(database.db, '01');
+    const [commune] = await database.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.provinceCode, '01'), eq(units.kind, 'commune')))
+      .limit(1);
+    const id = await newRound(other, [commune?.id ?? 0]);
+    const refused = await officer.request('POST', `/api/rounds/${id}/consolidation`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(
+      /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/u,
+    );
+    expect((await officer.request('GET', `/api/rounds/${id}/consolidation`)).statusCode).toBe(403);
+    expect(await ownReports(other, HALF2.key)).toEqual([]);
+  });
+
+  it('counts a unit that answered twice (a corrected version) once, with its corrected figures', async () => {
+    const Q = { kind: 'quarter', year: 2026, index: 3, key: 'quarter-2026-3' } as const;
+    const [a, b] = communes;
+    if (!a || !b) throw new Error('not enough communes');
+    const id = await newRound(provinceId, [a.id, b.id], Q);
+    const put = async (unit: number, v: number) =>
+      (
+        await database.db
+          .insert(reports)
+          .values({
+            unitId: unit,
+            outlineId,
+            outlineCode: 'commune-report',
+            periodKind: Q.kind,
+            periodYear: Q.year,
+            periodIndex: Q.index,
+            periodKey: Q.key,
+            windowStart: '2026-06-15',
+            windowEnd: '2026-09-14',
+            status: 'received',
+            version: 1,
+            roundId: id,
+            content: reportContentSchema.parse({ values: { 'delegations.in.count': v } }),
+          })
+          .returning({ id: reports.id })
+      )[0]?.id ?? 0;
+    const first = await put(a.id, 3);
+    await put(b.id, 2);
+    const made = (
+      await officer.request('POST', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(made.coverage).toMatchObject({ asked: 2, answered: 2, partial: false });
+    // The corrected report replaces the first: same report, version 2, new figure.
+    await database.db
+      .update(reports)
+      .set({
+        version: 2,
+        content: reportContentSchema.parse({ values: { 'delegations.in.count': 5 } }),
+      })
+      .where(eq(reports.id, first));
+    const state = (
+      await officer.request('GET', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(state.receivedSince.map((r) => [r.reportId, r.reason, r.version])).toEqual([
+      [first, 'newer_version', 2],
+    ]);
+    expect(state.differences).toEqual([
+      expect.objectContaining({ code: 'delegations.in.count', before: 5, after: 7 }),
+    ]);
+    const after = (
+      await officer.request('POST', `/api/rounds/${id}/consolidation`)
+    ).json() as RoundConsolidation;
+    expect(after.sourcesUsed).toBe(2);
+    const [row] = await ownReports(provinceId, Q.key);
+    const [own] = await database.db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, row?.id ?? 0));
+    expect(reportContentSchema.parse(own?.content).values['delegations.in.count']).toBe(7);
   });
 });

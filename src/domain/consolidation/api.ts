@@ -47,6 +47,31 @@ export const roundConsolidation = z.object({
     /** Not yet issued (no report, draft, with the leader, returned). */
     notSent: z.number().int(),
   }),
+  /**
+   * Every unit asked and where it stands now (official code order), with the sentence the page
+   * shows before "Tổng hợp ngay" ("3/5 xã, phường …; chưa gửi báo cáo: …").
+   */
+  coverage: z.object({
+    asked: z.number().int(),
+    answered: z.number().int(),
+    late: z.number().int(),
+    partial: z.boolean(),
+    deadline: z.string(),
+    sentence: z.string(),
+    units: z.array(
+      z.object({
+        unitId: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        state: z.enum(['answered', 'nil', 'not_received', 'missing']),
+        stateLabel: z.string(),
+        reportId: z.number().int().nullable(),
+        daysLate: z.number().int(),
+      }),
+    ),
+  }),
+  /** What the consolidated report was made from: units answered of units asked (null for older ones). */
+  madeFrom: z.object({ answered: z.number().int(), asked: z.number().int() }).nullable(),
   /** The sources the consolidated report was made from. */
   sourcesUsed: z.number().int(),
   /** Reports received since it was made: not among its sources, or in a newer version. */
@@ -72,6 +97,15 @@ export const reportTrace = z.object({
   consolidated: z.boolean(),
   madeAt: z.string().nullable(),
   roundId: z.number().int().nullable(),
+  /** Units answered of units asked when it was made, and the sentence saying so (null for older ones). */
+  coverage: z
+    .object({
+      answered: z.number().int(),
+      asked: z.number().int(),
+      partial: z.boolean(),
+      sentence: z.string(),
+    })
+    .nullable(),
   sources: z.array(sourceRef.extend({ nilAll: z.boolean() })),
   indicators: z.array(
     z.object({

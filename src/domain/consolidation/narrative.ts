@@ -9,6 +9,13 @@ import type { SectionSupplement } from '../drafting/types.js';
 import type { Outline, Section } from '../outline.js';
 import { joinVi } from '../vn-number.js';
 import {
+  type Coverage,
+  coverageCounts,
+  coverageRatio,
+  coverageSentence,
+  partialNilSentence,
+} from './coverage.js';
+import {
   type Consolidation,
   type SectionActivity,
   type SourceUnit,
@@ -102,34 +109,75 @@ function findSection(sections: readonly Section[], key: string): Section | undef
   return undefined;
 }
 
+/** Every section at any depth, in reading order. */
+function allSections(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [
+    s,
+    ...allSections(s.children.filter((c): c is Section => c.kind === 'section')),
+  ]);
+}
+
 /** The first top-level section that holds figures: where the units that answered nothing at all are named. */
 function firstResultsSection(outline: Outline): Section | undefined {
   return outline.sections.find((s) => sectionsWithIndicators([s]).length > 0);
 }
 
-/** The supplements of a consolidated report's drafting, by section key. */
+/** "theo số liệu của 65/69 xã, phường đã gửi báo cáo": appended to a partial total's sentence. */
+export function partialClause(coverage: Coverage | null | undefined): string | undefined {
+  if (!coverage || !coverageCounts(coverage).partial) return undefined;
+  return `theo số liệu của ${coverageRatio(coverage)} đã gửi báo cáo`;
+}
+
+/**
+ * The supplements of a consolidated report's drafting, by section key. With the round's coverage:
+ * the opening states how many units answered and names those that did not; while some are missing,
+ * every total is marked as the figure of the units that answered, and a section none of them had
+ * activity in says so of them, never of the whole province.
+ */
 export function consolidationNarrative(
   outline: Outline,
   consolidation: Consolidation,
+  coverage: Coverage | null = null,
 ): Record<string, SectionSupplement> {
   const out: Record<string, SectionSupplement> = {};
   const nilAll = new Set(consolidation.nilUnits.map((u) => u.id));
+  const partial = partialClause(coverage);
   for (const sc of consolidation.sections) {
     const section = findSection(outline.sections, sc.key);
-    if (!section || sc.active.length === 0) continue;
+    if (!section) continue;
+    if (sc.active.length === 0) {
+      if (partial && coverage && section.nilPhrase)
+        out[sc.key] = { nilSentence: partialNilSentence(coverage, section.nilPhrase) };
+      continue;
+    }
     const supplement: SectionSupplement = {};
-    const clause = concentrationClause(sc.active, consolidation.sourceCount);
+    const concentration = concentrationClause(sc.active, consolidation.sourceCount);
+    const clause = [concentration, partial].filter(Boolean).join(', ');
     if (clause) supplement.clause = clause;
     const quiet = sc.quiet.filter((u) => !nilAll.has(u.id));
     const sentence = section.nilPhrase ? quietSentence(quiet, section.nilPhrase) : undefined;
     if (sentence) supplement.paragraphs = [sentence];
     if (supplement.clause || supplement.paragraphs) out[sc.key] = supplement;
   }
+  // Any section that drafts as nil (with figures or not) speaks of the units that answered only.
+  if (partial && coverage) {
+    for (const section of allSections(outline.sections)) {
+      if (section.nilPhrase && !out[section.key]?.nilSentence)
+        out[section.key] = {
+          ...out[section.key],
+          nilSentence: partialNilSentence(coverage, section.nilPhrase),
+        };
+    }
+  }
   const first = firstResultsSection(outline);
   const nilSentence = quietSentence(consolidation.nilUnits, 'hoạt động đối ngoại trong kỳ báo cáo');
   if (first && nilSentence) {
     const existing = out[first.key] ?? {};
     out[first.key] = { ...existing, paragraphs: [nilSentence, ...(existing.paragraphs ?? [])] };
+  }
+  if (first && coverage) {
+    const existing = out[first.key] ?? {};
+    out[first.key] = { ...existing, lead: [coverageSentence(coverage), ...(existing.lead ?? [])] };
   }
   return out;
 }

@@ -9,7 +9,15 @@ import type { Appendix, TableCell } from '../document.js';
 import type { SectionSupplement } from '../drafting/types.js';
 import type { Indicator, IndicatorValue, Outline, ReportValues } from '../outline.js';
 import { formatNumberVi } from '../vn-number.js';
-import { numericValue } from './combine.js';
+import { combineAcrossUnits, numericValue } from './combine.js';
+import {
+  ANSWER_STATE_LABELS,
+  type Coverage,
+  coverageSentence,
+  isAnswered,
+  kindsOf,
+  partialMark,
+} from './coverage.js';
 import {
   type Consolidation,
   type ConsolidationSource,
@@ -37,6 +45,11 @@ export interface StoredConsolidation {
   narrative: Record<string, SectionSupplement>;
   /** Indicator code → [reportId, value] pairs (unit details are in `sources`). */
   trace: Record<string, [number, IndicatorValue][]>;
+  /**
+   * Every unit the round asked and where it stood when the consolidation was made (null for a
+   * consolidation made before coverage was kept, or outside a round).
+   */
+  coverage: Coverage | null;
 }
 
 export function storeConsolidation(
@@ -45,6 +58,7 @@ export function storeConsolidation(
   narrative: Record<string, SectionSupplement>,
   madeAt: Date,
   roundId: number | null,
+  coverage: Coverage | null = null,
 ): StoredConsolidation {
   const nil = new Set(made.nilUnits.map((u) => u.id));
   const list: StoredSource[] = sources.map((s) => ({
@@ -59,7 +73,7 @@ export function storeConsolidation(
   const trace: StoredConsolidation['trace'] = {};
   for (const [code, entries] of Object.entries(made.trace))
     trace[code] = entries.map((e) => [e.reportId, e.value]);
-  return { madeAt: madeAt.toISOString(), roundId, sources: list, narrative, trace };
+  return { madeAt: madeAt.toISOString(), roundId, sources: list, narrative, trace, coverage };
 }
 
 /** Parses the column's JSON (written by `storeConsolidation`); null for a report that is not consolidated. */
@@ -73,6 +87,7 @@ export function readStored(value: unknown): StoredConsolidation | null {
     sources: v.sources,
     narrative: v.narrative ?? {},
     trace: v.trace ?? {},
+    coverage: v.coverage && Array.isArray(v.coverage.units) ? v.coverage : null,
   };
 }
 
@@ -152,36 +167,79 @@ function heading(indicator: Indicator): string {
   return indicator.unit ? `${cap} (${indicator.unit})` : cap;
 }
 
-/** "Phụ lục: Số liệu công tác đối ngoại của các xã, phường": one row per source unit and a total row. */
+/** One row of the appendix: a unit, its state, and its figures when it answered. */
+interface AppendixUnit {
+  name: string;
+  state: string | null;
+  values: ReportValues | undefined;
+}
+
+/**
+ * The rows of the appendix: every unit the round asked, in official code order, with its state;
+ * figures only for the units that answered (blank, never 0, for the others). Without a stored
+ * coverage (older consolidations), the units consolidated.
+ */
+function appendixUnits(stored: StoredConsolidation): AppendixUnit[] {
+  const values = sourceValues(stored);
+  if (!stored.coverage) {
+    return stored.sources.map((s) => ({ name: s.unitName, state: null, values: values.get(s.reportId) }));
+  }
+  return stored.coverage.units.map((u) => ({
+    name: u.name,
+    state: ANSWER_STATE_LABELS[u.state],
+    values: isAnswered(u) && u.reportId !== null ? values.get(u.reportId) : undefined,
+  }));
+}
+
+/**
+ * "Phụ lục: Số liệu công tác đối ngoại của các xã, phường": one row per unit asked (its state and
+ * figures) and a total row that is the combination of the column above it (the sum for counts),
+ * blank where no unit gave the figure, marked partial while units are missing.
+ */
 export function consolidationAppendix(
   outline: Outline,
   stored: StoredConsolidation,
-  totals: ReportValues,
   periodLabel: string,
 ): Appendix {
   const columns = appendixIndicators(outline);
-  const values = sourceValues(stored);
-  const rows: TableCell[][] = stored.sources.map((s, i) => [
+  const units = appendixUnits(stored);
+  const withState = stored.coverage !== null;
+  const rows: TableCell[][] = units.map((u, i) => [
     { text: String(i + 1), align: 'center' },
-    s.unitName,
-    ...columns.map((c) => cell(values.get(s.reportId)?.[c.code])),
+    u.name,
+    ...(withState ? [{ text: u.state ?? '', align: 'center' as const }] : []),
+    ...columns.map((c) => cell(u.values?.[c.code])),
   ]);
-  rows.push(['', { text: 'Tổng cộng', align: 'center' }, ...columns.map((c) => cell(totals[c.code]))]);
-  const kinds = [...new Set(stored.sources.map((s) => (/^phường/i.test(s.unitName) ? 'phường' : 'xã')))];
+  const mark = partialMark(stored.coverage);
+  rows.push([
+    '',
+    { text: mark ? `Tổng cộng ${mark}` : 'Tổng cộng', align: 'center' },
+    ...(withState ? [''] : []),
+    ...columns.map((c) =>
+      cell(
+        combineAcrossUnits(
+          c,
+          units.map((u) => u.values?.[c.code]),
+        ),
+      ),
+    ),
+  ]);
+  const named = stored.coverage?.units ?? stored.sources.map((s) => ({ name: s.unitName }));
+  const body: Appendix['body'] = [];
+  if (stored.coverage) body.push({ kind: 'paragraph', runs: [{ text: coverageSentence(stored.coverage) }] });
+  body.push({
+    kind: 'table',
+    table: {
+      header: [['TT', 'Đơn vị', ...(withState ? ['Tình trạng'] : []), ...columns.map(heading)]],
+      widths: [0.7, 4.4, ...(withState ? [1.8] : []), ...columns.map(() => 1.6)],
+      rows,
+      boldRows: [rows.length - 1],
+    },
+  });
   return {
     label: 'Phụ lục',
-    title: `Số liệu công tác đối ngoại ${periodLabel} của các ${kinds.sort().reverse().join(', ')}`,
+    title: `Số liệu công tác đối ngoại ${periodLabel} của các ${kindsOf(named)}`,
     landscape: columns.length > 4,
-    body: [
-      {
-        kind: 'table',
-        table: {
-          header: [['TT', 'Đơn vị', ...columns.map(heading)]],
-          widths: [0.7, 4.4, ...columns.map(() => 1.6)],
-          rows,
-          boldRows: [rows.length - 1],
-        },
-      },
-    ],
+    body,
   };
 }

@@ -243,9 +243,11 @@ function draftSection(
   const explicitNil = parentNil || ctx.content.nil.all || ctx.content.nil.sections.includes(section.key);
   const drafted: string[] = [];
   const children: DraftedSection[] = [];
-  if (nil && section.nilPhrase) drafted.push(nilSentence(ctx.unit, section.nilPhrase));
+  const given = ctx.input.supplements?.[section.key];
+  if (given?.lead) drafted.push(...given.lead);
+  if (nil && section.nilPhrase) drafted.push(given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase));
   let run: Indicator[] = [];
-  const supplement = nil ? undefined : ctx.input.supplements?.[section.key];
+  const supplement = nil ? undefined : given;
   let clause = supplement?.clause;
   const flush = (): void => {
     if (!nil && run.length > 0) {

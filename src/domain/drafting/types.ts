@@ -32,6 +32,13 @@ export interface SectionSupplement {
   clause?: string;
   /** Paragraphs after the section's own drafted text (before its sub-sections). */
   paragraphs?: string[];
+  /** Paragraphs first in the section, nil or not: a consolidated report's coverage. */
+  lead?: string[];
+  /**
+   * Replaces the section's "không phát sinh" sentence when it is nil: a consolidated report with
+   * units missing says that the units that answered had none, not that the whole area had none.
+   */
+  nilSentence?: string;
 }
 
 export interface OfficerEdit {

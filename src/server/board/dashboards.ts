@@ -3,7 +3,7 @@
  * province side by side, reporting rates over rounds. Each needs report.read on the unit.
  */
 import { loadBoardRecord } from '../../db/board.js';
-import { activeCommuneCount, indicatorValues, loadIndicator } from '../../db/dashboards.js';
+import { activeCommuneCount, comparisonValues, indicatorValues, loadIndicator } from '../../db/dashboards.js';
 import { listOutlineRows } from '../../db/outlines.js';
 import { loadUnitRef } from '../../db/units.js';
 import {
@@ -103,14 +103,22 @@ export function registerDashboardRoutes(app: App, ctx: AppContext): void {
       }
       const { outlineCode, indicator: code, periodKey, top } = request.query;
       const indicator = await loadIndicator(ctx.db, outlineCode, code);
-      const rows = await indicatorValues(ctx.db, {
-        unitId: unit.id,
-        communesOf: unit.provinceCode,
+      const { rows, periodKeys } = await comparisonValues(ctx.db, {
+        provinceId: unit.id,
+        provinceCode: unit.provinceCode,
         outlineCode,
         indicator: code,
+        ...(periodKey ? { periodKey } : {}),
       });
       const communes = await activeCommuneCount(ctx.db, unit.provinceCode);
-      const comparison = compareUnits(indicator.indicator, unit.id, rows, { periodKey, top }, communes);
+      const comparison = compareUnits(
+        indicator.indicator,
+        unit.id,
+        rows,
+        { periodKey, top },
+        communes,
+        periodKeys,
+      );
       return presentComparison(unit, indicator, comparison);
     },
   );

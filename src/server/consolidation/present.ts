@@ -6,18 +6,47 @@ import type { ReportTraceRecord, RoundConsolidationRecord } from '../../db/conso
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../../domain/api-reports.js';
 import type { ReportTrace, RoundConsolidation } from '../../domain/consolidation/api.js';
 import { consolidationChanges } from '../../domain/consolidation/changes.js';
+import {
+  ANSWER_STATE_LABELS,
+  type Coverage,
+  coverageCounts,
+  coverageSentence,
+} from '../../domain/consolidation/coverage.js';
 import { indicatorsOf } from '../../domain/consolidation/index.js';
 import { traceOf } from '../../domain/consolidation/stored.js';
 import { reportContentSchema } from '../../domain/report-json.js';
 
+function presentCoverage(coverage: Coverage): RoundConsolidation['coverage'] {
+  const c = coverageCounts(coverage);
+  return {
+    asked: c.asked,
+    answered: c.answered,
+    late: c.late,
+    partial: c.partial,
+    deadline: coverage.deadline,
+    sentence: coverageSentence(coverage, 'danh sách bên dưới'),
+    units: coverage.units.map((u) => ({
+      unitId: u.unitId,
+      code: u.code,
+      name: u.name,
+      state: u.state,
+      stateLabel: ANSWER_STATE_LABELS[u.state],
+      reportId: u.reportId,
+      daysLate: u.daysLate,
+    })),
+  };
+}
+
 export function presentRoundConsolidation(record: RoundConsolidationRecord): RoundConsolidation {
   const { roundId, own, stored, live } = record;
+  const c = coverageCounts(record.coverage);
   const counts = {
-    units: record.counts.units,
-    received: record.counts.received,
-    notReceived: record.counts.notReceived,
-    notSent: record.counts.notSent,
+    units: c.asked,
+    received: c.answered,
+    notReceived: c.notReceived,
+    notSent: c.missing,
   };
+  const coverage = presentCoverage(record.coverage);
   const report = own
     ? {
         id: own.id,
@@ -27,12 +56,14 @@ export function presentRoundConsolidation(record: RoundConsolidationRecord): Rou
         editable: EDITABLE_STATUSES.includes(own.status),
       }
     : null;
-  if (!own || !stored || !live) {
-    return { roundId, report, counts, sourcesUsed: 0, receivedSince: [], withdrawn: [], differences: [] };
-  }
+  const made = stored?.coverage ? coverageCounts(stored.coverage) : null;
+  const madeFrom = made ? { answered: made.answered, asked: made.asked } : null;
+  const empty = { receivedSince: [], withdrawn: [], differences: [] };
+  if (!own || !stored || !live)
+    return { roundId, report, counts, coverage, madeFrom, sourcesUsed: 0, ...empty };
   const values = reportContentSchema.parse(own.content ?? {}).values;
   const changes = consolidationChanges(live.outline, stored, live.sources, live.made, values);
-  return { roundId, report, counts, sourcesUsed: stored.sources.length, ...changes };
+  return { roundId, report, counts, coverage, madeFrom, sourcesUsed: stored.sources.length, ...changes };
 }
 
 export function presentReportTrace({ report, stored, outline }: ReportTraceRecord): ReportTrace {
@@ -42,6 +73,7 @@ export function presentReportTrace({ report, stored, outline }: ReportTraceRecor
       consolidated: false,
       madeAt: null,
       roundId: null,
+      coverage: null,
       sources: [],
       indicators: [],
     };
@@ -72,6 +104,14 @@ export function presentReportTrace({ report, stored, outline }: ReportTraceRecor
     consolidated: true,
     madeAt: stored.madeAt,
     roundId: stored.roundId,
+    coverage: stored.coverage
+      ? {
+          answered: coverageCounts(stored.coverage).answered,
+          asked: coverageCounts(stored.coverage).asked,
+          partial: coverageCounts(stored.coverage).partial,
+          sentence: coverageSentence(stored.coverage),
+        }
+      : null,
     sources: stored.sources.map(({ reportId, unitId, unitCode, unitName, version, nilAll }) => ({
       reportId,
       unitId,

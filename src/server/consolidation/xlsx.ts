@@ -3,9 +3,15 @@
  * same period last year), sheet 2 each unit × indicator in official code order.
  */
 import type { consolidationExportData } from '../../db/consolidation.js';
-import { indicatorsOf, numericValue } from '../../domain/consolidation/index.js';
+import {
+  ANSWER_STATE_LABELS,
+  coverageRatio,
+  isAnswered,
+  partialMark,
+} from '../../domain/consolidation/coverage.js';
+import { combineAcrossUnits, indicatorsOf, numericValue } from '../../domain/consolidation/index.js';
 import { sourceValues } from '../../domain/consolidation/stored.js';
-import type { IndicatorValue } from '../../domain/outline.js';
+import type { IndicatorValue, ReportValues } from '../../domain/outline.js';
 import { parsePeriodKey, periodLabel } from '../../domain/periods.js';
 
 type ExportData = Awaited<ReturnType<typeof consolidationExportData>>;
@@ -38,9 +44,11 @@ export async function consolidationXlsx(data: ExportData): Promise<Uint8Array> {
     bold: true,
     size: 13,
   };
-  totals.addRow([`${data.unitName} — ${data.round.name} — ${data.stored.sources.length} báo cáo`]).font = {
-    italic: true,
-  };
+  const coverage = data.stored.coverage;
+  const made = coverage
+    ? `số liệu của ${coverageRatio(coverage)}${partialMark(coverage) ? ' (chưa đầy đủ)' : ''}`
+    : `${data.stored.sources.length} báo cáo`;
+  totals.addRow([`${data.unitName} — ${data.round.name} — ${made}`]).font = { italic: true };
   totals.addRow([]);
   const head = totals.addRow([
     'Mã chỉ tiêu',
@@ -70,17 +78,48 @@ export async function consolidationXlsx(data: ExportData): Promise<Uint8Array> {
     'TT',
     'Mã đơn vị',
     'Đơn vị',
+    'Tình trạng',
     ...indicators.map((i) => (i.unit ? `${i.label} (${i.unit})` : i.label)),
   ];
   const header = detail.addRow(columns);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
   const values = sourceValues(data.stored);
-  data.stored.sources.forEach((s, n) => {
-    const v = values.get(s.reportId) ?? {};
-    detail.addRow([n + 1, s.unitCode, s.unitName, ...indicators.map((i) => cellOf(v[i.code]))]);
+  // Every unit asked (its figures only if it answered: blank, never 0, otherwise); older
+  // consolidations without coverage list their sources.
+  const rows: { code: string; name: string; state: string; values: ReportValues | undefined }[] = coverage
+    ? coverage.units.map((u) => ({
+        code: u.code,
+        name: u.name,
+        state: ANSWER_STATE_LABELS[u.state],
+        values: isAnswered(u) && u.reportId !== null ? values.get(u.reportId) : undefined,
+      }))
+    : data.stored.sources.map((s) => ({
+        code: s.unitCode,
+        name: s.unitName,
+        state: ANSWER_STATE_LABELS.answered,
+        values: values.get(s.reportId),
+      }));
+  rows.forEach((r, n) => {
+    detail.addRow([n + 1, r.code, r.name, r.state, ...indicators.map((i) => cellOf(r.values?.[i.code]))]);
   });
-  const total = detail.addRow(['', '', 'Tổng cộng', ...indicators.map((i) => cellOf(data.totals[i.code]))]);
+  // The total of each column is the combination of the column (the sum for counts): equal to what
+  // Excel would add up, blank where nobody gave the figure.
+  const mark = partialMark(coverage);
+  const total = detail.addRow([
+    '',
+    '',
+    mark ? `Tổng cộng ${mark}` : 'Tổng cộng',
+    '',
+    ...indicators.map((i) =>
+      cellOf(
+        combineAcrossUnits(
+          i,
+          rows.map((r) => r.values?.[i.code]),
+        ),
+      ),
+    ),
+  ]);
   total.font = { bold: true };
   detail.views = [{ state: 'frozen', xSplit: 3, ySplit: 1 }];
   detail.getColumn(3).width = 28;

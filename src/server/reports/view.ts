@@ -3,6 +3,7 @@
  * checked and composed once (the one composer, src/domain/report-document.ts), then presented.
  */
 import type { Queryable } from '../../db/client.js';
+import { laterReports } from '../../db/consolidation.js';
 import { historyFor, loadReport, type ReportRecord, reportSource } from '../../db/report-record.js';
 import { unitNameCatalogue } from '../../db/units.js';
 import type { ReportView } from '../../domain/api-reports.js';
@@ -17,8 +18,14 @@ import { presentReportView, type ReportAnalysis } from './present.js';
 export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<ReportAnalysis> {
   const source = reportSource(rec);
   const drafted = draftSource(source);
-  const [history, catalogue] = await Promise.all([historyFor(q, rec), unitNameCatalogue(q)]);
+  const stored = readStored(rec.row.consolidation);
+  const [history, catalogue, later] = await Promise.all([
+    historyFor(q, rec),
+    unitNameCatalogue(q),
+    stored ? laterReports(q, stored) : [],
+  ]);
   const issues = reportChecks({
+    ...(stored ? { consolidation: { coverage: stored.coverage, later } } : {}),
     outline: source.outline,
     content: rec.content,
     drafted,
@@ -32,7 +39,7 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     issues,
     document: composed.document,
     issued: composed.issued,
-    supplements: readStored(rec.row.consolidation)?.narrative ?? null,
+    supplements: stored?.narrative ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { consolidationXlsxUrl, useConsolidate, useRoundConsolidation } from '../../api/consolidation';
@@ -7,8 +7,43 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { ErrorAlert } from '../ErrorAlert';
 import { formatValue } from './values';
 
+type Coverage = NonNullable<ReturnType<typeof useRoundConsolidation>['data']>['coverage'];
+
+/** The units whose figures are not in the consolidation (yet): their state and how late they are. */
+function MissingUnits({ coverage }: { coverage: Coverage }) {
+  const waiting = coverage.units.filter((u) => u.state === 'missing' || u.state === 'not_received');
+  if (waiting.length === 0) return null;
+  // A province may wait for a hundred communes: the list folds after a few rows.
+  return (
+    <Spoiler maxHeight={260} showLabel={`Xem cả ${formatNumber(waiting.length)} đơn vị`} hideLabel="Thu gọn">
+      <Table withTableBorder fz="sm" aria-label="Đơn vị chưa có số liệu">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Đơn vị chưa có số liệu</Table.Th>
+            <Table.Th>Tình trạng</Table.Th>
+            <Table.Th ta="right">Trễ hạn</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {waiting.map((u) => (
+            <Table.Tr key={u.unitId}>
+              <Table.Td>{u.name}</Table.Td>
+              <Table.Td>
+                <Text size="sm" c={u.state === 'missing' ? 'red.8' : 'yellow.9'}>
+                  {u.stateLabel}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{u.daysLate > 0 ? `${formatNumber(u.daysLate)} ngày` : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Spoiler>
+  );
+}
+
 /**
- * The consolidation of one round on its page: the counts, "Tổng hợp báo cáo" in one click, the
+ * The consolidation of one round on its page: the coverage (units asked, answered, not yet), "Tổng hợp báo cáo" in one click, the
  * reports received since and what refreshing would change, the link to the consolidated report
  * and the Excel export. Shown to those who manage the round (others get 403 and see nothing).
  */
@@ -45,6 +80,12 @@ export function ConsolidationPanel({ roundId }: { roundId: number }) {
             Xuất Excel
           </Button>
         </Group>
+        <Text size="sm" fw={500}>
+          {formatNumber(s.coverage.answered)}/{formatNumber(s.coverage.asked)} đơn vị đã gửi báo cáo được tiếp
+          nhận
+          {s.coverage.late > 0 ? ` · ${formatNumber(s.coverage.late)} đơn vị trễ hạn` : ''}
+        </Text>
+        <Text size="sm">{s.coverage.sentence}</Text>
         <Group gap="xl">
           <Text size="sm">
             Đã nhận: <b>{formatNumber(s.counts.received)}</b>
@@ -65,10 +106,20 @@ export function ConsolidationPanel({ roundId }: { roundId: number }) {
             tổng hợp.
           </Text>
         )}
+        {s.coverage.partial && <MissingUnits coverage={s.coverage} />}
         {s.report === null || s.report.madeAt === null ? (
           <Group>
+            {s.coverage.partial && s.counts.received > 0 && (
+              <Text size="sm" c="dimmed">
+                Có thể tổng hợp ngay (báo cáo ghi rõ là số liệu của {formatNumber(s.coverage.answered)}/
+                {formatNumber(s.coverage.asked)} đơn vị và liệt kê các đơn vị chưa gửi) hoặc chờ các đơn vị
+                còn lại rồi tổng hợp sau.
+              </Text>
+            )}
             <Button onClick={run} loading={consolidate.isPending} disabled={s.counts.received === 0}>
-              Tổng hợp báo cáo
+              {s.coverage.partial
+                ? `Tổng hợp ngay (${formatNumber(s.coverage.answered)}/${formatNumber(s.coverage.asked)})`
+                : 'Tổng hợp báo cáo'}
             </Button>
             {s.counts.received === 0 && (
               <Text size="sm" c="dimmed">
@@ -83,7 +134,11 @@ export function ConsolidationPanel({ roundId }: { roundId: number }) {
                 Báo cáo tổng hợp
               </Anchor>{' '}
               ({s.report.statusLabel.toLocaleLowerCase('vi-VN')}) lập lúc {formatDateTime(s.report.madeAt)} từ{' '}
-              {formatNumber(s.sourcesUsed)} báo cáo.
+              {formatNumber(s.sourcesUsed)} báo cáo
+              {s.madeFrom
+                ? ` (${formatNumber(s.madeFrom.answered)}/${formatNumber(s.madeFrom.asked)} đơn vị)`
+                : ''}
+              .
             </Text>
             {late ? (
               <Alert color="yellow" title="Có báo cáo mới sau khi tổng hợp">

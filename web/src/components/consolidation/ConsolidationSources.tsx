@@ -20,8 +20,14 @@ export function ConsolidationSources({ reportId }: { reportId: number }) {
   return (
     <Stack gap="xs" mt="md">
       <Divider label="Nguồn số liệu" labelPosition="left" />
+      {t.coverage?.partial && (
+        <Text size="sm" c="orange.8">
+          {t.coverage.sentence} Các tổng số là số liệu chưa đầy đủ.
+        </Text>
+      )}
       <Text size="sm" c="dimmed">
         Tổng hợp từ {formatNumber(t.sources.length)} báo cáo
+        {t.coverage ? ` (${formatNumber(t.coverage.answered)}/${formatNumber(t.coverage.asked)} đơn vị)` : ''}
         {t.madeAt ? ` lúc ${formatDateTime(t.madeAt)}` : ''}
         {nil.length > 0 ? `; ${formatNumber(nil.length)} báo cáo không phát sinh` : ''}. Bấm vào một số liệu
         để xem các báo cáo tạo nên nó.
