@@ -178,11 +178,11 @@ describe('validateValue: breakdowns', () => {
     ]);
   });
   it('names the part with a bad number, and refuses empty or repeated names', () => {
-    const issues = validateValue(resident, value(3, ['Lào', -1], ['', 1], [' lào ', 1]));
+    const issues = validateValue(resident, value(3, ['Lào', -1], ['', 1], [' Lào ', 1]));
     expect(issues.map((i) => i.message)).toEqual([
       'Quốc gia "Lào": số lượng không được âm.',
       'Có một dòng chưa ghi tên quốc gia.',
-      'Quốc gia "lào" được nhập hai lần.',
+      'Quốc gia "Lào" được nhập hai lần.',
     ]);
     expect(validateValue(resident, value(3, ['Lào', 1.5]))[0]?.message).toBe(
       'Quốc gia "Lào": chỉ tiêu này là số nguyên (ví dụ 12), không nhập số thập phân.',
@@ -190,6 +190,29 @@ describe('validateValue: breakdowns', () => {
   });
   it('checks the total itself', () => {
     expect(validateValue(resident, value(-3))[0]?.message).toBe('Tổng số: số lượng không được âm.');
+  });
+  it('refuses a country the catalogue does not have, suggesting the one meant', () => {
+    expect(validateValue(resident, value(2, ['Hàn', 2]))).toEqual([
+      {
+        path: 'foreigners.resident',
+        message: 'Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục. Có phải: Hàn Quốc?',
+        severity: 'error',
+      },
+    ]);
+    // Another spelling of a known country is not the official name either: it names it.
+    expect(validateValue(resident, value(1, ['Myanmar', 1]))[0]?.message).toBe(
+      'Không có nước hoặc vùng lãnh thổ "Myanmar" trong danh mục. Có phải: Mi-an-ma?',
+    );
+    expect(validateValue(resident, value(3, ['Đài Loan (Trung Quốc)', 1], ['Mi-an-ma', 2]))).toEqual([]);
+  });
+  it('keeps free names for a breakdown that is not by country', () => {
+    const funds = {
+      ...resident,
+      breakdown: 'fund_source' as const,
+      valueType: 'money' as const,
+      unit: 'USD',
+    };
+    expect(validateValue(funds, value(5, ['Ngân sách tỉnh', 5]))).toEqual([]);
   });
 });
 

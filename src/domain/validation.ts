@@ -4,6 +4,13 @@
  * Errors are mistakes (a negative count, a code the outline does not have); warnings are doubts
  * the officer may confirm (parts that do not cover the total, figures in a "không phát sinh" section).
  */
+
+import {
+  countryGroupKey,
+  isCountryBreakdown,
+  isOfficialCountryName,
+  unknownCountryMessage,
+} from './countries.js';
 import type {
   BrokenDownValue,
   Indicator,
@@ -123,15 +130,18 @@ function checkParts(
     add(MESSAGES.notNumber);
     return;
   }
+  const byCountry = isCountryBreakdown(indicator);
   const seen = new Set<string>();
   let sum = 0;
   let partsOk = true;
   for (const part of value.parts) {
     const key = typeof part?.key === 'string' ? part.key.normalize('NFC').trim() : '';
+    // Countries and markets come from the catalogue: two spellings of one country are one part.
+    const same = byCountry ? countryGroupKey(key) : key.toLocaleLowerCase('vi');
     if (!key) add(`Có một dòng chưa ghi tên ${partName}.`);
-    else if (seen.has(key.toLocaleLowerCase('vi')))
-      add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
-    seen.add(key.toLocaleLowerCase('vi'));
+    else if (byCountry && !isOfficialCountryName(key)) add(unknownCountryMessage(key));
+    else if (seen.has(same)) add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
+    seen.add(same);
     const problem = numberProblem(indicator, part?.value);
     if (problem) {
       partsOk = false;
