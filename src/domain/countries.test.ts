@@ -10,6 +10,8 @@ import {
   suggestCountries,
   unknownCountryMessage,
 } from './countries.js';
+import { canonicalCountryLists } from './countries-content.js';
+import { findBuiltInOutline } from './outlines/index.js';
 
 describe('the country catalogue', () => {
   it('writes the names as Vietnamese official documents do', () => {
@@ -113,5 +115,22 @@ describe('the country catalogue', () => {
     expect(countryGroupKey('Korea')).toBe(countryGroupKey('Hàn Quốc'));
     expect(countryGroupKey('Xứ Sở Lạ')).toBe(countryGroupKey('xu so la'));
     expect(countryGroupKey('Xứ Sở Lạ')).not.toBe(countryGroupKey('Hàn Quốc'));
+  });
+});
+
+describe('lists of countries in a report', () => {
+  it('are written with the official names when a file names a country another way', () => {
+    const outline = findBuiltInOutline('commune-report');
+    if (!outline) throw new Error('no commune outline');
+    const values = canonicalCountryLists(outline, {
+      'delegations.in.countries': ['Myanmar', 'Hàn', 'Lào'],
+      'agreements.partners': ['Korea Foundation', 'Korea'],
+      'delegations.in.count': 3,
+    });
+    expect(values).toEqual({
+      'delegations.in.countries': ['Mi-an-ma', 'Hàn', 'Lào'],
+      'agreements.partners': ['Korea Foundation', 'Korea'],
+      'delegations.in.count': 3,
+    });
   });
 });

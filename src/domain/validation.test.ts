@@ -228,6 +228,18 @@ describe('validateValue: lists and text', () => {
       { path: 'delegations.in.countries', message: 'Danh sách có tên bị lặp lại.', severity: 'warning' },
     ]);
   });
+  it('takes a list of countries from the catalogue only', () => {
+    const visited = { ...countries, listOf: 'country' as const };
+    expect(validateValue(visited, ['Lào', 'Mi-an-ma', 'Hàn Quốc'])).toEqual([]);
+    expect(validateValue(visited, ['Lào', 'Hàn']).map((i) => i.message)).toEqual([
+      'Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục. Có phải: Hàn Quốc?',
+    ]);
+    expect(validateValue(visited, ['Lào', 'Lào'])).toEqual([
+      { path: 'delegations.in.countries', message: 'Nước "Lào" được nhập hai lần.', severity: 'warning' },
+    ]);
+    // A list that is not of countries keeps free names.
+    expect(validateValue(countries, ['Hội hữu nghị Việt - Lào'])).toEqual([]);
+  });
   it('wants text for a text indicator', () => {
     expect(validateValue(note, 'Ghi chú')).toEqual([]);
     expect(validateValue(note, 5)[0]?.message).toBe(MESSAGES.notText);

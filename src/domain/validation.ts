@@ -163,6 +163,17 @@ function checkParts(
   }
 }
 
+/** A list of countries: names from the catalogue, each once. */
+function checkCountryList(names: readonly string[], add: (m: string, s?: IssueSeverity) => void): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!isOfficialCountryName(name)) add(unknownCountryMessage(name));
+    else if (seen.has(countryGroupKey(name)))
+      add(`Nước "${name.normalize('NFC').trim()}" được nhập hai lần.`, 'warning');
+    seen.add(countryGroupKey(name));
+  }
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
@@ -194,6 +205,7 @@ export function validateValue(indicator: Indicator, value: unknown): FieldIssue[
     case 'list': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(MESSAGES.notList);
       else if (value.some((v) => !v.trim())) add('Danh sách có một dòng để trống.');
+      else if (indicator.listOf === 'country') checkCountryList(value, add);
       else if (
         new Set(value.map((v) => v.normalize('NFC').trim().toLocaleLowerCase('vi'))).size < value.length
       ) {

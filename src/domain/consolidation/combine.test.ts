@@ -76,6 +76,16 @@ describe('combining values', () => {
     expect(overPeriods).toEqual({ total: 2, parts: [{ key: 'Hàn Quốc', value: 2 }] });
   });
 
+  it('unites lists of countries by country, under the official name', () => {
+    const visited: Indicator = { ...list, listOf: 'country' };
+    expect(
+      combineAcrossUnits(visited, [
+        ['Lào', 'Myanmar'],
+        ['Mi-an-ma', 'Korea', 'Lào'],
+      ]),
+    ).toEqual(['Lào', 'Mi-an-ma', 'Hàn Quốc']);
+  });
+
   it('unites lists without repeating a name', () => {
     expect(
       combineAcrossUnits(list, [

@@ -65,9 +65,17 @@ function combineNumbers(
 
 function combineOthers(indicator: Indicator, values: readonly IndicatorValue[]): IndicatorValue | undefined {
   if (indicator.valueType === 'list') {
-    const seen = new Set<string>();
-    for (const v of values) if (Array.isArray(v)) for (const item of v) seen.add(item);
-    return seen.size ? [...seen] : undefined;
+    // A list of countries unites by code: "Myanmar" and "Mi-an-ma" are one country, named officially.
+    const byCountry = indicator.listOf === 'country';
+    const seen = new Map<string, string>();
+    for (const v of values) {
+      if (!Array.isArray(v)) continue;
+      for (const item of v) {
+        const key = byCountry ? countryGroupKey(item) : item;
+        if (!seen.has(key)) seen.set(key, byCountry ? canonicalCountryName(item) : item);
+      }
+    }
+    return seen.size ? [...seen.values()] : undefined;
   }
   const texts = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   return texts.length ? [...new Set(texts)].join('; ') : undefined;

@@ -1,5 +1,12 @@
 import { COUNTRIES, countryMatchScore, isOfficialCountryName } from '@domain/countries';
-import { type ComboboxItem, type ComboboxParsedItem, Select, type SelectProps } from '@mantine/core';
+import {
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  MultiSelect,
+  type MultiSelectProps,
+  Select,
+  type SelectProps,
+} from '@mantine/core';
 import { useMemo } from 'react';
 
 interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'filter'> {
@@ -62,6 +69,35 @@ export function CountrySelect({ value, onChange, ...rest }: Props) {
       limit={40}
       nothingFoundMessage="Không có trong danh mục nước, vùng lãnh thổ"
       allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+interface ManyProps extends Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'filter'> {
+  value: readonly string[];
+  onChange: (names: string[]) => void;
+}
+
+/** Several countries from the catalogue (a list indicator of countries: where delegations went). */
+export function CountryMultiSelect({ value, onChange, ...rest }: ManyProps) {
+  const data = useMemo(() => {
+    const unknown = value.filter((v) => !isOfficialCountryName(v));
+    return unknown.length
+      ? [...unknown.map((v) => ({ value: v, label: `${v} (không có trong danh mục)` })), ...OPTIONS]
+      : OPTIONS;
+  }, [value]);
+  return (
+    <MultiSelect
+      {...rest}
+      searchable
+      data={data}
+      value={[...value]}
+      onChange={onChange}
+      filter={filterCountries}
+      limit={40}
+      hidePickedOptions
+      nothingFoundMessage="Không có trong danh mục nước, vùng lãnh thổ"
       comboboxProps={{ withinPortal: true }}
     />
   );
