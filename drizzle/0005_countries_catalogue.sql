@@ -1,10 +1,25 @@
--- Countries and territories catalogue (src/domain/countries.ts): breakdown parts stored under another
--- complete name of a country ("Myanmar", "Han Quoc", "Korea") take the official name ("Mi-an-ma",
--- "Hàn Quốc") in reports whose content may still change (not yet issued); each report changed gets an
--- audit row. Names the catalogue does not know ("Hàn") are left as typed: the report's checks flag them
--- with suggestions. Issued reports are frozen documents: reading them canonicalises the names
--- (report-json.ts) and consolidation adds them up by code. The key below is countryKey() in SQL:
--- letters without diacritics, lower case, letters and digits only.
+-- Countries and territories catalogue (src/domain/countries.ts).
+-- 1. The built-in outlines' lists of countries (where delegations went or came from) take their names
+--    from the catalogue: their stored definitions get "listOf": "country", as the code now defines them.
+-- 2. In reports whose content may still change (not yet issued), breakdown parts and items of those
+--    lists stored under another complete name of a country ("Myanmar", "Han Quoc", "Korea") take the
+--    official name ("Mi-an-ma", "Hàn Quốc"); each report changed gets an audit row. Names the
+--    catalogue does not know ("Hàn") are left as typed: the report's checks flag them with suggestions.
+--    Issued reports are frozen documents: reading them canonicalises breakdowns (report-json.ts) and
+--    consolidation adds them up by code.
+-- The key below is countryKey() in SQL: letters without diacritics, lower case, letters and digits only.
+WITH "changed" AS (
+  UPDATE "outlines" SET "definition" = regexp_replace("definition"::text,
+      '"code": "(delegations\.(out\.|in\.)?countries)"', '"code": "\1", "listOf": "country"', 'g')::jsonb
+  WHERE "built_in" AND "definition"::text ~ '"code": "delegations\.(out\.|in\.)?countries"'
+    AND "definition"::text !~ '"listOf"'
+  RETURNING "id", "code", "version"
+)
+INSERT INTO "audit_log" ("actor_label", "action", "entity", "entity_id", "after")
+SELECT 'migration', 'outline.countries', 'outline', c."id"::text,
+  jsonb_build_object('code', c."code", 'version', c."version", 'listOf', 'country')
+FROM "changed" c;
+--> statement-breakpoint
 CREATE TEMPORARY TABLE "country_alias" ("key" text PRIMARY KEY, "name" text NOT NULL);
 --> statement-breakpoint
 INSERT INTO "country_alias" ("key", "name") VALUES
@@ -540,14 +555,20 @@ INSERT INTO "country_alias" ("key", "name") VALUES
   ('yemen', 'Y-ê-men');
 --> statement-breakpoint
 CREATE TEMPORARY TABLE "country_fix" AS
-SELECT r."id" AS "report_id", r."unit_id", v."key" AS "code", p."part"->>'key' AS "before", a."name" AS "after"
+SELECT r."id" AS "report_id", r."unit_id", v."key" AS "code", n."name" AS "before", a."name" AS "after"
 FROM "reports" r
 CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(r."content"->'values') = 'object' THEN r."content"->'values' ELSE '{}'::jsonb END) AS v("key", "value")
-CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(v."value") = 'object' AND jsonb_typeof(v."value"->'parts') = 'array' THEN v."value"->'parts' ELSE '[]'::jsonb END) AS p("part")
-JOIN "country_alias" a ON a."key" = regexp_replace(lower(translate((p."part"->>'key'), 'ÀÁÂÃÅÇÈÉÊÌÍÒÓÔÕÙÚÜÝàáâãåçèéêìíòóôõùúüýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ’', 'aaaaaceeeiioooouuuyaaaaaceeeiioooouuuyaaddiiuuoouuaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy')), '[^a-z0-9]', '', 'g')
-WHERE r."status" IN ('draft', 'submitted', 'returned', 'approved')
-  AND jsonb_typeof(p."part"->'key') = 'string'
-  AND p."part"->>'key' <> a."name";
+CROSS JOIN LATERAL (
+  SELECT p."part"->>'key' AS "name"
+  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(v."value") = 'object' AND jsonb_typeof(v."value"->'parts') = 'array' THEN v."value"->'parts' ELSE '[]'::jsonb END) AS p("part")
+  WHERE jsonb_typeof(p."part"->'key') = 'string'
+  UNION ALL
+  SELECT i."item" #>> '{}'
+  FROM jsonb_array_elements(CASE WHEN v."key" IN ('delegations.out.countries', 'delegations.in.countries', 'delegations.countries') AND jsonb_typeof(v."value") = 'array' THEN v."value" ELSE '[]'::jsonb END) AS i("item")
+  WHERE jsonb_typeof(i."item") = 'string'
+) AS n
+JOIN "country_alias" a ON a."key" = regexp_replace(lower(translate(n."name", 'ÀÁÂÃÅÇÈÉÊÌÍÒÓÔÕÙÚÜÝàáâãåçèéêìíòóôõùúüýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ’', 'aaaaaceeeiioooouuuyaaaaaceeeiioooouuuyaaddiiuuoouuaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy')), '[^a-z0-9]', '', 'g')
+WHERE r."status" IN ('draft', 'submitted', 'returned', 'approved') AND n."name" <> a."name";
 --> statement-breakpoint
 UPDATE "reports" r SET "content" = jsonb_set(r."content", '{values}', (
   SELECT jsonb_object_agg(v."key", CASE
@@ -559,6 +580,13 @@ UPDATE "reports" r SET "content" = jsonb_set(r."content", '{values}', (
         FROM jsonb_array_elements(v."value"->'parts') WITH ORDINALITY AS p("part", "ord")
         LEFT JOIN "country_alias" a
           ON jsonb_typeof(p."part"->'key') = 'string' AND a."key" = regexp_replace(lower(translate((p."part"->>'key'), 'ÀÁÂÃÅÇÈÉÊÌÍÒÓÔÕÙÚÜÝàáâãåçèéêìíòóôõùúüýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ’', 'aaaaaceeeiioooouuuyaaaaaceeeiioooouuuyaaddiiuuoouuaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy')), '[^a-z0-9]', '', 'g')))
+    WHEN v."key" IN ('delegations.out.countries', 'delegations.in.countries', 'delegations.countries') AND jsonb_typeof(v."value") = 'array' THEN (
+      SELECT coalesce(jsonb_agg(CASE
+        WHEN a."name" IS NULL THEN i."item"
+        ELSE to_jsonb(a."name") END ORDER BY i."ord"), '[]'::jsonb)
+      FROM jsonb_array_elements(v."value") WITH ORDINALITY AS i("item", "ord")
+      LEFT JOIN "country_alias" a
+        ON jsonb_typeof(i."item") = 'string' AND a."key" = regexp_replace(lower(translate((i."item" #>> '{}'), 'ÀÁÂÃÅÇÈÉÊÌÍÒÓÔÕÙÚÜÝàáâãåçèéêìíòóôõùúüýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ’', 'aaaaaceeeiioooouuuyaaaaaceeeiioooouuuyaaddiiuuoouuaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy')), '[^a-z0-9]', '', 'g'))
     ELSE v."value" END)
   FROM jsonb_each(r."content"->'values') AS v("key", "value")))
 WHERE r."id" IN (SELECT "report_id" FROM "country_fix");
