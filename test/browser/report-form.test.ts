@@ -115,6 +115,19 @@ describe('the report form', () => {
     await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).click();
     await expect.poll(() => workers.getByText('Chọn thị trường', { exact: true }).count()).toBe(0);
     expect(await workers.getByText('Nhập số', { exact: true }).count()).toBe(0);
+    // The countries incoming delegations came from: several, from the same catalogue.
+    const visitors = indicator(page, 'delegations.in.countries');
+    await visitors.locator('input:not([type="hidden"])').first().click();
+    await page.keyboard.type('myanmar');
+    await page.getByRole('option', { name: 'Mi-an-ma', exact: true }).click();
+    await page.keyboard.type('lao');
+    await page.getByRole('option', { name: 'Lào', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page
+      .locator('[data-drafted]')
+      .filter({ hasText: /Mi-an-ma và Lào|Lào và Mi-an-ma/ })
+      .first()
+      .waitFor();
     // The total follows the parts once React has rendered them (not within the same tick).
     await expect.poll(() => workers.getByRole('textbox').first().inputValue()).toBe('3');
 
