@@ -26,13 +26,16 @@ export function countryKey(text: string): string {
   return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Vietnamese alphabetical order (one collator: localeCompare with a locale builds one per call). */
+const VI = new Intl.Collator('vi');
+
 /** Every country and territory, in Vietnamese alphabetical order of the official name. */
 export const COUNTRIES: readonly Country[] = COUNTRY_ROWS.map(([code, name, aliases]) => ({
   code,
   name,
   aliases,
   hints: COUNTRY_HINTS[code] ?? [],
-})).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+})).sort((a, b) => VI.compare(a.name, b.name));
 
 const BY_CODE = new Map(COUNTRIES.map((c) => [c.code, c]));
 /** Official names and aliases by their key (hints are not here: they are never accepted). */
@@ -85,25 +88,45 @@ export function canonicalCountryName(text: string): string {
   return findCountry(text)?.name ?? text;
 }
 
-/** Levenshtein distance, stopping early past `max` (names are short). */
+/** Two reusable rows for the distance below (names are short: longer ones are not compared). */
+const ROW_A = new Int32Array(128);
+const ROW_B = new Int32Array(128);
+
+/** The bit of a lower-case ASCII letter (keys are folded), 0 for anything else. */
+function letterBit(code: number): number {
+  return code >= 97 && code <= 122 ? 1 << (code - 97) : 0;
+}
+
+/** Levenshtein distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (Math.abs(a.length - b.length) > max || b.length >= ROW_A.length) return max + 1;
+  // Each letter of `a` that `b` lacks costs an edit of its own: most names are ruled out here.
+  let letters = 0;
+  for (let j = 0; j < b.length; j++) letters |= letterBit(b.charCodeAt(j));
+  let lacking = 0;
+  for (let i = 0; i < a.length; i++) {
+    const bit = letterBit(a.charCodeAt(i));
+    if (bit !== 0 && (letters & bit) === 0 && ++lacking > max) return max + 1;
+  }
+  let previous = ROW_A;
+  let current = ROW_B;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(
         (previous[j] ?? 0) + 1,
         (current[j - 1] ?? 0) + 1,
         (previous[j - 1] ?? 0) + cost,
       );
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] ?? max + 1;
 }
@@ -118,31 +141,42 @@ function formScore(query: string, queryWords: readonly string[], form: SearchFor
   if (query.length >= 4) {
     const allowed = query.length >= 8 ? 2 : 1;
     const whole = editDistance(query, form.key, allowed);
-    const start = editDistance(query, form.key.slice(0, query.length), allowed);
-    const d = Math.min(whole, start + (whole <= allowed ? 0 : 1));
+    // A misspelt start of a longer name ("Phillip" for Phi-líp-pin) counts one edit more.
+    const start =
+      whole <= allowed ? whole : editDistance(query, form.key.slice(0, query.length), allowed) + 1;
+    const d = Math.min(whole, start);
     if (d <= allowed) return 40 - 10 * d;
   }
   return 0;
 }
 
-/** How well a query matches a country (its best form), 0 for not at all; an empty query matches all. */
-export function countryMatchScore(query: string, country: Country): number {
+/**
+ * A scorer of countries against one query (folded once): how well the query matches a country's best
+ * form, 0 for not at all; an empty query matches all. The web picker scores every option with it.
+ */
+export function countryMatcher(query: string): (country: Country) => number {
   const key = countryKey(query);
-  if (!key) return 1;
+  if (!key) return () => 1;
   const words = wordsOf(query);
-  let best = 0;
-  for (const [i, form] of (SEARCH_FORMS.get(country) ?? []).entries()) {
-    // The official name outranks an alias of another country at the same level.
-    const score = formScore(key, words, form);
-    if (score > 0) best = Math.max(best, score + (i === 0 ? 1 : 0));
-  }
-  return best;
+  return (country) => {
+    const forms = SEARCH_FORMS.get(country) ?? [];
+    let best = 0;
+    for (let i = 0; i < forms.length; i++) {
+      const form = forms[i];
+      if (!form) continue;
+      // The official name outranks an alias of another country at the same level.
+      const score = formScore(key, words, form);
+      if (score > 0) best = Math.max(best, score + (i === 0 ? 1 : 0));
+    }
+    return best;
+  };
 }
 
 function rankCountries(query: string): { country: Country; score: number }[] {
-  return COUNTRIES.map((country) => ({ country, score: countryMatchScore(query, country) }))
+  const score = countryMatcher(query);
+  return COUNTRIES.map((country) => ({ country, score: score(country) }))
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.country.name.localeCompare(b.country.name, 'vi'));
+    .sort((a, b) => b.score - a.score || VI.compare(a.country.name, b.country.name));
 }
 
 /** Countries matching a query, best first (all of them, alphabetically, for an empty query). */
@@ -177,10 +211,30 @@ function joinOr(names: readonly string[]): string {
  * Why a name is refused, in Vietnamese: "Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục.
  * Có phải: Hàn Quốc?" (a known alias not yet written officially names its official form).
  */
-export function unknownCountryMessage(text: string): string {
+export function unknownCountryMessage(text: string, withSuggestions = true): string {
   const name = text.normalize('NFC').trim();
+  if (!withSuggestions) return `${refusalStart(name)} Vui lòng chọn tên trong danh sách.`;
+  // Suggestions cost about a millisecond; every autosave validates the same names again.
+  const cached = MESSAGES.get(name);
+  if (cached) return cached;
+  if (MESSAGES.size >= 2000) MESSAGES.clear();
+  const message = refusalOf(name);
+  MESSAGES.set(name, message);
+  return message;
+}
+
+const MESSAGES = new Map<string, string>();
+
+/** How many unknown names of one value get suggestions: each costs about a millisecond. */
+export const SUGGESTED_NAMES_PER_VALUE = 20;
+
+function refusalStart(name: string): string {
+  return `Không có nước hoặc vùng lãnh thổ "${name}" trong danh mục.`;
+}
+
+function refusalOf(name: string): string {
   const suggestions = suggestCountries(name).map((c) => c.name);
-  const refusal = `Không có nước hoặc vùng lãnh thổ "${name}" trong danh mục.`;
+  const refusal = refusalStart(name);
   return suggestions.length
     ? `${refusal} Có phải: ${joinOr(suggestions)}?`
     : `${refusal} Vui lòng chọn tên trong danh sách.`;

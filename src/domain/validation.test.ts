@@ -205,6 +205,19 @@ describe('validateValue: breakdowns', () => {
     );
     expect(validateValue(resident, value(3, ['Đài Loan (Trung Quốc)', 1], ['Mi-an-ma', 2]))).toEqual([]);
   });
+  it('suggests for the first unknown names of a value only, and still refuses every one', () => {
+    const names = Array.from({ length: 25 }, (_, i) => `Xứ lạ ${i}`);
+    const messages = validateValue(resident, value(25, ...names.map((n): [string, number] => [n, 1]))).map(
+      (i) => i.message,
+    );
+    expect(messages).toHaveLength(25);
+    expect(messages.filter((m) => m.endsWith('Vui lòng chọn tên trong danh sách.')).length).toBeGreaterThan(
+      0,
+    );
+    expect(messages[24]).toBe(
+      'Không có nước hoặc vùng lãnh thổ "Xứ lạ 24" trong danh mục. Vui lòng chọn tên trong danh sách.',
+    );
+  });
   it('keeps free names for a breakdown that is not by country', () => {
     const funds = {
       ...resident,

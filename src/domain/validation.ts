@@ -9,6 +9,7 @@ import {
   countryGroupKey,
   isCountryBreakdown,
   isOfficialCountryName,
+  SUGGESTED_NAMES_PER_VALUE,
   unknownCountryMessage,
 } from './countries.js';
 import type {
@@ -132,6 +133,7 @@ function checkParts(
   }
   const byCountry = isCountryBreakdown(indicator);
   const seen = new Set<string>();
+  let unknown = 0;
   let sum = 0;
   let partsOk = true;
   for (const part of value.parts) {
@@ -139,8 +141,10 @@ function checkParts(
     // Countries and markets come from the catalogue: two spellings of one country are one part.
     const same = byCountry ? countryGroupKey(key) : key.toLocaleLowerCase('vi');
     if (!key) add(`Có một dòng chưa ghi tên ${partName}.`);
-    else if (byCountry && !isOfficialCountryName(key)) add(unknownCountryMessage(key));
-    else if (seen.has(same)) add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
+    else if (byCountry && !isOfficialCountryName(key)) {
+      unknown += 1;
+      add(unknownCountryMessage(key, unknown <= SUGGESTED_NAMES_PER_VALUE));
+    } else if (seen.has(same)) add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
     seen.add(same);
     const problem = numberProblem(indicator, part?.value);
     if (problem) {
@@ -166,9 +170,12 @@ function checkParts(
 /** A list of countries: names from the catalogue, each once. */
 function checkCountryList(names: readonly string[], add: (m: string, s?: IssueSeverity) => void): void {
   const seen = new Set<string>();
+  let unknown = 0;
   for (const name of names) {
-    if (!isOfficialCountryName(name)) add(unknownCountryMessage(name));
-    else if (seen.has(countryGroupKey(name)))
+    if (!isOfficialCountryName(name)) {
+      unknown += 1;
+      add(unknownCountryMessage(name, unknown <= SUGGESTED_NAMES_PER_VALUE));
+    } else if (seen.has(countryGroupKey(name)))
       add(`Nước "${name.normalize('NFC').trim()}" được nhập hai lần.`, 'warning');
     seen.add(countryGroupKey(name));
   }

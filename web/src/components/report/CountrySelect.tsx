@@ -1,4 +1,4 @@
-import { COUNTRIES, countryMatchScore, isOfficialCountryName } from '@domain/countries';
+import { COUNTRIES, countryMatcher, isOfficialCountryName } from '@domain/countries';
 import {
   type ComboboxItem,
   type ComboboxParsedItem,
@@ -15,6 +15,7 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'filte
   onChange: (name: string) => void;
 }
 
+const VI = new Intl.Collator('vi');
 const BY_NAME = new Map(COUNTRIES.map((c) => [c.name, c]));
 const OPTIONS: ComboboxItem[] = COUNTRIES.map((c) => ({ value: c.name, label: c.name }));
 
@@ -38,13 +39,14 @@ function filterCountries({
 }) {
   const items = options.filter(isItem);
   if (!search.trim()) return items.slice(0, limit);
+  const score = countryMatcher(search);
   return items
     .map((option) => {
       const country = BY_NAME.get(option.value);
-      return { option, score: country ? countryMatchScore(search, country) : 0 };
+      return { option, score: country ? score(country) : 0 };
     })
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.option.label.localeCompare(b.option.label, 'vi'))
+    .sort((a, b) => b.score - a.score || VI.compare(a.option.label, b.option.label))
     .slice(0, limit)
     .map((m) => m.option);
 }
