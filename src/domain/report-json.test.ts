@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { draftReport } from './drafting/draft.js';
+import { content, FIXTURE_OUTLINE } from './drafting/fixtures.test-support.js';
 import { REPORT_FORMAT, reportContentSchema, reportJsonSchema } from './report-json.js';
 
 describe('report content: countries', () => {
@@ -48,5 +50,29 @@ describe('report content: countries', () => {
         { key: 'Hàn', value: 2 },
       ],
     });
+  });
+});
+
+describe('drafting from content with other spellings of countries', () => {
+  it('prints the official names', () => {
+    const drafted = draftReport({
+      outline: FIXTURE_OUTLINE,
+      content: content({
+        values: {
+          'labour.sent': {
+            total: 3,
+            parts: [
+              { key: 'Taiwan', value: 2 },
+              { key: 'malaysia', value: 1 },
+            ],
+          },
+        },
+      }),
+      period: { kind: 'half1', year: 2026, index: 0 },
+      unit: { name: 'xã Lạc Phượng', kind: 'commune' },
+    });
+    const text = JSON.stringify(drafted);
+    expect(text).toContain('Đài Loan (Trung Quốc) và Ma-lai-xi-a');
+    expect(text).not.toContain('Taiwan');
   });
 });
