@@ -123,6 +123,7 @@ describe('the report form', () => {
     await page.keyboard.type('lao');
     await page.getByRole('option', { name: 'Lào', exact: true }).click();
     await page.keyboard.press('Escape');
+    await visitors.screenshot({ path: path.join(SHOTS_DIR, 'report-form-countries-list.png') });
     await page
       .locator('[data-drafted]')
       .filter({ hasText: /Mi-an-ma và Lào|Lào và Mi-an-ma/ })
