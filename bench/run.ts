@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`, `countries`) runs one group only.
  */
 import { benchApi } from './api.js';
+import { benchCountries } from './countries.js';
 import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
 import { fuzzFigures } from './fuzz.js';
@@ -17,6 +18,7 @@ if (wants('startup')) {
   await benchStartup();
 }
 if (wants('documents')) await benchDocuments();
+if (wants('countries')) benchCountries();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });

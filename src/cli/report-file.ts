@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { type CatalogueRow, readCatalogue } from '../db/catalogue.js';
+import { canonicalCountryLists } from '../domain/countries-content.js';
 import type { ComposeIdentity } from '../domain/drafting/compose.js';
 import type { DraftUnit } from '../domain/drafting/types.js';
 import type { Outline } from '../domain/outline.js';
@@ -182,7 +183,8 @@ export function resolveReport(
   }
   const { unit, identity } = lookUpUnit(json.unit.code, json.unit.name, rows);
   const o = json.unit;
-  const { format: _format, unit: _unit, outline: _outline, period, ...content } = json;
+  const { format: _format, unit: _unit, outline: _outline, period, ...read } = json;
+  const content = { ...read, values: canonicalCountryLists(outline, read.values) };
   const provinces = new Map(rows.map((r) => [r.provinceCode, r.provinceName]));
   return {
     json,

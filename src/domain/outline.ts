@@ -32,6 +32,10 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 export const NUMBER_STYLES = ['roman', 'arabic', 'dotted', 'letter', 'dash', 'none'] as const;
 export type NumberStyle = (typeof NUMBER_STYLES)[number];
 
+/** What the names of a list indicator are, when they come from a catalogue (countries.ts). */
+export const LIST_KINDS = ['country'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
 export const DOCUMENT_KINDS = ['report', 'plan'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -47,6 +51,8 @@ export interface Indicator {
   measure: Measure;
   aggregation: Aggregation;
   breakdown?: Breakdown;
+  /** A list of countries or territories: its names come from the catalogue. */
+  listOf?: ListKind;
   /**
    * The noun phrase the drafting uses after the number: "đoàn vào" in "đón tiếp 03 đoàn vào",
    * "người nước ngoài đang sinh sống và làm việc trên địa bàn".

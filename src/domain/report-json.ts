@@ -4,6 +4,7 @@
  * `outline`) what the database keeps as a report's content.
  */
 import { z } from 'zod';
+import { canonicalCountryName } from './countries.js';
 import { PERIOD_KINDS } from './periods.js';
 import { cleanProse } from './text.js';
 import { AUTHORITIES } from './units.js';
@@ -47,7 +48,10 @@ export const indicatorValueSchema = z.union([
   z.array(line(200)).max(300),
   z.object({
     total: numberValue,
-    parts: z.array(z.object({ key: line(200), value: numberValue })).max(300),
+    // A part named by another complete name of a country ("Myanmar", "Han Quoc") is stored under the
+    // official name ("Mi-an-ma", "Hàn Quốc"), so old files and old rows read canonical; a name the
+    // catalogue does not know is kept as typed and refused by the validation (validation.ts).
+    parts: z.array(z.object({ key: line(200).transform(canonicalCountryName), value: numberValue })).max(300),
   }),
 ]);
 

@@ -179,11 +179,11 @@ describe('validateValue: breakdowns', () => {
     ]);
   });
   it('names the part with a bad number, and refuses empty or repeated names', () => {
-    const issues = validateValue(resident, value(3, ['Lào', -1], ['', 1], [' lào ', 1]));
+    const issues = validateValue(resident, value(3, ['Lào', -1], ['', 1], [' Lào ', 1]));
     expect(issues.map((i) => i.message)).toEqual([
       'Quốc gia "Lào": số lượng không được âm.',
       'Có một dòng chưa ghi tên quốc gia.',
-      'Quốc gia "lào" được nhập hai lần.',
+      'Quốc gia "Lào" được nhập hai lần.',
     ]);
     expect(validateValue(resident, value(3, ['Lào', 1.5]))[0]?.message).toBe(
       'Quốc gia "Lào": chỉ tiêu này là số nguyên (ví dụ 12), không nhập số thập phân.',
@@ -191,6 +191,42 @@ describe('validateValue: breakdowns', () => {
   });
   it('checks the total itself', () => {
     expect(validateValue(resident, value(-3))[0]?.message).toBe('Tổng số: số lượng không được âm.');
+  });
+  it('refuses a country the catalogue does not have, suggesting the one meant', () => {
+    expect(validateValue(resident, value(2, ['Hàn', 2]))).toEqual([
+      {
+        path: 'foreigners.resident',
+        message: 'Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục. Có phải: Hàn Quốc?',
+        severity: 'error',
+      },
+    ]);
+    // Another spelling of a known country is not the official name either: it names it.
+    expect(validateValue(resident, value(1, ['Myanmar', 1]))[0]?.message).toBe(
+      'Không có nước hoặc vùng lãnh thổ "Myanmar" trong danh mục. Có phải: Mi-an-ma?',
+    );
+    expect(validateValue(resident, value(3, ['Đài Loan (Trung Quốc)', 1], ['Mi-an-ma', 2]))).toEqual([]);
+  });
+  it('suggests for the first unknown names of a value only, and still refuses every one', () => {
+    const names = Array.from({ length: 25 }, (_, i) => `Xứ lạ ${i}`);
+    const messages = validateValue(resident, value(25, ...names.map((n): [string, number] => [n, 1]))).map(
+      (i) => i.message,
+    );
+    expect(messages).toHaveLength(25);
+    expect(messages.filter((m) => m.endsWith('Vui lòng chọn tên trong danh sách.')).length).toBeGreaterThan(
+      0,
+    );
+    expect(messages[24]).toBe(
+      'Không có nước hoặc vùng lãnh thổ "Xứ lạ 24" trong danh mục. Vui lòng chọn tên trong danh sách.',
+    );
+  });
+  it('keeps free names for a breakdown that is not by country', () => {
+    const funds = {
+      ...resident,
+      breakdown: 'fund_source' as const,
+      valueType: 'money' as const,
+      unit: 'USD',
+    };
+    expect(validateValue(funds, value(5, ['Ngân sách tỉnh', 5]))).toEqual([]);
   });
 });
 
@@ -205,6 +241,18 @@ describe('validateValue: lists and text', () => {
     expect(validateValue(countries, ['Lào', 'lào'])).toEqual([
       { path: 'delegations.in.countries', message: 'Danh sách có tên bị lặp lại.', severity: 'warning' },
     ]);
+  });
+  it('takes a list of countries from the catalogue only', () => {
+    const visited = { ...countries, listOf: 'country' as const };
+    expect(validateValue(visited, ['Lào', 'Mi-an-ma', 'Hàn Quốc'])).toEqual([]);
+    expect(validateValue(visited, ['Lào', 'Hàn']).map((i) => i.message)).toEqual([
+      'Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục. Có phải: Hàn Quốc?',
+    ]);
+    expect(validateValue(visited, ['Lào', 'Lào'])).toEqual([
+      { path: 'delegations.in.countries', message: 'Nước "Lào" được nhập hai lần.', severity: 'warning' },
+    ]);
+    // A list that is not of countries keeps free names.
+    expect(validateValue(countries, ['Hội hữu nghị Việt - Lào'])).toEqual([]);
   });
   it('wants text for a text indicator', () => {
     expect(validateValue(note, 'Ghi chú')).toEqual([]);

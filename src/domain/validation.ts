@@ -4,6 +4,14 @@
  * Errors are mistakes (a negative count, a code the outline does not have); warnings are doubts
  * the officer may confirm (parts that do not cover the total, figures in a "không phát sinh" section).
  */
+
+import {
+  countryGroupKey,
+  isCountryBreakdown,
+  isOfficialCountryName,
+  SUGGESTED_NAMES_PER_VALUE,
+  unknownCountryMessage,
+} from './countries.js';
 import type {
   BrokenDownValue,
   Indicator,
@@ -123,15 +131,21 @@ function checkParts(
     add(MESSAGES.notNumber);
     return;
   }
+  const byCountry = isCountryBreakdown(indicator);
   const seen = new Set<string>();
+  let unknown = 0;
   let sum = 0;
   let partsOk = true;
   for (const part of value.parts) {
     const key = typeof part?.key === 'string' ? part.key.normalize('NFC').trim() : '';
+    // Countries and markets come from the catalogue: two spellings of one country are one part.
+    const same = byCountry ? countryGroupKey(key) : key.toLocaleLowerCase('vi');
     if (!key) add(`Có một dòng chưa ghi tên ${partName}.`);
-    else if (seen.has(key.toLocaleLowerCase('vi')))
-      add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
-    seen.add(key.toLocaleLowerCase('vi'));
+    else if (byCountry && !isOfficialCountryName(key)) {
+      unknown += 1;
+      add(unknownCountryMessage(key, unknown <= SUGGESTED_NAMES_PER_VALUE));
+    } else if (seen.has(same)) add(`${capitalise(partName)} "${key}" được nhập hai lần.`);
+    seen.add(same);
     const problem = numberProblem(indicator, part?.value);
     if (problem) {
       partsOk = false;
@@ -150,6 +164,20 @@ function checkParts(
       `Tổng các ${partName} (${formatVn(sum)}) nhỏ hơn tổng số (${formatVn(total)}): còn ${formatVn(total - sum)} chưa chia theo ${partName}.`,
       'warning',
     );
+  }
+}
+
+/** A list of countries: names from the catalogue, each once. */
+function checkCountryList(names: readonly string[], add: (m: string, s?: IssueSeverity) => void): void {
+  const seen = new Set<string>();
+  let unknown = 0;
+  for (const name of names) {
+    if (!isOfficialCountryName(name)) {
+      unknown += 1;
+      add(unknownCountryMessage(name, unknown <= SUGGESTED_NAMES_PER_VALUE));
+    } else if (seen.has(countryGroupKey(name)))
+      add(`Nước "${name.normalize('NFC').trim()}" được nhập hai lần.`, 'warning');
+    seen.add(countryGroupKey(name));
   }
 }
 
@@ -184,6 +212,7 @@ export function validateValue(indicator: Indicator, value: unknown): FieldIssue[
     case 'list': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(MESSAGES.notList);
       else if (value.some((v) => !v.trim())) add('Danh sách có một dòng để trống.');
+      else if (indicator.listOf === 'country') checkCountryList(value, add);
       else if (
         new Set(value.map((v) => v.normalize('NFC').trim().toLocaleLowerCase('vi'))).size < value.length
       ) {

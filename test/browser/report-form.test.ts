@@ -82,13 +82,53 @@ describe('the report form', () => {
     // Numbers: foreigners resident, workers abroad by market (the total is computed).
     await indicator(page, 'foreigners.resident').getByRole('textbox').first().fill('130');
     const workers = indicator(page, 'workers.abroad');
+    const market = (row: number) => workers.locator(`input[aria-label="Thị trường (dòng ${row})"]`);
     await workers.getByRole('button', { name: '+ Thêm thị trường' }).click();
-    await workers.locator('input[aria-label="Thị trường (dòng 1)"]').fill('Hàn Quốc');
-    await workers.getByRole('textbox', { name: /^Số lao động của (Hàn Quốc|dòng 1)$/ }).fill('2');
+    // A new row starts empty and quiet: no "0" in the number box, no red error.
+    await market(1).waitFor();
+    expect(await workers.getByRole('textbox', { name: 'Số lao động của dòng 1' }).inputValue()).toBe('');
+    expect(await workers.locator('[aria-invalid="true"]').count()).toBe(0);
+    // Markets come from the catalogue, searched without diacritics.
+    await market(1).click();
+    await page.keyboard.type('han');
+    await page.getByRole('option', { name: 'Hàn Quốc', exact: true }).click();
+    const firstNumber = workers.getByRole('textbox', { name: /^Số lao động của (Hàn Quốc|dòng 1)$/ });
+    await firstNumber.click();
+    await page.keyboard.type('2');
+    expect(await firstNumber.inputValue()).toBe('2');
+    // A row left incomplete says what it lacks, once the officer has left it.
     await workers.getByRole('button', { name: '+ Thêm thị trường' }).click();
-    await workers.locator('input[aria-label="Thị trường (dòng 2)"]').fill('Nhật Bản');
+    await market(2).click();
+    expect(await workers.getByText('Chọn thị trường', { exact: true }).count()).toBe(0);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).click();
+    await workers.getByText('Chọn thị trường', { exact: true }).waitFor();
+    await workers.getByText('Nhập số', { exact: true }).waitFor();
+    await workers.screenshot({ path: path.join(SHOTS_DIR, 'report-form-market-incomplete.png') });
+    await market(2).click();
+    await page.keyboard.type('dai loan');
+    await page.getByRole('option', { name: 'Đài Loan (Trung Quốc)', exact: true }).waitFor();
+    await market(2).fill('');
+    await page.keyboard.type('nhat');
+    await page.getByRole('option', { name: 'Nhật Bản', exact: true }).click();
     await workers.getByRole('textbox', { name: /^Số lao động của (Nhật Bản|dòng 2)$/ }).fill('1');
     await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).click();
+    await expect.poll(() => workers.getByText('Chọn thị trường', { exact: true }).count()).toBe(0);
+    expect(await workers.getByText('Nhập số', { exact: true }).count()).toBe(0);
+    // The countries incoming delegations came from: several, from the same catalogue.
+    const visitors = indicator(page, 'delegations.in.countries');
+    await visitors.locator('input:not([type="hidden"])').first().click();
+    await page.keyboard.type('myanmar');
+    await page.getByRole('option', { name: 'Mi-an-ma', exact: true }).click();
+    await page.keyboard.type('lao');
+    await page.getByRole('option', { name: 'Lào', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await visitors.screenshot({ path: path.join(SHOTS_DIR, 'report-form-countries-list.png') });
+    await page
+      .locator('[data-drafted]')
+      .filter({ hasText: /Mi-an-ma và Lào|Lào và Mi-an-ma/ })
+      .first()
+      .waitFor();
     // The total follows the parts once React has rendered them (not within the same tick).
     await expect.poll(() => workers.getByRole('textbox').first().inputValue()).toBe('3');
 

@@ -379,4 +379,37 @@ describe('report JSON export and import', () => {
     expect(badValue.statusCode).toBe(400);
     expect(badValue.json().error.fields[0].path).toMatch(/^values\.foreigners\.resident/);
   });
+
+  it('imports an old file naming countries another way under their official names, and flags an unknown one', async () => {
+    const view = (await create(officer, { kind: 'quarter', year: 2024, index: 2 })).json() as ReportView;
+    const file = (await officer.request('GET', `/api/reports/${view.report.id}/export`)).json();
+    const imported = await officer.request('POST', `/api/units/${unit}/reports/import?revision=1`, {
+      ...file,
+      values: {
+        'workers.abroad': {
+          total: 3,
+          parts: [
+            { key: 'Korea', value: 1 },
+            { key: 'Myanmar', value: 1 },
+            { key: 'Hàn', value: 1 },
+          ],
+        },
+        'delegations.in.countries': ['Lao', 'Singapore'],
+      },
+    });
+    expect(imported.statusCode).toBe(200);
+    const content = (imported.json() as ReportView).content;
+    expect(content.values['workers.abroad']).toEqual({
+      total: 3,
+      parts: [
+        { key: 'Hàn Quốc', value: 1 },
+        { key: 'Mi-an-ma', value: 1 },
+        { key: 'Hàn', value: 1 },
+      ],
+    });
+    expect(content.values['delegations.in.countries']).toEqual(['Lào', 'Xin-ga-po']);
+    expect((imported.json() as ReportView).issues.map((i) => i.message)).toContain(
+      'Không có nước hoặc vùng lãnh thổ "Hàn" trong danh mục. Có phải: Hàn Quốc?',
+    );
+  });
 });

@@ -49,6 +49,43 @@ describe('combining values', () => {
     expect(combineAcrossUnits(money, [0.1, 0.2])).toBe(0.3);
   });
 
+  it('adds the same country up whether a report wrote its official name or another spelling', () => {
+    const byCountry: Indicator = { ...flow, breakdown: 'country' };
+    const merged = combineAcrossUnits(byCountry, [
+      { total: 2, parts: [{ key: 'Hàn Quốc', value: 2 }] },
+      {
+        total: 4,
+        parts: [
+          { key: 'Han Quoc', value: 1 },
+          { key: 'Myanmar', value: 3 },
+        ],
+      },
+      { total: 1, parts: [{ key: 'Mi-an-ma', value: 1 }] },
+    ]);
+    expect(merged).toEqual({
+      total: 7,
+      parts: [
+        { key: 'Mi-an-ma', value: 4 },
+        { key: 'Hàn Quốc', value: 3 },
+      ],
+    });
+    const overPeriods = combineAcrossPeriods({ ...byCountry, breakdown: 'market' }, [
+      { total: 1, parts: [{ key: 'Korea', value: 1 }] },
+      { total: 1, parts: [{ key: 'Hàn Quốc', value: 1 }] },
+    ]);
+    expect(overPeriods).toEqual({ total: 2, parts: [{ key: 'Hàn Quốc', value: 2 }] });
+  });
+
+  it('unites lists of countries by country, under the official name', () => {
+    const visited: Indicator = { ...list, listOf: 'country' };
+    expect(
+      combineAcrossUnits(visited, [
+        ['Lào', 'Myanmar'],
+        ['Mi-an-ma', 'Korea', 'Lào'],
+      ]),
+    ).toEqual(['Lào', 'Mi-an-ma', 'Hàn Quốc']);
+  });
+
   it('unites lists without repeating a name', () => {
     expect(
       combineAcrossUnits(list, [

@@ -8,6 +8,7 @@
  *   value at the end of the last period (`latest`), `max` keeps the largest.
  * Pure; values that are missing (not filled) are ignored, and nothing filled gives undefined.
  */
+import { canonicalCountryName, countryGroupKey, isCountryBreakdown } from '../countries.js';
 import type { BrokenDownValue, Indicator, IndicatorValue } from '../outline.js';
 
 export function isBrokenDown(value: IndicatorValue | undefined): value is BrokenDownValue {
@@ -26,31 +27,55 @@ function add(a: number, b: number): number {
   return Math.round((a + b) * 1e6) / 1e6;
 }
 
-function mergeParts(values: readonly BrokenDownValue[], pick: (a: number, b: number) => number) {
-  const parts = new Map<string, number>();
+/**
+ * Parts of several values added by key. Countries and markets add up by their catalogue code, so
+ * "Hàn Quốc" and "Han Quoc" (a report stored before the catalogue) are one part under the official name.
+ */
+function mergeParts(
+  values: readonly BrokenDownValue[],
+  pick: (a: number, b: number) => number,
+  byCountry: boolean,
+) {
+  const parts = new Map<string, { key: string; value: number }>();
   for (const v of values) {
-    for (const p of v.parts)
-      parts.set(p.key, parts.has(p.key) ? pick(parts.get(p.key) ?? 0, p.value) : p.value);
+    for (const p of v.parts) {
+      const group = byCountry ? countryGroupKey(p.key) : p.key;
+      const seen = parts.get(group);
+      if (seen) seen.value = pick(seen.value, p.value);
+      else parts.set(group, { key: byCountry ? canonicalCountryName(p.key) : p.key, value: p.value });
+    }
   }
-  return [...parts].map(([key, value]) => ({ key, value }));
+  return [...parts.values()];
 }
 
-function combineNumbers(values: readonly IndicatorValue[], pick: (a: number, b: number) => number) {
+function combineNumbers(
+  values: readonly IndicatorValue[],
+  pick: (a: number, b: number) => number,
+  byCountry = false,
+) {
   const broken = values.filter(isBrokenDown);
   const numbers = values.map(numericValue).filter((n): n is number => n !== undefined);
   if (numbers.length === 0) return undefined;
   const total = numbers.slice(1).reduce(pick, numbers[0] ?? 0);
   if (broken.length === 0) return total;
-  const parts = mergeParts(broken, pick);
+  const parts = mergeParts(broken, pick, byCountry);
   parts.sort((a, b) => b.value - a.value || a.key.localeCompare(b.key, 'vi'));
   return { total, parts } satisfies BrokenDownValue;
 }
 
 function combineOthers(indicator: Indicator, values: readonly IndicatorValue[]): IndicatorValue | undefined {
   if (indicator.valueType === 'list') {
-    const seen = new Set<string>();
-    for (const v of values) if (Array.isArray(v)) for (const item of v) seen.add(item);
-    return seen.size ? [...seen] : undefined;
+    // A list of countries unites by code: "Myanmar" and "Mi-an-ma" are one country, named officially.
+    const byCountry = indicator.listOf === 'country';
+    const seen = new Map<string, string>();
+    for (const v of values) {
+      if (!Array.isArray(v)) continue;
+      for (const item of v) {
+        const key = byCountry ? countryGroupKey(item) : item;
+        if (!seen.has(key)) seen.set(key, byCountry ? canonicalCountryName(item) : item);
+      }
+    }
+    return seen.size ? [...seen.values()] : undefined;
   }
   const texts = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   return texts.length ? [...new Set(texts)].join('; ') : undefined;
@@ -65,7 +90,11 @@ export function combineAcrossUnits(
 ): IndicatorValue | undefined {
   const present = values.filter((v): v is IndicatorValue => v !== undefined);
   if (!isNumeric(indicator)) return combineOthers(indicator, present);
-  return combineNumbers(present, indicator.aggregation === 'max' ? Math.max : add);
+  return combineNumbers(
+    present,
+    indicator.aggregation === 'max' ? Math.max : add,
+    isCountryBreakdown(indicator),
+  );
 }
 
 /** The value of one unit (or one total) over consecutive periods, given oldest first. */
@@ -75,7 +104,8 @@ export function combineAcrossPeriods(
 ): IndicatorValue | undefined {
   const present = values.filter((v): v is IndicatorValue => v !== undefined);
   if (!isNumeric(indicator)) return combineOthers(indicator, present);
-  if (indicator.aggregation === 'max') return combineNumbers(present, Math.max);
+  const byCountry = isCountryBreakdown(indicator);
+  if (indicator.aggregation === 'max') return combineNumbers(present, Math.max, byCountry);
   if (indicator.measure === 'stock' || indicator.aggregation === 'latest') return present.at(-1);
-  return combineNumbers(present, add);
+  return combineNumbers(present, add, byCountry);
 }

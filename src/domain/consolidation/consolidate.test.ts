@@ -77,7 +77,7 @@ describe('consolidate', () => {
       total: 7,
       parts: [
         { key: 'Nhật Bản', value: 3 },
-        { key: 'Đài Loan', value: 1 },
+        { key: 'Đài Loan (Trung Quốc)', value: 1 },
       ],
     });
     expect(c.values['ngo.value']).toBe(1500.6);

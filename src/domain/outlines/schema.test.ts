@@ -115,6 +115,14 @@ describe('outlineSchema', () => {
     expect(errorsOf(base({ subjectTemplate: 'Kết quả {period} và {next}' }))).toEqual([]);
   });
 
+  it('takes a list of countries, but not a number of countries', () => {
+    const outline = base();
+    outline.sections[0]?.children.push(names('countries', 'Các nước', 'các nước', { listOf: 'country' }));
+    expect(errorsOf(outline)).toEqual([]);
+    outline.sections[0]?.children.push(flow('count', 'Số nước', 'nước', 'nước', { listOf: 'country' }));
+    expect(errorsOf(outline).map((e) => e.path)).toEqual(['sections.0.children.3.listOf']);
+  });
+
   it('refuses a breakdown on a list and checks that name unknown or non-numeric indicators', () => {
     const outline = base();
     outline.sections[0]?.children.push(names('countries', 'Các nước', 'các nước', { breakdown: 'country' }));

@@ -10,6 +10,7 @@ import {
   AGGREGATIONS,
   BREAKDOWNS,
   DOCUMENT_KINDS,
+  LIST_KINDS,
   MEASURES,
   NUMBER_STYLES,
   type Outline,
@@ -66,6 +67,7 @@ export const indicatorSchema = z.object({
   measure: enumOf(MEASURES, 'Loại chỉ tiêu'),
   aggregation: enumOf(AGGREGATIONS, 'Cách cộng dồn'),
   breakdown: enumOf(BREAKDOWNS, 'Cách chia nhỏ').optional(),
+  listOf: enumOf(LIST_KINDS, 'Danh mục của danh sách').optional(),
   phrase: label('Cụm từ dùng khi soạn thảo'),
   padSmall: z.boolean().optional(),
   required: z.boolean().optional(),
@@ -162,6 +164,12 @@ export function outlineIssues(outline: Outline): Issue[] {
             message: `${owner}: mã chỉ tiêu "${node.code}" bị trùng (đã dùng ở ${seen}).`,
           });
         } else codes.set(node.code, owner);
+        if (node.listOf && node.valueType !== 'list') {
+          issues.push({
+            path: [...here, 'listOf'],
+            message: `${owner}: chỉ tiêu "${node.label}" không phải là danh sách nên không chọn theo danh mục được.`,
+          });
+        }
         if (node.valueType !== 'list' && node.valueType !== 'text') numeric.add(node.code);
         else if (node.breakdown) {
           issues.push({

@@ -2,6 +2,7 @@
  * A report as a file (format doingoai.report/1, docs/report-json.md): export, and import into a
  * unit's draft (created when missing; an existing draft is replaced only by naming its revision).
  */
+
 import { findOutlineVersion } from '../../db/outlines.js';
 import { loadReport } from '../../db/report-record.js';
 import { findReportId, ReportConflictError, saveReportContent } from '../../db/reports.js';
@@ -14,6 +15,7 @@ import {
   reportView,
   unitIdParam,
 } from '../../domain/api-reports.js';
+import { canonicalCountryLists } from '../../domain/countries-content.js';
 import { AppError } from '../../domain/errors.js';
 import { periodKey } from '../../domain/periods.js';
 import { REPORT_FORMAT, type ReportContent, type ReportJson } from '../../domain/report-json.js';
@@ -92,6 +94,8 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
       }
       const { period, window } = checkedPeriod(json.period, json.window);
       const content = contentOf(json);
+      // An old file's "Myanmar" in a list of countries is imported as "Mi-an-ma".
+      content.values = canonicalCountryLists(outline.definition, content.values);
       const actor = auditActor(request);
       try {
         const id = await ctx.db.transaction(async (tx) => {

@@ -70,6 +70,7 @@ const delegations = section(
       'delegations.out.countries',
       'Nước, vùng lãnh thổ đến (đoàn ra)',
       'các nước, vùng lãnh thổ đoàn ra đến làm việc',
+      { listOf: 'country' },
     ),
     flow('delegations.in.count', 'Số đoàn vào', 'đoàn', 'đoàn vào', { padSmall: true, required: true }),
     flow(
@@ -85,6 +86,7 @@ const delegations = section(
       'delegations.in.countries',
       'Nước, vùng lãnh thổ của đoàn vào',
       'các nước, vùng lãnh thổ có đoàn vào',
+      { listOf: 'country' },
     ),
   ],
   { nilPhrase: 'đoàn ra, đoàn vào có yếu tố nước ngoài' },

@@ -76,7 +76,9 @@ const delegationsConsular = section(
     flow('citizens.protection', 'Vụ việc bảo hộ công dân', 'vụ', 'vụ việc bảo hộ công dân', {
       padSmall: true,
     }),
-    names('delegations.countries', 'Nước, vùng lãnh thổ liên quan', 'các nước, vùng lãnh thổ liên quan'),
+    names('delegations.countries', 'Nước, vùng lãnh thổ liên quan', 'các nước, vùng lãnh thổ liên quan', {
+      listOf: 'country',
+    }),
   ],
   { nilPhrase: 'đoàn ra, đoàn vào và vụ việc lãnh sự' },
 );

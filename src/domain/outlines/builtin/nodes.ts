@@ -1,7 +1,7 @@
 /** Small constructors that keep the built-in outlines readable as data. */
 import type { Indicator, NarrativeBlock, OutlineNode, Section } from '../../outline.js';
 
-type Extra = Partial<Pick<Indicator, 'breakdown' | 'padSmall' | 'required' | 'hint' | 'partOf'>>;
+type Extra = Partial<Pick<Indicator, 'breakdown' | 'listOf' | 'padSmall' | 'required' | 'hint' | 'partOf'>>;
 
 type Kind = Pick<Indicator, 'valueType' | 'measure' | 'aggregation'>;
 

@@ -31,15 +31,17 @@ export function IndicatorForm({ sectionTitle, onClose, onAdd }: Props) {
     breakdown: 'none',
     phrase: '',
     required: false,
+    countries: false,
   });
   const [pending, setPending] = useState(false);
   const submit = () => {
-    const { breakdown, ...rest } = values;
+    const { breakdown, countries, ...rest } = values;
     const parsed = indicatorSchema.safeParse({
       kind: 'indicator',
       ...rest,
       phrase: rest.phrase.trim() || rest.label.trim().toLocaleLowerCase('vi'),
       ...(breakdown === 'none' ? {} : { breakdown }),
+      ...(countries && rest.valueType === 'list' ? { listOf: 'country' } : {}),
     });
     if (!parsed.success) {
       setErrors(issuesToErrors(parsed.error.issues));
@@ -118,6 +120,13 @@ export function IndicatorForm({ sectionTitle, onClose, onAdd }: Props) {
         onChange={(v) => v && set('breakdown', v)}
         error={errors.breakdown}
       />
+      {values.valueType === 'list' && (
+        <Checkbox
+          label="Danh sách nước, vùng lãnh thổ (chọn theo danh mục)"
+          checked={values.countries}
+          onChange={(e) => set('countries', e.currentTarget.checked)}
+        />
+      )}
       <TextInput
         label="Cụm từ khi soạn văn bản"
         description='Đứng sau con số trong câu văn, ví dụ "đoàn vào" trong "đón tiếp 03 đoàn vào". Để trống: dùng tên chỉ tiêu.'

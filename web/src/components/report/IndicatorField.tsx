@@ -3,6 +3,7 @@ import { formatChange, formatNumberVi } from '@domain/vn-number';
 import { Box, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { BreakdownEditor } from './BreakdownEditor';
+import { CountryMultiSelect } from './CountrySelect';
 import { NumberBox } from './NumberBox';
 import { isNumeric, partsOf, totalOf } from './values';
 
@@ -68,6 +69,20 @@ export function IndicatorField(props: Props) {
         placeholder="Nhập số, ví dụ 1.234 hoặc 180,5"
         withAsterisk={indicator.required}
         onChange={(n) => onChange(indicator.breakdown ? encodeBreakdown(n, parts) : (n ?? undefined))}
+      />
+    );
+  } else if (indicator.valueType === 'list' && indicator.listOf === 'country') {
+    input = (
+      <CountryMultiSelect
+        id={id}
+        label={label}
+        description={indicator.hint ?? 'Gõ để tìm nước, vùng lãnh thổ (có dấu hoặc không dấu).'}
+        placeholder="Gõ để tìm nước"
+        value={Array.isArray(value) ? value : []}
+        error={error}
+        disabled={disabled}
+        withAsterisk={indicator.required}
+        onChange={(items) => onChange(items.length > 0 ? items : undefined)}
       />
     );
   } else if (indicator.valueType === 'list') {

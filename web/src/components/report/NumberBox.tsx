@@ -10,9 +10,10 @@ interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'error'> {
 
 /**
  * A number typed the Vietnamese way ("1.234", "180,5"). What cannot be read as a number stays in
- * the box with a message, and the report keeps its last good value.
+ * the box with a message, and the report keeps its last good value. Nothing entered shows an empty
+ * box (never "0"), and a 0 is selected on focus so that typing replaces it.
  */
-export function NumberBox({ value, onChange, error, onBlur, ...rest }: Props) {
+export function NumberBox({ value, onChange, error, onBlur, onFocus, ...rest }: Props) {
   const [text, setText] = useState(() => numberText(value));
   const [bad, setBad] = useState(false);
 
@@ -41,6 +42,11 @@ export function NumberBox({ value, onChange, error, onBlur, ...rest }: Props) {
         }
         setBad(false);
         onChange(parsed);
+      }}
+      onFocus={(event) => {
+        // A box showing 0 is replaced by what is typed ("2", not "02").
+        if (parseViNumber(event.currentTarget.value) === 0) event.currentTarget.select();
+        onFocus?.(event);
       }}
       onBlur={(event) => {
         if (!bad) setText(numberText(parseViNumber(text)));
