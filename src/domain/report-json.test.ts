@@ -72,7 +72,8 @@ describe('drafting from content with other spellings of countries', () => {
       unit: { name: 'xã Lạc Phượng', kind: 'commune' },
     });
     const text = JSON.stringify(drafted);
-    expect(text).toContain('Đài Loan (Trung Quốc) và Ma-lai-xi-a');
+    expect(text).toContain('02 lao động tại thị trường Đài Loan (Trung Quốc)');
+    expect(text).toContain('01 lao động tại thị trường Ma-lai-xi-a');
     expect(text).not.toContain('Taiwan');
   });
 });
