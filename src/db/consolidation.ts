@@ -177,6 +177,8 @@ export async function consolidateRound(
   const summary = { sources: stored.sources.length, madeAt: stored.madeAt };
   if (!existing) {
     const content: ReportContent = reportContentSchema.parse({
+      // The outline's default paragraphs are proposals: none is kept until the officer keeps it.
+      kept: [],
       values: made.values,
       approximate: made.approximate,
       comparison: sameLastYear ? { sameLastYear } : {},
