@@ -95,6 +95,7 @@ function ParagraphItem({ item, title, ctx }: { item: DraftedParagraph; title: st
       bg={state === 'proposal' || state === 'deleted' ? 'gray.0' : 'blue.0'}
       style={state === 'proposal' ? { borderStyle: 'dashed' } : undefined}
       aria-label={label}
+      data-drafted
       data-paragraph={item.key}
       data-state={state}
     >
@@ -139,6 +140,7 @@ function ParagraphItem({ item, title, ctx }: { item: DraftedParagraph; title: st
             <Text
               // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of one slot, in order, may repeat.
               key={i}
+              data-text
               size="sm"
               mb={4}
               c={state === 'proposal' || state === 'deleted' ? 'dimmed' : undefined}
