@@ -29,7 +29,10 @@ beforeAll(async () => {
     app,
     (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }])).username,
   );
-  const outlines = (await officer.request('GET', '/api/outlines')).json().items as { id: number; code: string }[];
+  const outlines = (await officer.request('GET', '/api/outlines')).json().items as {
+    id: number;
+    code: string;
+  }[];
   outlineId = outlines.find((o) => o.code === 'commune-report')?.id ?? 0;
 });
 afterAll(async () => {
@@ -102,6 +105,8 @@ describe('the paragraphs of a report', () => {
       nil: true,
     });
     expect(nil.statusCode).toBe(200);
-    expect(previewText((nil.json() as ReportView).document)).toMatch(/BỐI CẢNH TÌNH HÌNH\s+Không phát sinh\./);
+    expect(previewText((nil.json() as ReportView).document)).toMatch(
+      /BỐI CẢNH TÌNH HÌNH\s+Không phát sinh\./,
+    );
   });
 });
