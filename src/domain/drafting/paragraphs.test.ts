@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outline, Section } from '../outline.js';
 import type { Period } from '../periods.js';
+import { qualityChecks } from '../quality.js';
 import type { ReportContent, ReportContentInput } from '../report-json.js';
 import { missingRequired, validateContent } from '../validation.js';
 import { composeDocument } from './compose.js';
@@ -185,6 +186,17 @@ describe('every printed paragraph is editable', () => {
     expect(paragraph).toMatchObject({ stale: true, printed: ['Đón 02 đoàn vào.'] });
     expect(paragraph.drafted[0]).toContain('05 đoàn vào');
     expect(printed(after)).toContain('Đón 02 đoàn vào.');
+    // The checks before sending say so, at the paragraph.
+    const quality = qualityChecks({
+      outline: OUTLINE,
+      content: after,
+      drafted: draft(after),
+      unit: { code: '1', name: 'Xã Lạc Phượng' },
+      catalogue: [],
+    });
+    expect(quality.filter((i) => i.kind === 'stale_edit').map((i) => i.key)).toEqual([
+      figuresKey('delegations', 0),
+    ]);
     const accepted = acceptNewWording(OUTLINE, after, paragraph);
     expect(item(accepted, 'delegations', figuresKey('delegations', 0))).toMatchObject({ stale: false });
     expect(printed(accepted)).toContain('05 đoàn vào');
