@@ -78,6 +78,8 @@ describe('the paragraphs of the report form', () => {
     const keptKey = await first.getAttribute('data-paragraph');
     const defaultText = (await first.locator('[data-text]').first().innerText()).trim();
     expect(defaultText.length).toBeGreaterThan(20);
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-paragraphs-proposal.png') });
     await first.getByRole('button', { name: 'Giữ đoạn đề xuất' }).click();
     const kept = page.locator(`[data-paragraph="${keptKey}"]`);
     await expect.poll(() => kept.getAttribute('data-state')).toBe('drafted');
