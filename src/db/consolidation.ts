@@ -247,6 +247,8 @@ export async function consolidateRound(
   };
   if (!existing) {
     const content: ReportContent = reportContentSchema.parse({
+      // The outline's default paragraphs are proposals: none is kept until the officer keeps it.
+      kept: [],
       values: made.values,
       approximate: made.approximate,
       comparison: sameLastYear ? { sameLastYear } : {},

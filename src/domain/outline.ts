@@ -90,9 +90,12 @@ export interface Section {
   /**
    * What "không phát sinh" says for this section: "đoàn ra, đoàn vào có yếu tố nước ngoài" gives
    * "Trong kỳ báo cáo, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài."
-   * Sections without it cannot be marked nil (background, directions).
+   * Sections without it answer a generic "Không phát sinh." when marked nil.
    */
   nilPhrase?: string;
+  /** False: the section cannot be answered "không phát sinh" (the outline wants its content). */
+  nilAllowed?: boolean;
+  /** Required sections can neither be left out of the document nor left empty. */
   required?: boolean;
   children: OutlineNode[];
 }

@@ -220,6 +220,15 @@ function completenessIssues(input: QualityInput): QualityIssue[] {
         message: `Nội dung cán bộ viết thay cho ${where} được soạn trước khi số liệu thay đổi; vui lòng đọc lại.`,
       });
     }
+    for (const item of drafted?.items ?? []) {
+      if (!item.stale) continue;
+      issues.push({
+        kind: 'stale_edit',
+        severity: 'warning',
+        key: item.key,
+        message: `Số liệu của ${where} đã thay đổi sau khi cán bộ sửa một đoạn: có cách viết mới, vui lòng đọc lại hoặc chọn "Dùng cách viết mới".`,
+      });
+    }
   }
   return issues;
 }

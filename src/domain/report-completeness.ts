@@ -34,10 +34,10 @@ export function missingSections(
   index(drafted.sections);
   const visit = (section: Section) => {
     const d = draftedByKey.get(section.key);
-    if (nilKeys.has(section.key) || d?.nil) return;
+    if (nilKeys.has(section.key) || d?.nil || d?.omitted) return;
     if (section.required && paragraphsOf(d) === 0) {
       const here = d?.number ? `mục ${d.number} ${section.title}` : `mục "${section.title}"`;
-      const orNil = section.nilPhrase ? ', hoặc chọn "Không phát sinh"' : '';
+      const orNil = section.nilAllowed === false ? '' : ', hoặc chọn "Không phát sinh"';
       issues.push({
         source: 'completeness',
         severity: 'error',

@@ -82,3 +82,21 @@ describe('reportChanges', () => {
     expect(change?.label).toBe('Nội dung viết thêm — đoạn kết');
   });
 });
+
+describe('reportChanges: paragraphs', () => {
+  it('names a deleted drafted paragraph by its section, and a default kept or a section left out', () => {
+    const before = content({ kept: [] });
+    const after = content({
+      kept: ['background.text'],
+      omit: ['proposals'],
+      narratives: { 'foreigners#0': { text: '', mode: 'replace' } },
+    });
+    const changes = reportChanges(communeReport, before, after);
+    expect(changes.map((c) => [c.target, c.before, c.after])).toEqual([
+      ['foreigners#0', '(trống)', '(đã xóa đoạn)'],
+      ['background.text', 'Không', 'Có'],
+      ['proposals', 'Không', 'Có'],
+    ]);
+    expect(changes[0]?.label).toMatch(/đoạn soạn sẵn của .*Công tác quản lý người nước ngoài/);
+  });
+});

@@ -19,6 +19,7 @@ export interface ReportChange {
 }
 
 const EMPTY = '(trống)';
+const DELETED = '(đã xóa đoạn)';
 const TEXT_MAX = 200;
 
 function cut(text: string): string {
@@ -74,13 +75,47 @@ export function reportChanges(outline: Outline, before: ReportContent, after: Re
     const a = before.narratives[key];
     const b = after.narratives[key];
     if (same(a?.text ?? '', b?.text ?? '') && (a?.mode ?? 'append') === (b?.mode ?? 'append')) continue;
-    const where = sectionLabel.get(key) ?? blockLabels.get(key) ?? FRAME_LABELS[key] ?? key;
+    // A drafted paragraph's key (`<section>#<n>`, `#nil`, `#more`) is named by its section.
+    const slot = /^(.+)#(?:\d+|nil|more)$/.exec(key)?.[1];
+    const where = slot
+      ? `đoạn soạn sẵn của ${sectionLabel.get(slot) ?? slot}`
+      : (sectionLabel.get(key) ?? blockLabels.get(key) ?? FRAME_LABELS[key] ?? key);
+    const shown = (e: typeof a) => (e?.text ? cut(e.text) : e?.mode === 'replace' ? DELETED : EMPTY);
     out.push({
       kind: 'narrative',
       target: key,
       label: `Nội dung viết thêm — ${where}`,
-      before: a?.text ? cut(a.text) : EMPTY,
-      after: b?.text ? cut(b.text) : EMPTY,
+      before: shown(a),
+      after: shown(b),
+    });
+  }
+
+  // Default paragraphs kept (content without `kept` printed every default) and sections left out.
+  const allDefaults = narrativesOf(outline)
+    .filter((n) => n.defaultText?.trim())
+    .map((n) => n.key);
+  const keptBefore = new Set(before.kept ?? allDefaults);
+  const keptAfter = new Set(after.kept ?? allDefaults);
+  for (const key of new Set([...allDefaults, ...keptBefore, ...keptAfter])) {
+    if (keptBefore.has(key) === keptAfter.has(key)) continue;
+    out.push({
+      kind: 'narrative',
+      target: key,
+      label: `Giữ đoạn đề xuất — ${blockLabels.get(key) ?? key}`,
+      before: yesNo(keptBefore.has(key)),
+      after: yesNo(keptAfter.has(key)),
+    });
+  }
+  const omitBefore = new Set(before.omit ?? []);
+  const omitAfter = new Set(after.omit ?? []);
+  for (const key of new Set([...numbered.map((s) => s.key), ...omitBefore, ...omitAfter])) {
+    if (omitBefore.has(key) === omitAfter.has(key)) continue;
+    out.push({
+      kind: 'narrative',
+      target: key,
+      label: `Bỏ khỏi báo cáo — ${sectionLabel.get(key) ?? key}`,
+      before: yesNo(omitBefore.has(key)),
+      after: yesNo(omitAfter.has(key)),
     });
   }
 

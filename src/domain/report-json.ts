@@ -128,7 +128,20 @@ export const reportContentSchema = z.object({
     all: false,
     sections: [],
   }),
-  /** Officer's text, by section key or narrative block key. */
+  /**
+   * The outline's default paragraphs (narrative blocks' `defaultText`) the officer kept: a default
+   * says the unit did something, so it is a proposal that prints only once kept. Absent in files
+   * and reports written before proposals existed: every default prints, as it did then (new
+   * reports start with `[]`).
+   */
+  kept: z.array(z.string().max(100)).max(1000).optional(),
+  /** Sections left out of the document (allowed when the outline does not require them). */
+  omit: z.array(z.string().max(100)).max(1000).optional(),
+  /**
+   * Officer's text, by section key, narrative block key, or drafted paragraph key
+   * (`<section>#<n>` for the n-th paragraph of figures, `<section>#nil` for its "không phát sinh"
+   * sentence): `replace` with an empty text deletes what it stands for.
+   */
   narratives: z.record(z.string().max(100), narrativeEditSchema).default({}),
   document: z
     .object({

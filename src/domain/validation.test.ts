@@ -76,6 +76,7 @@ const outline: Outline = {
       kind: 'section',
       key: 'directions',
       title: 'Phương hướng, nhiệm vụ',
+      nilAllowed: false,
       children: [
         {
           kind: 'narrative',
@@ -375,6 +376,10 @@ describe('nil sections', () => {
     const issues = check({ 'foreigners.arrived': 1 }, { nil: { all: true, sections: [] } });
     expect(issues.map((i) => [i.path, i.severity])).toEqual([['nil.all', 'warning']]);
   });
+  it('answers "không phát sinh" for a section without a nilPhrase, unless the outline forbids it', () => {
+    expect(check({}, { nil: { all: false, sections: ['translation'] } })).toEqual([]);
+  });
+
   it('refuses unknown sections and sections that cannot be nil', () => {
     const issues = check({}, { nil: { all: false, sections: ['ghost', 'directions'] } });
     expect(issues.map((i) => i.message)).toEqual([

@@ -36,7 +36,7 @@ export interface FieldIssue {
 
 /** What `validateContent` reads of a report: a full `ReportContent` fits. */
 export type ContentToCheck = Pick<ReportContent, 'values'> &
-  Partial<Pick<ReportContent, 'nil' | 'narratives' | 'comparison' | 'approximate'>>;
+  Partial<Pick<ReportContent, 'nil' | 'narratives' | 'comparison' | 'approximate' | 'kept' | 'omit'>>;
 
 export interface ValidationContext {
   /** Values of the previous period (for the stock at the start); else `content.comparison.previous`. */
@@ -269,7 +269,7 @@ function checkCodes(outline: Outline, content: ContentToCheck, issues: FieldIssu
   }
   for (const key of Object.keys(content.narratives ?? {})) {
     if (key === OPENING_KEY || key === CLOSING_KEY) continue;
-    if (!findSection(outline, key) && !findNarrative(outline, key)) {
+    if (!findSection(outline, key) && !findNarrative(outline, key) && !paragraphSlotOf(outline, key)) {
       issues.push({
         path: key,
         message: `Mục “${key}” không có trong đề cương ${outlineName(outline)}.`,
@@ -279,7 +279,48 @@ function checkCodes(outline: Outline, content: ContentToCheck, issues: FieldIssu
   }
 }
 
+/**
+ * The section of a drafted paragraph's key (`<section>#<n>`, `<section>#nil`, `<section>#more`,
+ * `<section>#lead`: drafting's figuresKey, nilKey, moreKey, leadKey), or null when the key names no paragraph of the outline.
+ */
+function paragraphSlotOf(outline: Outline, key: string): Section | null {
+  const match = /^(.+)#(\d+|nil|more|lead)$/.exec(key);
+  if (!match?.[1]) return null;
+  return findSection(outline, match[1]) ?? null;
+}
+
+/** Kept defaults that the outline has, sections left out that it does not require. */
+function checkKeptAndOmitted(outline: Outline, content: ContentToCheck, issues: FieldIssue[]): void {
+  for (const key of content.kept ?? []) {
+    const block = findNarrative(outline, key);
+    if (!block?.defaultText) {
+      issues.push({
+        path: key,
+        message: `Đoạn đề xuất “${key}” không có trong đề cương ${outlineName(outline)}.`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const key of content.omit ?? []) {
+    const section = findSection(outline, key);
+    if (!section) {
+      issues.push({
+        path: key,
+        message: `Mục “${key}” không có trong đề cương ${outlineName(outline)}.`,
+        severity: 'error',
+      });
+    } else if (section.required) {
+      issues.push({
+        path: key,
+        message: `Mục “${section.title}” là mục bắt buộc của đề cương, không thể bỏ khỏi báo cáo.`,
+        severity: 'error',
+      });
+    }
+  }
+}
+
 function checkNil(outline: Outline, content: ContentToCheck, issues: FieldIssue[]): void {
+  checkKeptAndOmitted(outline, content, issues);
   const nil = content.nil;
   if (!nil) return;
   const marked = new Set(nil.sections ?? []);
@@ -291,7 +332,7 @@ function checkNil(outline: Outline, content: ContentToCheck, issues: FieldIssue[
         message: `Mục “${key}” không có trong đề cương ${outlineName(outline)}.`,
         severity: 'error',
       });
-    } else if (!section.nilPhrase) {
+    } else if (section.nilAllowed === false) {
       issues.push({
         path: key,
         message: `Mục “${section.title}” không thể đánh dấu “Không phát sinh”.`,
@@ -302,7 +343,7 @@ function checkNil(outline: Outline, content: ContentToCheck, issues: FieldIssue[
   const sections: Section[] = nil.all ? sectionsOf(outline).filter((s) => s.nilPhrase) : [];
   for (const key of marked) {
     const section = findSection(outline, key);
-    if (section?.nilPhrase && !sections.includes(section)) sections.push(section);
+    if (section && section.nilAllowed !== false && !sections.includes(section)) sections.push(section);
   }
   for (const section of sections) {
     const filled = indicatorsOf(section).filter((i) => hasSubstance(content.values[i.code]));
@@ -355,8 +396,12 @@ export function validateContent(
 /** The required indicators and narratives not filled, outside sections answered "không phát sinh". */
 export function missingRequired(outline: Outline, content: ContentToCheck): FieldIssue[] {
   const nilKeys = new Set(content.nil?.sections ?? []);
+  const omitted = new Set(content.omit ?? []);
+  // Content written before proposals prints every default; later, a default counts once kept.
+  const kept = content.kept ? new Set(content.kept) : null;
   const issues: FieldIssue[] = [];
   const walk = (section: Section, nil: boolean): void => {
+    if (omitted.has(section.key) && !section.required) return;
     const isNil =
       nil || nilKeys.has(section.key) || (content.nil?.all === true && Boolean(section.nilPhrase));
     for (const node of section.children) {
@@ -367,9 +412,12 @@ export function missingRequired(outline: Outline, content: ContentToCheck): Fiel
       } else if (
         node.kind === 'narrative' &&
         !content.narratives?.[node.key]?.text.trim() &&
-        !node.defaultText
+        !(node.defaultText && (kept === null || kept.has(node.key)))
       ) {
-        issues.push({ path: node.key, message: `Chưa nhập “${node.label}”.`, severity: 'error' });
+        const message = node.defaultText
+          ? `Chưa có nội dung “${node.label}”: hãy giữ đoạn đề xuất hoặc viết nội dung của đơn vị.`
+          : `Chưa nhập “${node.label}”.`;
+        issues.push({ path: node.key, message, severity: 'error' });
       }
     }
   };

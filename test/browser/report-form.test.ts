@@ -141,7 +141,7 @@ describe('the report form', () => {
       .waitFor();
     await page
       .locator('[data-drafted]')
-      .filter({ hasText: /Hàn Quốc và Nhật Bản/ })
+      .filter({ hasText: /Hàn Quốc.+Nhật Bản/ })
       .first()
       .waitFor();
 

@@ -22,7 +22,14 @@ import {
   periodIntro,
   textSentence,
 } from './sentences.js';
-import type { DraftedReport, DraftedSection, DraftInput, DraftUnit, OfficerEdit } from './types.js';
+import type {
+  DraftedParagraph,
+  DraftedReport,
+  DraftedSection,
+  DraftInput,
+  DraftUnit,
+  OfficerEdit,
+} from './types.js';
 
 /** FNV-1a (32 bits) of the drafted paragraphs: short, stable, no I/O. */
 export function draftHash(paragraphs: readonly string[]): string {
@@ -71,6 +78,9 @@ interface Ctx {
   sameLabel: string;
   previousLabel: string;
   approximate: ReadonlySet<string>;
+  /** Default paragraphs kept; null for content written before proposals (every default prints). */
+  kept: ReadonlySet<string> | null;
+  omit: ReadonlySet<string>;
 }
 
 function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
@@ -205,22 +215,81 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function blockText(ctx: Ctx, block: NarrativeBlock, nil: boolean): string[] {
-  const edit = ctx.content.narratives[block.key];
+/** The generic sentence of a section answered "không phát sinh" that has no nilPhrase of its own. */
+export const GENERIC_NIL = 'Không phát sinh.';
+
+/** The key of the n-th run of figures of a section (its paragraph slot). */
+export function figuresKey(sectionKey: string, run: number): string {
+  return `${sectionKey}#${run}`;
+}
+export const nilKey = (sectionKey: string): string => `${sectionKey}#nil`;
+export const moreKey = (sectionKey: string): string => `${sectionKey}#more`;
+/** A consolidation's coverage paragraph at the head of a section. */
+export const leadKey = (sectionKey: string): string => `${sectionKey}#lead`;
+
+function officerEdit(ctx: Ctx, key: string): OfficerEdit | undefined {
+  const edit = ctx.content.narratives[key];
+  if (!edit) return undefined;
+  return { text: edit.text, mode: edit.mode, ...(edit.draftHash ? { draftHash: edit.draftHash } : {}) };
+}
+
+/**
+ * A paragraph slot: the draft, and what prints once the officer's edit is applied. 'replace'
+ * stands instead of the draft (an empty text prints nothing); 'append' follows it.
+ */
+function slot(
+  ctx: Ctx,
+  key: string,
+  kind: DraftedParagraph['kind'],
+  draft: string[],
+  options: { proposal?: boolean; label?: string; afterChildren: boolean },
+): DraftedParagraph {
+  const edit = officerEdit(ctx, key);
+  const hash = draftHash(draft);
+  const replaced = edit?.mode === 'replace';
+  const proposal = (options.proposal ?? false) && !replaced;
+  const base = proposal ? [] : draft;
+  const own = edit ? splitParagraphs(edit.text) : [];
+  return {
+    key,
+    kind,
+    ...(options.label ? { label: options.label } : {}),
+    drafted: draft,
+    draftHash: hash,
+    printed: replaced ? own : [...base, ...own],
+    proposal,
+    ...(edit ? { edit } : {}),
+    stale: replaced && edit?.draftHash !== undefined && edit.draftHash !== hash,
+    afterChildren: options.afterChildren,
+  };
+}
+
+function blockItem(ctx: Ctx, block: NarrativeBlock, nil: boolean, afterChildren: boolean): DraftedParagraph {
   const base = nil || !block.defaultText ? [] : splitParagraphs(atUnitLevel(block.defaultText, ctx.unit));
-  if (!edit?.text.trim()) return base;
-  const own = splitParagraphs(edit.text);
-  return edit.mode === 'replace' ? own : [...base, ...own];
+  const kept = ctx.kept === null || ctx.kept.has(block.key);
+  return slot(ctx, block.key, block.defaultText ? 'default' : 'text', base, {
+    proposal: base.length > 0 && !kept,
+    label: block.label,
+    afterChildren,
+  });
 }
 
 function directIndicators(section: Section): Indicator[] {
   return section.children.filter((c): c is Indicator => c.kind === 'indicator');
 }
 
-function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
-  if (!section.nilPhrase) return false;
+/** True when the section is explicitly answered "không phát sinh" (itself, its parent, the whole report). */
+function explicitlyNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
+  if (section.nilAllowed === false) return false;
   const { nil } = ctx.content;
-  if (nil.all || parentNil || nil.sections.includes(section.key)) return true;
+  if (nil.sections.includes(section.key)) return true;
+  // The whole report answers nil only where the outline says what "không phát sinh" means.
+  return Boolean(section.nilPhrase) && (parentNil || nil.all);
+}
+
+function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
+  if (explicitlyNil(ctx, section, parentNil)) return true;
+  if (!section.nilPhrase || section.nilAllowed === false) return false;
   const indicators = directIndicators(section);
   if (indicators.length === 0) return false;
   const ownText = [section.key, ...section.children.map((c) => (c.kind === 'narrative' ? c.key : ''))].some(
@@ -232,6 +301,27 @@ function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
   return !ownText && entered.length > 0 && entered.every((i) => isEmptyValue(ctx.content.values[i.code]));
 }
 
+/** A section left out of the document: no number, nothing printed, its sub-sections with it. */
+function omittedSection(ctx: Ctx, section: Section, level: number): DraftedSection {
+  return {
+    key: section.key,
+    level,
+    number: '',
+    title: fillTitle(section.title, ctx.input.period),
+    nil: false,
+    omitted: true,
+    drafted: [],
+    items: [],
+    draftHash: draftHash([]),
+    stale: false,
+    paragraphs: [],
+    children: section.children
+      .filter((c): c is Section => c.kind === 'section')
+      .map((c) => omittedSection(ctx, c, level + 1)),
+    tail: [],
+  };
+}
+
 function draftSection(
   ctx: Ctx,
   section: Section,
@@ -239,26 +329,37 @@ function draftSection(
   index: number,
   parentNil: boolean,
 ): DraftedSection {
+  if (ctx.omit.has(section.key) && !section.required) return omittedSection(ctx, section, level);
   const nil = isNil(ctx, section, parentNil);
-  const explicitNil = parentNil || ctx.content.nil.all || ctx.content.nil.sections.includes(section.key);
-  const drafted: string[] = [];
+  const explicitNil = explicitlyNil(ctx, section, parentNil);
+  const items: DraftedParagraph[] = [];
   const children: DraftedSection[] = [];
   const given = ctx.input.supplements?.[section.key];
-  if (given?.lead) drafted.push(...given.lead);
-  if (nil && section.nilPhrase) drafted.push(given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase));
+  // Paragraphs drafted from nodes after the first sub-section print after the sub-sections.
+  let afterChildren = false;
+  // A consolidation's coverage ("Số liệu tổng hợp từ báo cáo của 65/69 xã, phường…") leads.
+  if (given?.lead?.length)
+    items.push(slot(ctx, leadKey(section.key), 'figures', given.lead, { afterChildren }));
+  if (nil && section.nilPhrase) {
+    const sentence = given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase);
+    items.push(slot(ctx, nilKey(section.key), 'nil', [sentence], { afterChildren }));
+  } else if (nil && ctx.content.nil.sections.includes(section.key)) {
+    items.push(slot(ctx, nilKey(section.key), 'nil', [GENERIC_NIL], { afterChildren }));
+  }
   let run: Indicator[] = [];
+  let runs = 0;
   const supplement = nil ? undefined : given;
   let clause = supplement?.clause;
   const flush = (): void => {
-    if (!nil && run.length > 0) {
-      const p = indicatorParagraph(ctx, run, clause);
-      if (p && clause && p.includes(clause)) clause = undefined;
-      if (p) drafted.push(p);
-    }
+    if (run.length === 0) return;
+    const key = figuresKey(section.key, runs++);
+    const p = nil ? null : indicatorParagraph(ctx, run, clause);
+    if (p && clause && p.includes(clause)) clause = undefined;
+    if (p || ctx.content.narratives[key])
+      items.push(slot(ctx, key, 'figures', p ? [p] : [], { afterChildren }));
     run = [];
   };
   let childIndex = 0;
-  // Paragraphs drafted from nodes after the first sub-section print after the sub-sections.
   let lead = -1;
   for (const node of section.children as OutlineNode[]) {
     if (node.kind === 'indicator') {
@@ -266,37 +367,44 @@ function draftSection(
       continue;
     }
     flush();
-    if (node.kind === 'narrative') drafted.push(...blockText(ctx, node, nil));
+    if (node.kind === 'narrative') items.push(blockItem(ctx, node, nil, afterChildren));
     else {
-      if (lead < 0) lead = drafted.length;
+      if (lead < 0) lead = items.length;
+      afterChildren = true;
       children.push(draftSection(ctx, node, level + 1, childIndex++, explicitNil && nil));
     }
   }
   flush();
-  if (lead < 0) lead = drafted.length;
+  if (lead < 0) lead = items.length;
   if (supplement?.paragraphs?.length) {
-    drafted.splice(lead, 0, ...supplement.paragraphs);
-    lead += supplement.paragraphs.length;
+    items.splice(
+      lead,
+      0,
+      slot(ctx, moreKey(section.key), 'more', supplement.paragraphs, { afterChildren: false }),
+    );
+    lead += 1;
   }
+  const leadText = items.slice(0, lead).flatMap((i) => i.printed);
+  const tailText = items.slice(lead).flatMap((i) => i.printed);
+  const drafted = [...leadText, ...tailText];
   const hash = draftHash(drafted);
-  const edit = ctx.content.narratives[section.key];
-  const officer: OfficerEdit | undefined = edit?.text.trim()
-    ? { text: edit.text, mode: edit.mode, ...(edit.draftHash ? { draftHash: edit.draftHash } : {}) }
-    : undefined;
-  const own = officer ? splitParagraphs(officer.text) : [];
+  const officer = officerEdit(ctx, section.key);
   const replaced = officer?.mode === 'replace';
-  const paragraphs = replaced ? own : [...drafted.slice(0, lead), ...own];
-  const tail = replaced ? [] : drafted.slice(lead);
-  const stale = officer?.mode === 'replace' && officer.draftHash !== undefined && officer.draftHash !== hash;
+  const own = officer ? splitParagraphs(officer.text) : [];
+  const paragraphs = replaced ? own : [...leadText, ...own];
+  const tail = replaced ? [] : tailText;
+  const stale = replaced && officer?.draftHash !== undefined && officer.draftHash !== hash;
   return {
     key: section.key,
     level,
     number: sectionNumber(level, index),
     title: fillTitle(section.title, ctx.input.period),
     nil,
+    omitted: false,
     drafted,
+    items,
     draftHash: hash,
-    ...(officer ? { officer } : {}),
+    ...(officer && (officer.text.trim() || replaced) ? { officer } : {}),
     stale,
     paragraphs,
     children,
@@ -318,6 +426,8 @@ export function draftReport(input: DraftInput): DraftedReport {
     sameLabel: input.sameLastYearLabel ?? defaultSameLastYearLabel(input.period),
     previousLabel: input.previousPeriodLabel ?? defaultPreviousLabel(input.period),
     approximate: new Set(input.content.approximate ?? []),
+    kept: input.content.kept ? new Set(input.content.kept) : null,
+    omit: new Set(input.content.omit ?? []),
   };
   return {
     periodLabel: periodLabel(input.period),

@@ -48,6 +48,33 @@ export interface OfficerEdit {
   draftHash?: string;
 }
 
+/**
+ * One paragraph slot of a section as the officer sees and edits it: the sentences of a run of
+ * figures, an outline's default paragraph, a text the officer fills, the "không phát sinh"
+ * sentence. Its edit is `content.narratives[key]` ('replace' with `draftHash`; an empty text
+ * deletes it).
+ */
+export interface DraftedParagraph {
+  /** A narrative block's key, `<section>#<n>` (n-th run of figures), `<section>#nil`, `<section>#more`, `<section>#lead`. */
+  key: string;
+  kind: 'figures' | 'default' | 'text' | 'nil' | 'more';
+  /** The outline's label of a narrative block ("Công tác chỉ đạo, điều hành"). */
+  label?: string;
+  /** What the drafting writes: the figures' sentences, the outline's default paragraph(s). */
+  drafted: string[];
+  draftHash: string;
+  /** What prints for this slot (empty: nothing). */
+  printed: string[];
+  /** A default paragraph not kept (yet): it does not print until the officer keeps it. */
+  proposal: boolean;
+  /** The officer's edit of this slot. */
+  edit?: OfficerEdit;
+  /** The officer replaced a draft that reads differently now: `drafted` is the new wording proposed. */
+  stale: boolean;
+  /** Printed after the section's sub-sections (a block the outline places after them). */
+  afterChildren: boolean;
+}
+
 export interface DraftedSection {
   key: string;
   /** 1 for "I.", 2 for "1.", 3 for "a)". */
@@ -60,8 +87,15 @@ export interface DraftedSection {
   title: string;
   /** Answered "không phát sinh" (explicitly, for the whole report, or because every number is 0 or empty). */
   nil: boolean;
-  /** The paragraphs drafted from the numbers and the outline's boilerplate. */
+  /** Left out of the document (content.omit): nothing of it prints. */
+  omitted: boolean;
+  /**
+   * The paragraphs drafted from the numbers and the outline's kept defaults, after the officer's
+   * edits of single paragraphs (`items`), before the section-wide officer text.
+   */
   drafted: string[];
+  /** The section's own paragraph slots, in reading order (proposals included). */
+  items: DraftedParagraph[];
   /** Hash of `drafted`: the UI keeps it with a 'replace' edit to notice a later re-draft. */
   draftHash: string;
   /** The officer's own text for this section (content.narratives[key]), kept apart from the draft. */

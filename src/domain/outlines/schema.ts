@@ -89,6 +89,7 @@ export const sectionSchema = z.object({
   key: nodeKey('Mã mục'),
   title: label('Tên mục', 500),
   nilPhrase: label('Cụm từ "không phát sinh"').optional(),
+  nilAllowed: z.boolean().optional(),
   required: z.boolean().optional(),
   get children(): z.ZodArray<typeof nodeSchema> {
     return z.array(nodeSchema, { error: 'Nội dung của mục phải là một danh sách.' }).max(200);

@@ -74,7 +74,11 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
         ]);
       }
       const { period, window } = checkedPeriod(request.body.period, request.body.window);
-      const content = reportContentSchema.parse(request.body.window ? { window: request.body.window } : {});
+      const content = reportContentSchema.parse({
+        // A new report keeps none of the outline's default paragraphs: they are proposals.
+        kept: [],
+        ...(request.body.window ? { window: request.body.window } : {}),
+      });
       const { id } = await ctx.db.transaction((tx) =>
         openDraft(tx, auditActor(request), { unitId, outline, period, window, content }),
       );

@@ -47,7 +47,7 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
       const fields = sections.flatMap((key, i) => {
         const section = findSection(outline, key);
         if (!section) return [{ path: `sections.${i}`, message: `Đề cương không có mục mang mã "${key}".` }];
-        if (!section.nilPhrase)
+        if (section.nilAllowed === false)
           return [
             {
               path: `sections.${i}`,

@@ -252,7 +252,7 @@ export function registerRoundRoutes(app: App, ctx: AppContext): void {
       const future = futurePeriodMessage(period, todayInVietnam(), override);
       if (future) throw new AppError('PERIOD_IN_FUTURE', future, [{ path: 'period', message: future }]);
       const outline = await getOutlineRow(ctx.db, row.outlineId);
-      const content = reportContentSchema.parse(override ? { window: override } : {});
+      const content = reportContentSchema.parse({ kept: [], ...(override ? { window: override } : {}) });
       return ctx.db.transaction(async (tx) => {
         const opened = await openDraft(tx, auditActor(request), {
           unitId,

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
+import { KeepAllProposals } from './ParagraphList';
 import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -80,6 +81,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
   const fileName = `bao-cao-${report.unit.code}-${report.periodKey}.json`;
 
   const ctx: SectionContext = {
+    outline,
     content,
     drafted: sections,
     errors: merged.fieldErrors,
@@ -189,6 +191,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
                 <Text fw={500}>Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào).</Text>
               )
             )}
+            <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
             {outline.sections.map((section) => (
               <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
             ))}

@@ -1,6 +1,6 @@
 import type { ReportCommentOut } from '@domain/api-reports';
 import type { DraftedSection } from '@domain/drafting/types';
-import type { Indicator, IndicatorValue, Section } from '@domain/outline';
+import type { Indicator, IndicatorValue, Outline, Section } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
 import {
   Badge,
@@ -15,9 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
+import { ParagraphList } from './ParagraphList';
 import { InlineComments } from './WorkflowNotes';
 
 export interface SectionContext {
+  outline: Outline;
   content: ReportContent;
   drafted: ReadonlyMap<string, DraftedSection>;
   errors: Readonly<Record<string, string>>;
@@ -48,22 +50,6 @@ function setNarrative(content: ReportContent, key: string, text: string, mode: '
   if (text === '' && mode === 'append') delete narratives[key];
   else narratives[key] = { text, mode };
   return { ...content, narratives };
-}
-
-function DraftedText({ drafted, nil }: { drafted: DraftedSection | undefined; nil: boolean }) {
-  if (!drafted || drafted.drafted.length === 0) return null;
-  return (
-    <Paper bg={nil ? 'gray.1' : 'blue.0'} p="sm" radius="sm" data-drafted>
-      <Text size="xs" fw={600} c="dimmed" mb={4}>
-        Đoạn văn soạn sẵn (tự cập nhật theo số liệu)
-      </Text>
-      {drafted.drafted.map((paragraph) => (
-        <Text key={paragraph} size="sm" mb={4} fs={nil ? 'italic' : undefined}>
-          {paragraph}
-        </Text>
-      ))}
-    </Paper>
-  );
 }
 
 function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionContext; nil: boolean }) {
@@ -168,7 +154,7 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
               Không phát sinh
             </Badge>
           )}
-          {!ctx.disabled && section.nilPhrase && !parentNil && !ctx.content.nil.all && (
+          {!ctx.disabled && section.nilAllowed !== false && !parentNil && !ctx.content.nil.all && (
             <Switch
               label="Không phát sinh"
               aria-label={`Không phát sinh — ${section.title}`}
@@ -201,7 +187,7 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
             </SimpleGrid>
           )}
         </Stack>
-        <DraftedText drafted={drafted} nil={nil} />
+        <ParagraphList section={section} drafted={drafted} ctx={ctx} />
         {hasOwnText && <OfficerText section={section} ctx={ctx} nil={nil} />}
         {subsections.map((child) => (
           <SectionBlock key={child.key} section={child} level={level + 1} parentNil={nil} ctx={ctx} />
