@@ -8,7 +8,7 @@
  * away, even killed) it stops LibreOffice and ends. Kept as text here so that the build needs no
  * extra file: Node passes it with `python3 -c`.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -113,8 +113,10 @@ export function findUnoPython(soffice: string): Promise<string | null> {
       ];
       for (const python of candidates) {
         if (!(await executable(python))) continue;
-        const probe = spawnSync(python, ['-c', 'import uno'], { stdio: 'ignore', timeout: 10_000 });
-        if (probe.status === 0) return python;
+        const imports = await new Promise<boolean>((resolve) => {
+          execFile(python, ['-c', 'import uno'], { timeout: 10_000 }, (error) => resolve(!error));
+        });
+        if (imports) return python;
       }
       return null;
     })();

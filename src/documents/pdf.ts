@@ -87,6 +87,8 @@ export interface PdfConverter {
   /** Which engine runs the conversions, once known ('none' without LibreOffice). */
   mode(): Promise<'resident' | 'per-document' | 'none' | 'custom'>;
   readonly stats: Readonly<PdfQueueStats>;
+  /** Conversions waiting for a free slot. */
+  readonly waiting: number;
   /** Stops resident LibreOffices and removes the profile folders; the converter can still be used. */
   close(): Promise<void>;
 }
@@ -280,6 +282,9 @@ export function createPdfConverter(options: ConverterOptions = {}): PdfConverter
       }
     },
     stats: queue.stats,
+    get waiting() {
+      return queue.waiting;
+    },
     async close() {
       const s = slots ? await slots.catch(() => null) : null;
       slots = undefined;
