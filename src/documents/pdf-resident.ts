@@ -147,7 +147,7 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
     return w;
   };
 
-  const convertOnce = async (docx: Uint8Array): Promise<Uint8Array> => {
+  const convertOnce = async (docx: Uint8Array, again = true): Promise<Uint8Array> => {
     if (!worker) worker = start();
     const w = worker;
     hold(w.child, true);
@@ -175,7 +175,11 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
         w.pending.set(-1, resolve);
       });
       w.pending.delete(-1);
-      if (answer.fatal) stop(w, answer.error ?? 'LibreOffice dừng');
+      if (answer.fatal) {
+        stop(w, answer.error ?? 'LibreOffice dừng');
+        // LibreOffice died (killed, crashed, out of memory): once more with a fresh one.
+        if (again && !answer.error?.startsWith('quá')) return await convertOnce(docx, false);
+      }
       if (!answer.ok)
         throw answer.error?.startsWith('Chuyển văn bản')
           ? new AppError('PDF_FAILED', answer.error)
