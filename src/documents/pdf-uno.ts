@@ -62,6 +62,16 @@ while context is None:
 desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 answer({"ready": True})
 
+def healthy():
+    # A LibreOffice that crashed leaves a dead bridge: any call on it fails.
+    if office.poll() is not None:
+        return False
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
 load = (prop("Hidden", True), prop("ReadOnly", True), prop("MacroExecutionMode", 0), prop("UpdateDocMode", 0))
 store = (prop("FilterName", "writer_pdf_Export"),)
 for line in sys.stdin:
@@ -74,8 +84,7 @@ for line in sys.stdin:
         document.storeToURL(uno.systemPathToFileUrl(request["output"]), store)
         answer({"id": request["id"], "ok": True})
     except Exception as error:
-        answer({"id": request["id"], "error": "%s: %s" % (type(error).__name__, error),
-                "fatal": office.poll() is not None or type(error).__name__ == "DisposedException"})
+        answer({"id": request["id"], "error": "%s: %s" % (type(error).__name__, error), "fatal": not healthy()})
     finally:
         if document is not None:
             try:

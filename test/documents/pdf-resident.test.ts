@@ -29,19 +29,26 @@ if (!python && !inCi) {
 const scratch = mkdtempSync(path.join(tmpdir(), 'doingoai-resident-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Processes whose command line names `folder`: the resident soffice of one engine (and its helper). */
-function processesUsing(folder: string): number[] {
+/** Processes whose command line names `folder` (and `name`): one engine's soffice and its helper. */
+function processesUsing(folder: string, name = ''): number[] {
   const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
     try {
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'latin1');
-      if (cmd.includes(folder) && cmd.includes('soffice')) pids.push(Number(name));
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+      if (cmd.includes(folder) && cmd.includes(name)) pids.push(Number(pid));
     } catch {
       // ended meanwhile
     }
   }
   return pids;
+}
+
+const isPdf = (pdf: Uint8Array) => Buffer.from(pdf.subarray(0, 5)).toString('latin1') === '%PDF-';
+
+async function waitGone(folder: string, pids: number[]): Promise<void> {
+  for (let i = 0; i < 100 && processesUsing(folder).some((p) => pids.includes(p)); i++)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 const pages = (pdf: Uint8Array) =>
@@ -120,15 +127,22 @@ describe('the resident LibreOffice', () => {
         // The same process converted the second document: no start-up per document.
         expect(processesUsing(folder)).toEqual(first);
 
-        for (const pid of first) process.kill(pid, 'SIGKILL');
-        for (let i = 0; i < 100 && processesUsing(folder).some((p) => first.includes(p)); i++)
-          await new Promise((r) => setTimeout(r, 50));
-        // The next conversion notices, starts a fresh LibreOffice and succeeds.
-        const pdf = await engine.convert(letter);
-        expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-        const second = processesUsing(folder);
-        expect(second.length).toBeGreaterThan(0);
-        expect(second.some((p) => first.includes(p))).toBe(false);
+        // LibreOffice crashes (its main process killed): the next conversion starts a fresh one.
+        const [office] = processesUsing(folder, 'soffice.bin');
+        expect(office).toBeDefined();
+        process.kill(office as number, 'SIGKILL');
+        await waitGone(folder, [office as number]);
+        expect(await engine.convert(letter)).toSatisfy(isPdf);
+        const second = processesUsing(folder, 'soffice.bin');
+        expect(second).toHaveLength(1);
+        expect(second).not.toContain(office);
+
+        // The whole helper killed (helper, launcher, soffice): the same.
+        const all = processesUsing(folder);
+        for (const pid of all) process.kill(pid, 'SIGKILL');
+        await waitGone(folder, all);
+        expect(await engine.convert(letter)).toSatisfy(isPdf);
+        expect(processesUsing(folder, 'soffice.bin').some((p) => all.includes(p))).toBe(false);
       } finally {
         await engine.close();
       }
