@@ -24,7 +24,10 @@ export interface ResidentOptions {
   /** A folder of its own: the LibreOffice profile and the working files go there. */
   folder: string;
   timeoutMs: number;
-  /** Milliseconds for LibreOffice to start and answer (default 90 s: a fresh profile is slow). */
+  /**
+   * Milliseconds for LibreOffice to start and answer (default: half the timeout, at most 30 s; a
+   * fresh profile takes a few seconds). A start that hangs is killed and tried once more.
+   */
   startTimeoutMs?: number;
 }
 
@@ -81,6 +84,7 @@ function hold(child: ChildProcess, on: boolean): void {
 
 export function createResidentEngine(options: ResidentOptions): PdfEngine {
   const profile = pathToFileURL(path.join(options.folder, 'profile')).href;
+  const startMs = options.startTimeoutMs ?? Math.min(30_000, options.timeoutMs / 2);
   let worker: Worker | null = null;
   let nextId = 1;
   let busy: Promise<unknown> = Promise.resolve();
@@ -100,7 +104,7 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
     const pipe = `doingoai-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
     const child = spawn(
       options.python,
-      ['-c', UNO_WORKER, options.soffice, profile, pipe, String((options.startTimeoutMs ?? 90_000) / 1000)],
+      ['-c', UNO_WORKER, options.soffice, profile, pipe, String(startMs / 1000)],
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
     const w: Worker = { child, ready: Promise.resolve(), pending: new Map() };
