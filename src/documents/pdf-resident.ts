@@ -83,7 +83,11 @@ function hold(child: ChildProcess, on: boolean): void {
 }
 
 export function createResidentEngine(options: ResidentOptions): PdfEngine {
-  const profile = pathToFileURL(path.join(options.folder, 'profile')).href;
+  // A LibreOffice that crashed or was killed may leave its profile half written, and a fresh one
+  // started on it can hang: each start after a failure gets a new profile (a few seconds more).
+  let generation = 0;
+  let failedSinceStart = false;
+  const profileDir = () => path.join(options.folder, `profile-${generation}`);
   const startMs = options.startTimeoutMs ?? Math.min(30_000, options.timeoutMs / 2);
   let worker: Worker | null = null;
   let nextId = 1;
@@ -95,12 +99,19 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
 
   const stop = (w: Worker, reason: string) => {
     if (worker === w) worker = null;
+    failedSinceStart = true;
     killGroup(w.child);
     for (const deliver of w.pending.values()) deliver({ error: reason, fatal: true });
     w.pending.clear();
   };
 
   const start = (): Worker => {
+    if (failedSinceStart) {
+      void rm(profileDir(), { recursive: true, force: true });
+      generation++;
+      failedSinceStart = false;
+    }
+    const profile = pathToFileURL(profileDir()).href;
     const pipe = `doingoai-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
     const child = spawn(
       options.python,
