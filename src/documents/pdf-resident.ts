@@ -74,7 +74,7 @@ function killGroup(child: ChildProcess): void {
 
 /** Keeps the event loop alive only while a conversion waits (a CLI may end with soffice idle). */
 function hold(child: ChildProcess, on: boolean): void {
-  for (const stream of [child.stdout, child.stdin] as unknown as (Socket | null)[]) {
+  for (const stream of [child.stdout, child.stderr, child.stdin] as unknown as (Socket | null)[]) {
     if (on) stream?.ref?.();
     else stream?.unref?.();
   }
