@@ -21,6 +21,7 @@ import {
 } from '../db/report-pdfs.js';
 import { renderDocx } from '../documents/docx.js';
 import { type PdfConverter, sharedPdfConverter } from '../documents/pdf.js';
+import { abandoned } from '../documents/pdf-queue.js';
 import { AppError } from '../domain/errors.js';
 import type { SchedulerLog } from './scheduler.js';
 
@@ -31,23 +32,86 @@ export interface IssuedPdfOptions {
   signal?: AbortSignal;
 }
 
-/** The PDF of the report's issued document, made and stored if needed; null if not issued. */
-export async function issuedReportPdf(
+/** Makes (or reads) the PDF: stored → answered; else one conversion, then stored. */
+async function makeIssuedPdf(
   db: Db,
   reportId: number,
-  options: IssuedPdfOptions = {},
+  converter: PdfConverter,
+  signal: AbortSignal,
 ): Promise<Uint8Array | null> {
   const stored = await storedReportPdf(db, reportId);
   if (stored) return stored;
   const issued = await issuedDocumentOf(db, reportId);
   if (!issued) return null;
-  const converter = options.converter ?? sharedPdfConverter();
   const pdf = await converter.convert(await renderDocx(issued.document), {
     key: `report-${issued.reportId}-${issued.documentHash}`,
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal,
   });
   await storeReportPdf(db, issued, pdf);
   return pdf;
+}
+
+interface Flight {
+  promise: Promise<Uint8Array | null>;
+  /** Aborted when every requester has gone away: the conversion is dropped if not started. */
+  controller: AbortController;
+  requesters: number;
+}
+
+/** Per database, the reports whose PDF is being read or made in this process. */
+const flights = new WeakMap<Db, Map<number, Flight>>();
+
+/**
+ * The PDF of the report's issued document, made and stored if needed; null if not issued.
+ * Concurrent callers for one report share one read-convert-store (nothing done twice, even
+ * between the read that finds nothing and the conversion).
+ */
+export function issuedReportPdf(
+  db: Db,
+  reportId: number,
+  options: IssuedPdfOptions = {},
+): Promise<Uint8Array | null> {
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(abandoned());
+  let byReport = flights.get(db);
+  if (!byReport) {
+    byReport = new Map();
+    flights.set(db, byReport);
+  }
+  const reports = byReport;
+  let flight = reports.get(reportId);
+  if (!flight) {
+    const controller = new AbortController();
+    const promise = makeIssuedPdf(
+      db,
+      reportId,
+      options.converter ?? sharedPdfConverter(),
+      controller.signal,
+    ).finally(() => reports.delete(reportId));
+    promise.catch(() => undefined); // every requester may have gone: nobody else reads the failure
+    flight = { promise, controller, requesters: 0 };
+    reports.set(reportId, flight);
+  }
+  const joined = flight;
+  joined.requesters++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      joined.requesters--;
+      if (joined.requesters === 0) joined.controller.abort();
+      reject(abandoned());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    joined.promise.then(
+      (pdf) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(pdf);
+      },
+      (error: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The job: PDFs of issued reports that have none yet, at most `limit` a run, one at a time. */
