@@ -192,8 +192,9 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
       w.pending.delete(-1);
       if (answer.fatal) {
         stop(w, answer.error ?? 'LibreOffice dừng');
-        // LibreOffice died (killed, crashed, out of memory): once more with a fresh one.
-        if (again && !answer.error?.startsWith('quá')) return await convertOnce(docx, false);
+        // LibreOffice died (killed, crashed, out of memory) or hung (rare, seen right after a
+        // restart on a loaded machine): once more with a fresh one.
+        if (again) return await convertOnce(docx, false);
       }
       if (!answer.ok)
         throw answer.error?.startsWith('Chuyển văn bản')
