@@ -61,6 +61,8 @@ interface Worker {
   child: ChildProcess;
   ready: Promise<void>;
   pending: Map<number, (answer: Answer) => void>;
+  /** Stopped (killed, died): nothing sent to it will ever be answered. */
+  stopped: string | null;
 }
 
 function killGroup(child: ChildProcess): void {
@@ -82,7 +84,12 @@ function hold(child: ChildProcess, on: boolean): void {
   else child.unref();
 }
 
-export function createResidentEngine(options: ResidentOptions): PdfEngine {
+export interface ResidentEngine extends PdfEngine {
+  /** LibreOffices started so far (one, plus one per restart). */
+  starts(): number;
+}
+
+export function createResidentEngine(options: ResidentOptions): ResidentEngine {
   // A LibreOffice that crashed or was killed may leave its profile half written, and a fresh one
   // started on it can hang: each start after a failure gets a new profile (a few seconds more).
   let generation = 0;
@@ -100,12 +107,15 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
   const stop = (w: Worker, reason: string) => {
     if (worker === w) worker = null;
     failedSinceStart = true;
+    w.stopped ??= reason;
     killGroup(w.child);
     for (const deliver of w.pending.values()) deliver({ error: reason, fatal: true });
     w.pending.clear();
   };
 
+  let starts = 0;
   const start = (): Worker => {
+    starts++;
     if (failedSinceStart) {
       void rm(profileDir(), { recursive: true, force: true });
       generation++;
@@ -118,7 +128,7 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
       ['-c', UNO_WORKER, options.soffice, profile, pipe, String(startMs / 1000)],
       { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
     );
-    const w: Worker = { child, ready: Promise.resolve(), pending: new Map() };
+    const w: Worker = { child, ready: Promise.resolve(), pending: new Map(), stopped: null };
     let errors = '';
     child.stderr?.on('data', (d: Buffer) => {
       if (errors.length < 2000) errors += d.toString();
@@ -174,6 +184,11 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
       const output = path.join(work, 'document.pdf');
       await writeFile(input, docx);
       const answer = await new Promise<Answer>((resolve) => {
+        // It may have died while the files were written (its exit seen meanwhile).
+        if (w.stopped) {
+          resolve({ error: w.stopped, fatal: true });
+          return;
+        }
         timer.id = setTimeout(() => {
           stop(w, `quá ${Math.round(options.timeoutMs / 1000)} giây`);
         }, options.timeoutMs);
@@ -209,6 +224,7 @@ export function createResidentEngine(options: ResidentOptions): PdfEngine {
   };
 
   return {
+    starts: () => starts,
     convert(docx) {
       const result = busy.then(() => convertOnce(docx));
       busy = result.catch(() => undefined);

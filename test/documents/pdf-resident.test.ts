@@ -138,11 +138,14 @@ describe('the resident LibreOffice', () => {
         expect(second).toHaveLength(1);
         expect(second).not.toContain(office);
 
-        // The whole helper killed (helper, launcher, soffice): the same.
+        // The whole helper killed (helper, launcher, soffice): the same, with one start only (a
+        // request sent to the dead helper before its exit was seen used to hang until the timeout).
         const all = processesUsing(folder);
+        const starts = engine.starts();
         for (const pid of all) process.kill(pid, 'SIGKILL');
         await waitGone(folder, all);
         expect(await engine.convert(letter)).toSatisfy(isPdf);
+        expect(engine.starts()).toBe(starts + 1);
         expect(processesUsing(folder, 'soffice.bin').some((p) => all.includes(p))).toBe(false);
       } finally {
         await engine.close();
