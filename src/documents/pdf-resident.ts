@@ -90,8 +90,8 @@ export interface ResidentEngine extends PdfEngine {
 }
 
 export function createResidentEngine(options: ResidentOptions): ResidentEngine {
-  // A LibreOffice that crashed or was killed may leave its profile half written, and a fresh one
-  // started on it can hang: each start after a failure gets a new profile (a few seconds more).
+  // A LibreOffice killed mid-write may leave its profile (registrymodifications.xcu) truncated,
+  // which can stop the next start: each start after a failure takes a new profile (~1 s more).
   let generation = 0;
   let failedSinceStart = false;
   const profileDir = () => path.join(options.folder, `profile-${generation}`);
@@ -207,8 +207,7 @@ export function createResidentEngine(options: ResidentOptions): ResidentEngine {
       w.pending.delete(-1);
       if (answer.fatal) {
         stop(w, answer.error ?? 'LibreOffice dừng');
-        // LibreOffice died (killed, crashed, out of memory) or hung (rare, seen right after a
-        // restart on a loaded machine): once more with a fresh one.
+        // LibreOffice died (killed, crashed, out of memory) or hung: once more with a fresh one.
         if (again) return await convertOnce(docx, false);
       }
       if (!answer.ok)
