@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`, `countries`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`) runs one
+ * group only.
  */
 import { benchApi } from './api.js';
 import { benchCountries } from './countries.js';
@@ -8,6 +9,7 @@ import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
 import { fuzzFigures } from './fuzz.js';
 import { benchNational } from './national.js';
+import { benchPdf } from './pdf.js';
 import { benchBundle, benchStartup } from './startup.js';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -18,6 +20,7 @@ if (wants('startup')) {
   await benchStartup();
 }
 if (wants('documents')) await benchDocuments();
+if (wants('pdf')) await benchPdf();
 if (wants('countries')) benchCountries();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();

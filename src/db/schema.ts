@@ -8,10 +8,12 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -279,6 +281,33 @@ export const reports = pgTable(
   ],
 );
 
+/** Raw bytes (PDF files): Uint8Array in, Uint8Array (a Buffer on node-postgres) out. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * The PDF of an issued report, made in the background from its frozen document so that the
+ * download is instant (src/jobs/issued-pdfs.ts). Keyed by the frozen document's hash: a report
+ * returned and issued again with a new number has a new document, hence a new PDF.
+ */
+export const reportPdfs = pgTable(
+  'report_pdfs',
+  {
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    /** sha256 (hex) of the frozen document as PostgreSQL writes it (`issued_document::text`). */
+    documentHash: text('document_hash').notNull(),
+    /** The register notation of that issue ("05/BC-UBND"), for a reader of the table. */
+    notation: text('notation'),
+    pdf: bytea('pdf').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.documentHash] })],
+);
+
 /** Each submission of a report, frozen: the changes of a resubmission are shown against the last one. */
 export const reportVersions = pgTable(
   'report_versions',
@@ -483,6 +512,7 @@ export const schema = {
   registerEntries,
   reportVersions,
   reportComments,
+  reportPdfs,
   rounds,
   roundUnits,
   notifications,

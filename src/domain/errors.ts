@@ -73,6 +73,11 @@ export const ERROR_CODES = {
     message:
       'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản DOCX rồi mở bằng Word hoặc LibreOffice để in hoặc lưu thành PDF.',
   },
+  PDF_BUSY: {
+    status: 503,
+    message:
+      'Máy chủ đang bận chuyển nhiều văn bản khác sang PDF. Vui lòng thử lại sau ít giây; bản DOCX vẫn tải được ngay.',
+  },
   PDF_FAILED: {
     status: 502,
     message:

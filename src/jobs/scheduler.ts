@@ -1,6 +1,7 @@
 /**
  * The background jobs of a running server: once at start and then every JOBS_INTERVAL_MINUTES,
- * in sequence: the next occurrences of recurring rounds, the day's reminders, the e-mail outbox.
+ * in sequence: the next occurrences of recurring rounds, the day's reminders, the e-mail outbox,
+ * the PDFs of issued reports not stored yet (issued-pdfs.ts).
  * Each job is guarded on its own (a failing one is logged and the others still run), two runs
  * never overlap, and stop() waits for a run in progress.
  *
@@ -13,8 +14,10 @@
 import type { Db } from '../db/client.js';
 import { runReminders } from '../db/reminders.js';
 import { createDueOccurrences } from '../db/rounds.js';
+import type { PdfConverter } from '../documents/pdf.js';
 import { type IsoDate, todayInVietnam } from '../domain/periods.js';
 import type { Config } from '../server/config.js';
+import { enableIssuedPdfs, storeMissingPdfs } from './issued-pdfs.js';
 import { createMailTransport, type MailTransport, sendPendingEmails } from './mailer.js';
 
 export interface SchedulerLog {
@@ -31,6 +34,8 @@ export interface SchedulerOptions {
   /** Tests: a transport instead of one made from SMTP_URL, and a clock. */
   transport?: MailTransport;
   now?: () => Date;
+  /** Tests: the PDF converter of the issued reports' PDFs (default: the process-wide one). */
+  pdfConverter?: PdfConverter;
 }
 
 export interface Scheduler {
@@ -49,6 +54,8 @@ export function createJobRunner(options: SchedulerOptions): JobRunner {
   const { db, config, log } = options;
   const now = options.now ?? (() => new Date());
   const transport = options.transport ?? (config.smtpUrl ? createMailTransport(config.smtpUrl) : undefined);
+  const pdf = options.pdfConverter ? { converter: options.pdfConverter } : {};
+  const disableIssuedPdfs = enableIssuedPdfs(pdf);
   const guarded = async (job: string, run: () => Promise<unknown>) => {
     try {
       const result = await run();
@@ -72,8 +79,10 @@ export function createJobRunner(options: SchedulerOptions): JobRunner {
           }),
         );
       }
+      await guarded('pdfs.issued', () => storeMissingPdfs(db, pdf));
     },
     close() {
+      disableIssuedPdfs();
       transport?.close?.();
     },
   };

@@ -26,6 +26,14 @@ function fakeSoffice(name: string, body: string): string {
   return file;
 }
 
+/** Working folders of this process's conversions left behind (there must be none). */
+function jobFolders(): string[] {
+  return readdirSync(tmpdir())
+    .filter((d) => d.startsWith(`doingoai-soffice-${process.pid}-`))
+    .flatMap((d) => readdirSync(path.join(tmpdir(), d), { recursive: true, encoding: 'utf8' }))
+    .filter((f) => path.basename(f).startsWith('job-'));
+}
+
 describe('findSoffice', () => {
   it('returns null when no candidate exists and PATH is not searched', async () => {
     expect(await findSoffice({ candidates: ['/nonexistent/soffice'], searchPath: false })).toBeNull();
@@ -49,7 +57,11 @@ describe('PDF conversion failures', () => {
   });
 
   it('reports a converter that writes nothing, and one that writes something other than a PDF', async () => {
-    const silent = createPdfConverter({ candidates: [fakeSoffice('silent', 'exit 0')], searchPath: false });
+    const silent = createPdfConverter({
+      candidates: [fakeSoffice('silent', 'exit 0')],
+      searchPath: false,
+      mode: 'per-document',
+    });
     await expect(silent.convert(new Uint8Array([1]))).rejects.toMatchObject({
       code: 'PDF_FAILED',
       status: 502,
@@ -59,7 +71,7 @@ describe('PDF conversion failures', () => {
       'liar',
       'for a; do prev="$dir"; dir="$a"; done; out="$prev"; mkdir -p "$out"; echo "hello" > "$out/document.pdf"',
     );
-    const converter = createPdfConverter({ candidates: [liar], searchPath: false });
+    const converter = createPdfConverter({ candidates: [liar], searchPath: false, mode: 'per-document' });
     await expect(converter.convert(new Uint8Array([1]))).rejects.toThrow(/không phải PDF/);
     await silent.close();
     await converter.close();
@@ -71,10 +83,7 @@ describe('PDF conversion failures', () => {
     const started = Date.now();
     await expect(converter.convert(new Uint8Array([1]))).rejects.toMatchObject({ code: 'PDF_FAILED' });
     expect(Date.now() - started).toBeLessThan(5000);
-    const jobs = readdirSync(tmpdir())
-      .filter((d) => d.startsWith(`doingoai-soffice-${process.pid}-`))
-      .flatMap((d) => readdirSync(path.join(tmpdir(), d)).filter((f) => f.startsWith('job-')));
-    expect(jobs).toEqual([]);
+    expect(jobFolders()).toEqual([]);
     await converter.close();
   });
 });
@@ -95,11 +104,7 @@ describe.runIf(soffice)('PDF conversion with LibreOffice', () => {
   it('cleans its working folders after converting', async () => {
     const converter = createPdfConverter({ slots: 1 });
     await converter.convert(await renderDocx(draftLetter()));
-    const bases = readdirSync(tmpdir()).filter((d) => d.startsWith(`doingoai-soffice-${process.pid}-`));
-    const leftovers = bases.flatMap((d) =>
-      readdirSync(path.join(tmpdir(), d)).filter((f) => f.startsWith('job-')),
-    );
-    expect(leftovers).toEqual([]);
+    expect(jobFolders()).toEqual([]);
     await converter.close();
   });
 });

@@ -1,21 +1,32 @@
 /**
  * A report's document: preview, DOCX and PDF downloads, all from the one composer
  * (src/domain/report-document.ts) over the report as read once (src/db/report-record.ts).
- * Issuing is a workflow step (src/server/reports/steps.ts).
+ * Issuing is a workflow step (src/server/reports/steps.ts); an issued report's PDF is made then, in
+ * the background, and stored (src/jobs/issued-pdfs.ts): its download answers the stored file.
  */
 import type { FastifyRequest } from 'fastify';
+import { storedReportPdf } from '../../db/report-pdfs.js';
 import { loadReport, type ReportRecord, reportSource } from '../../db/report-record.js';
 import { idParam } from '../../domain/api.js';
 import { documentPreviewResponse } from '../../domain/api-documents.js';
 import { previewText } from '../../domain/drafting/index.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { composeReportDocument } from '../../domain/report-document.js';
+import { issuedReportPdf } from '../../jobs/issued-pdfs.js';
 import { authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { unitRefOf } from '../reports/present.js';
 import { sendFile } from './http.js';
-import { documentFiles, pdfAvailable, renderChecked, renderPdf } from './render.js';
+import {
+  clientGone,
+  documentFiles,
+  documentKey,
+  pdfAvailable,
+  renderChecked,
+  renderPdf,
+  retryLater,
+} from './render.js';
 
 const errors = { ...ERROR_RESPONSES, 503: ERROR_RESPONSES[400] };
 
@@ -46,7 +57,9 @@ export function registerReportDocumentRoutes(app: App, ctx: AppContext): void {
         document,
         issued,
         fileNames: documentFiles(document, rec.row),
-        pdfAvailable: await pdfAvailable(),
+        // Without LibreOffice, an issued report's stored PDF still downloads.
+        pdfAvailable:
+          (await pdfAvailable()) || (issued && (await storedReportPdf(ctx.db, rec.row.id)) !== null),
       };
     },
   );
@@ -65,8 +78,17 @@ export function registerReportDocumentRoutes(app: App, ctx: AppContext): void {
     '/api/reports/:id/document.pdf',
     { schema: { tags: ['documents'], summary: 'Tải văn bản PDF', params: idParam, response: errors } },
     async (request, reply) => {
-      const { rec, document } = await documentOf(request, request.params.id);
-      const pdf = await renderPdf(await renderChecked(document, request.log));
+      const { rec, document, issued } = await documentOf(request, request.params.id);
+      const signal = clientGone(reply);
+      const make = async () => {
+        // Issued: the PDF stored when it was issued (made now, once, if the background has not yet).
+        const stored = issued ? await issuedReportPdf(ctx.db, rec.row.id, { signal }) : null;
+        return (
+          stored ??
+          renderPdf(await renderChecked(document, request.log), { key: documentKey(document), signal })
+        );
+      };
+      const pdf = await make().catch((error: unknown) => retryLater(reply, error));
       return sendFile(reply, pdf, 'pdf', documentFiles(document, rec.row).pdf);
     },
   );

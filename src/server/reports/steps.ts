@@ -14,6 +14,7 @@ import { rejectBody, reportHistory, reportView, stepBody } from '../../domain/ap
 import { auditActionLabel } from '../../domain/audit.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { type ReportStep, STEP_RULES } from '../../domain/workflow.js';
+import { pdfAfterIssue } from '../../jobs/issued-pdfs.js';
 import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
@@ -30,7 +31,7 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
     const rule = STEP_RULES[input.step];
     const { auth } = await reportFor(ctx.db, request, id, rule.action);
     const reason = input.reason;
-    return changeThenView(ctx.db, request, reply, {
+    const view = await changeThenView(ctx.db, request, reply, {
       id,
       actor: auth.actor,
       change: (tx) =>
@@ -42,6 +43,9 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
           ...(input.issue ? { issue: input.issue } : {}),
         }),
     });
+    // Committed: the issued document's PDF is made in the background (src/jobs/issued-pdfs.ts).
+    if (input.step === 'issue' && reply.statusCode < 300) pdfAfterIssue(ctx.db, id, request.log);
+    return view;
   };
 
   const simple: { step: 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [

@@ -15,7 +15,14 @@ import { auditActor } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { presentRegisterEntry } from '../documents/present.js';
-import { pdfAvailable, renderChecked, renderPdf } from '../documents/render.js';
+import {
+  clientGone,
+  documentKey,
+  pdfAvailable,
+  renderChecked,
+  renderPdf,
+  retryLater,
+} from '../documents/render.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { managedRound, visibleRound } from './routes.js';
 
@@ -112,7 +119,11 @@ export function registerRoundLetterRoutes(app: App, ctx: AppContext): void {
     { schema: { tags: ['rounds'], summary: 'Tải công văn PDF', params: idParam, response: errors } },
     async (request, reply) => {
       const { document, files } = await letterOf(request, request.params.id);
-      const pdf = await renderPdf(await renderChecked(document, request.log));
+      const signal = clientGone(reply);
+      const pdf = await renderPdf(await renderChecked(document, request.log), {
+        key: documentKey(document),
+        signal,
+      }).catch((error: unknown) => retryLater(reply, error));
       return sendFile(reply, pdf, 'pdf', files.pdf);
     },
   );
