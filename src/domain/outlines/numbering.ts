@@ -161,8 +161,48 @@ function childSections(node: Section): Section[] {
   return node.children.filter((c): c is Section => c.kind === 'section');
 }
 
+/**
+ * What the look-ups below need, built once per outline object when the object is frozen (the
+ * server's outline versions: src/db/outline-definitions.ts): a report's checks look up hundreds of
+ * codes, each a walk of the whole tree otherwise. A mutable outline (the editor's) is walked anew.
+ */
+interface OutlineIndex {
+  numbered: NumberedSection[];
+  indicators: Indicator[];
+  narratives: NarrativeBlock[];
+  sections: Map<string, Section>;
+  indicatorByCode: Map<string, Indicator>;
+  narrativeByKey: Map<string, NarrativeBlock>;
+}
+const indexes = new WeakMap<Outline, OutlineIndex>();
+
+function indexOf(outline: Outline): OutlineIndex | null {
+  if (!Object.isFrozen(outline)) return null;
+  let index = indexes.get(outline);
+  if (!index) {
+    const numbered = Object.freeze(numberSections(outline)) as NumberedSection[];
+    const indicators = Object.freeze(walkIndicators(outline.sections)) as Indicator[];
+    const narratives = Object.freeze(walkNarratives(outline.sections)) as NarrativeBlock[];
+    index = {
+      numbered,
+      indicators,
+      narratives,
+      // The first of a duplicated key wins, as the linear look-ups did.
+      sections: new Map(numbered.toReversed().map((s) => [s.key, s.section])),
+      indicatorByCode: new Map(indicators.toReversed().map((i) => [i.code, i])),
+      narrativeByKey: new Map(narratives.toReversed().map((n) => [n.key, n])),
+    };
+    indexes.set(outline, index);
+  }
+  return index;
+}
+
 /** Every section in reading order with its generated number, in the outline's scheme. */
 export function numberOutline(outline: Outline): NumberedSection[] {
+  return indexOf(outline)?.numbered ?? numberSections(outline);
+}
+
+function numberSections(outline: Outline): NumberedSection[] {
   const out: NumberedSection[] = [];
   const visit = (
     sections: Section[],
@@ -221,27 +261,37 @@ export function walkOutline(outline: Outline, visit: (node: OutlineNode, ctx: Wa
 
 /** The indicators of an outline or of one section (with its sub-sections), in reading order. */
 export function indicatorsOf(source: Outline | Section): Indicator[] {
+  if ('sections' in source) return indexOf(source)?.indicators ?? walkIndicators(source.sections);
+  return walkIndicators(source.children);
+}
+
+function walkIndicators(nodes: OutlineNode[]): Indicator[] {
   const out: Indicator[] = [];
-  const walk = (nodes: OutlineNode[]): void => {
-    for (const node of nodes) {
+  const walk = (list: OutlineNode[]): void => {
+    for (const node of list) {
       if (node.kind === 'indicator') out.push(node);
       else if (node.kind === 'section') walk(node.children);
     }
   };
-  walk('sections' in source ? source.sections : source.children);
+  walk(nodes);
   return out;
 }
 
 /** The narrative blocks of an outline or of one section, in reading order. */
 export function narrativesOf(source: Outline | Section): NarrativeBlock[] {
+  if ('sections' in source) return indexOf(source)?.narratives ?? walkNarratives(source.sections);
+  return walkNarratives(source.children);
+}
+
+function walkNarratives(nodes: OutlineNode[]): NarrativeBlock[] {
   const out: NarrativeBlock[] = [];
-  const walk = (nodes: OutlineNode[]): void => {
-    for (const node of nodes) {
+  const walk = (list: OutlineNode[]): void => {
+    for (const node of list) {
       if (node.kind === 'narrative') out.push(node);
       else if (node.kind === 'section') walk(node.children);
     }
   };
-  walk('sections' in source ? source.sections : source.children);
+  walk(nodes);
   return out;
 }
 
@@ -251,15 +301,18 @@ export function sectionsOf(outline: Outline): Section[] {
 }
 
 export function findIndicator(outline: Outline, code: string): Indicator | undefined {
-  return indicatorsOf(outline).find((i) => i.code === code);
+  const index = indexOf(outline);
+  return index ? index.indicatorByCode.get(code) : indicatorsOf(outline).find((i) => i.code === code);
 }
 
 export function findSection(outline: Outline, key: string): Section | undefined {
-  return sectionsOf(outline).find((s) => s.key === key);
+  const index = indexOf(outline);
+  return index ? index.sections.get(key) : sectionsOf(outline).find((s) => s.key === key);
 }
 
 export function findNarrative(outline: Outline, key: string): NarrativeBlock | undefined {
-  return narrativesOf(outline).find((n) => n.key === key);
+  const index = indexOf(outline);
+  return index ? index.narrativeByKey.get(key) : narrativesOf(outline).find((n) => n.key === key);
 }
 
 /** The section that directly contains the node with this key (indicator code, narrative or section key). */
