@@ -96,6 +96,7 @@ export function submitReport(id: number, revision: number): Promise<ReportView> 
 export type StepBodies = {
   submit: { revision: number };
   'submit-nil': { revision: number };
+  withdraw: { revision: number };
   return: ReturnBody;
   approve: { revision?: number };
   receive: { revision?: number };
