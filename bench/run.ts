@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`) runs one group only.
+ * `npm run bench -- documents` (or `startup`, `national`, `api`, `faults`, `form`) runs one group only.
  */
 import { benchApi } from './api.js';
 import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
+import { benchForm } from './form.js';
 import { fuzzFigures } from './fuzz.js';
 import { benchNational } from './national.js';
 import { benchBundle, benchStartup } from './startup.js';
@@ -20,3 +21,4 @@ if (wants('documents')) await benchDocuments();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });
+if (wants('form')) await benchForm();
