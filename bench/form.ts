@@ -34,25 +34,21 @@ interface Figures {
   reported: number;
 }
 
-declare global {
-  interface Window {
-    __keyDurations?: Map<number, number>;
-  }
-}
-
-/** Starts collecting the duration of every interaction (the longest of its events). */
+/**
+ * Starts collecting the duration of every key interaction (the longest of its events). Browser
+ * code, as text: the server's TypeScript has no DOM types.
+ */
 async function observe(page: Page): Promise<void> {
-  await page.evaluate((floor) => {
-    const durations = new Map<number, number>();
+  await page.evaluate(`(() => {
+    const durations = new Map();
     window.__keyDurations = durations;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      for (const entry of list.getEntries()) {
         if (!entry.interactionId || !entry.name.startsWith('key')) continue;
         durations.set(entry.interactionId, Math.max(durations.get(entry.interactionId) ?? 0, entry.duration));
       }
-      // `durationThreshold` is a PerformanceObserverInit member of the Event Timing spec.
-    }).observe({ type: 'event', durationThreshold: floor, buffered: false } as PerformanceObserverInit);
-  }, FLOOR_MS);
+    }).observe({ type: 'event', durationThreshold: ${FLOOR_MS}, buffered: false });
+  })()`);
 }
 
 /** Types `text` into `field` key by key and reads what the browser measured. */
@@ -63,7 +59,7 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<Figur
   await field.pressSequentially(text, { delay: KEY_DELAY_MS });
   // The last entries are delivered after the next paints.
   await page.waitForTimeout(1000);
-  const measured = await page.evaluate(() => [...(window.__keyDurations?.values() ?? [])]);
+  const measured = (await page.evaluate('[...window.__keyDurations.values()]')) as number[];
   const chars = [...text].length;
   const all = [...measured, ...Array<number>(Math.max(0, chars - measured.length)).fill(FLOOR_MS)].sort(
     (a, b) => a - b,
@@ -134,7 +130,9 @@ export async function benchForm(): Promise<void> {
     const number = page.locator('[data-indicator="foreigners.violations"]').getByRole('textbox').first();
     const digits = await typeInto(page, number, DIGITS.slice(0, 12));
 
-    console.log(`report form typing (Chromium Event Timing, ${KEY_DELAY_MS} ms between keys, full commune outline):`);
+    console.log(
+      `report form typing (Chromium Event Timing, ${KEY_DELAY_MS} ms between keys, full commune outline):`,
+    );
     console.log(line('sign-in field', signIn));
     console.log(line('officer text (Kiến nghị, đề xuất)', text, signIn));
     console.log(line('number field (foreigners.violations)', digits, signIn));

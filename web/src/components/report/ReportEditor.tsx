@@ -5,7 +5,7 @@ import type { Period } from '@domain/periods';
 import { formChecks } from '@domain/report-checks';
 import { validateContent } from '@domain/validation';
 import { Alert, Button, Group, Skeleton, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { fieldId } from './IndicatorField';
@@ -56,25 +56,37 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
   const [tab, setTab] = useState<string | null>('form');
   const tabsRef = useRef<HTMLDivElement>(null);
 
-  const drafted = useDrafted(view, content);
+  // The fields show what is typed at once; the drafting, the checks and the messages follow the
+  // deferred content, rendered after the keystroke (and dropped if another key comes first).
+  const deferred = useDeferredValue(content);
+  const drafted = useDrafted(view, deferred);
   const sections = useMemo(
     () => new Map(flattenDrafted(drafted?.sections ?? []).map((s) => [s.key, s])),
     [drafted],
   );
   const indicators = useMemo(() => allIndicators(outline), [outline]);
   const clientIssues = useMemo(
-    () => (drafted ? formChecks({ outline, content, drafted }) : validateContent(outline, content)),
-    [outline, content, drafted],
+    () =>
+      drafted ? formChecks({ outline, content: deferred, drafted }) : validateContent(outline, deferred),
+    [outline, deferred, drafted],
   );
-  const merged = mergeIssues({
-    indicators,
-    sections,
-    serverIssues: view.issues,
-    clientIssues,
-    content,
-    // The server's checks are of the content it last read for the view.
-    savedContent: view.content,
-  });
+  const merged = useMemo(
+    () =>
+      mergeIssues({
+        indicators,
+        sections,
+        serverIssues: view.issues,
+        clientIssues,
+        content: deferred,
+        // The server's checks are of the content it last read for the view.
+        savedContent: view.content,
+      }),
+    [indicators, sections, view.issues, clientIssues, deferred, view.content],
+  );
+  const labels = useMemo(
+    () => ({ previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel }),
+    [report.previousPeriodLabel, report.sameLastYearLabel],
+  );
   const errorCount = merged.checklist.filter((i) => i.severity === 'error').length;
   const blockers = errorCount > 0 ? [`còn ${errorCount} lỗi cần sửa (xem mục Xem trước và kiểm tra)`] : [];
   const fileName = `bao-cao-${report.unit.code}-${report.periodKey}.json`;
@@ -84,7 +96,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     drafted: sections,
     errors: merged.fieldErrors,
     warnings: merged.fieldWarnings,
-    labels: { previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel },
+    labels,
     disabled: !editable,
     update: draft.update,
     comments: report.comments,

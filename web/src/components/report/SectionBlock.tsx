@@ -14,7 +14,9 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { memo } from 'react';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
+import { sameDrafted, subtreeOf } from './sectionTree';
 import { InlineComments } from './WorkflowNotes';
 
 export interface SectionContext {
@@ -128,8 +130,41 @@ interface Props {
   ctx: SectionContext;
 }
 
+/**
+ * Whether a section would render the same: only what the section and its subsections show is
+ * compared, so a keystroke re-renders the section it was typed in (and its parents), not the form.
+ */
+function sameSectionProps(a: Props, b: Props): boolean {
+  if (a.section !== b.section || a.level !== b.level || a.parentNil !== b.parentNil) return false;
+  const x = a.ctx;
+  const y = b.ctx;
+  if (x === y) return true;
+  if (
+    x.disabled !== y.disabled ||
+    x.update !== y.update ||
+    x.labels !== y.labels ||
+    x.comments !== y.comments ||
+    x.content.nil.all !== y.content.nil.all ||
+    x.content.comparison !== y.content.comparison
+  )
+    return false;
+  const { codes, keys } = subtreeOf(a.section);
+  for (const code of codes) {
+    if (x.content.values[code] !== y.content.values[code]) return false;
+    if (x.errors[code] !== y.errors[code] || x.warnings[code] !== y.warnings[code]) return false;
+  }
+  for (const key of keys) {
+    if (x.content.narratives[key] !== y.content.narratives[key]) return false;
+    if (x.content.nil.sections.includes(key) !== y.content.nil.sections.includes(key)) return false;
+    if (!sameDrafted(x.drafted.get(key), y.drafted.get(key))) return false;
+  }
+  return true;
+}
+
 /** One section of the outline: its number and title, "Không phát sinh", fields, draft, own text. */
-export function SectionBlock({ section, level, parentNil, ctx }: Props) {
+export const SectionBlock = memo(SectionBlockView, sameSectionProps);
+
+function SectionBlockView({ section, level, parentNil, ctx }: Props) {
   const drafted = ctx.drafted.get(section.key);
   const ownNil = ctx.content.nil.sections.includes(section.key);
   const nil = parentNil || ctx.content.nil.all || ownNil;
