@@ -7,7 +7,7 @@ import type { ReportIssue } from './api-reports.js';
 import type { DraftedReport } from './drafting/types.js';
 import type { Outline, ReportValues } from './outline.js';
 import { qualityChecks } from './quality.js';
-import { missingSections } from './report-completeness.js';
+import { missingSections, withNilHint } from './report-completeness.js';
 import type { ReportContent } from './report-json.js';
 import { missingRequired, validateContent } from './validation.js';
 
@@ -37,11 +37,12 @@ export function formChecks(input: Pick<CheckInput, 'outline' | 'content' | 'draf
     message: i.message,
   }));
   const missing: ReportIssue[] = [
+    // A missing figure says where its section's "Không phát sinh" is, the other way to answer it.
     ...missingRequired(outline, content).map((i) => ({
       source: 'completeness' as const,
       severity: i.severity,
       path: i.path,
-      message: i.message,
+      message: withNilHint(outline, i.path, i.message),
     })),
     ...missingSections(outline, content, drafted),
   ];

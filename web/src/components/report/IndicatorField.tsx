@@ -4,7 +4,7 @@ import { Box, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { BreakdownEditor } from './BreakdownEditor';
 import { NumberBox } from './NumberBox';
-import { isNumeric, partsOf, totalOf } from './values';
+import { isNumeric, labelWithUnit, partsOf, totalOf } from './values';
 
 export interface ComparisonLabels {
   previous: string | null;
@@ -51,7 +51,7 @@ export function IndicatorField(props: Props) {
   const total = totalOf(value);
   const parts = partsOf(value);
   const computed = parts.some((p) => p.key.trim() !== '' || p.value !== 0);
-  const label = `${indicator.label}${indicator.unit ? ` (${indicator.unit})` : ''}`;
+  const label = labelWithUnit(indicator);
 
   let input: ReactNode;
   if (numeric) {

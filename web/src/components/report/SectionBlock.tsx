@@ -32,6 +32,8 @@ export interface SectionContext {
 }
 
 export const sectionId = (key: string) => `muc-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+/** The id of a section's "Không phát sinh" switch, for links from the messages. */
+export const nilSwitchId = (key: string) => `khong-phat-sinh-${key.replace(/[^a-z0-9]+/gi, '-')}`;
 
 function setValue(content: ReportContent, code: string, value: IndicatorValue | undefined): ReportContent {
   const values = { ...content.values };
@@ -187,7 +189,11 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
       aria-label={heading}
       data-nil={nil ? 'true' : 'false'}
       pl={level > 1 ? { base: 'xs', sm: 'sm' } : 0}
-      style={level > 1 ? { borderLeft: '3px solid var(--mantine-color-gray-3)' } : undefined}
+      style={{
+        // Scrolled to from the section list: its title shows below the sticky bars.
+        scrollMarginTop: 'calc(var(--app-shell-header-offset, 0px) + 56px)',
+        ...(level > 1 ? { borderLeft: '3px solid var(--mantine-color-gray-3)' } : {}),
+      }}
     >
       <Stack gap="sm">
         <Stack gap={6}>
@@ -205,6 +211,7 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
           )}
           {!ctx.disabled && section.nilPhrase && !parentNil && !ctx.content.nil.all && (
             <Switch
+              id={nilSwitchId(section.key)}
               label="Không phát sinh"
               aria-label={`Không phát sinh — ${section.title}`}
               checked={ownNil}

@@ -3,7 +3,7 @@
  * of the steps THIS user may take now (the server says which: `report.steps`, and checks again).
  */
 import type { ReportView, ViewStep } from '@domain/api-reports';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
@@ -57,9 +57,11 @@ interface Props {
   draft: ReportDraft;
   /** Why submission is not possible yet (errors left on the form); empty when it is. */
   blockers: string[];
+  /** Goes to the first error on the form. */
+  onShowBlockers?: () => void;
 }
 
-export function WorkflowBar({ draft, blockers }: Props) {
+export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
   const report = draft.view.report;
   const [modal, setModal] = useState<Modal>(null);
   const queryClient = useQueryClient();
@@ -154,7 +156,12 @@ export function WorkflowBar({ draft, blockers }: Props) {
       )}
       {report.steps.includes('submit') && submitBlocked && (
         <Text size="xs" c="red.7" data-submit-blockers>
-          Chưa gửi được: {blockers.join('; ')}.
+          Chưa gửi được: {blockers.join('; ')}.{' '}
+          {onShowBlockers && (
+            <Anchor component="button" type="button" size="xs" onClick={onShowBlockers}>
+              Đến lỗi đầu tiên
+            </Anchor>
+          )}
         </Text>
       )}
       <Suspense fallback={null}>
