@@ -267,10 +267,10 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
             onClose={() => setNavOpen(false)}
             title="Các mục của báo cáo"
             position="right"
-            size="85%"
+            size="min(360px, 92vw)"
             closeButtonProps={{ 'aria-label': 'Đóng' }}
           >
-            {nav()}
+            {nav('calc(100dvh - 90px)')}
           </Drawer>
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="md">

@@ -65,6 +65,7 @@ export const SectionNav = memo(function SectionNav(props: Props) {
         onClick={() => onGoTo(sectionId(section.key))}
         pl={8 + (level - 1) * 14}
         py={4}
+        styles={{ body: { overflow: 'visible' }, label: { whiteSpace: 'normal' } }}
         data-nav-section={section.key}
         aria-label={`${title}${state === 'empty' ? '' : ` (${SECTION_STATE_LABELS[state]})`}`}
       />,
