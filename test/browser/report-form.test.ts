@@ -361,6 +361,34 @@ describe('nothing to type for nothing that happened, and no surprises', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('a page left open overnight: the session expired, the typed text survives the sign-in again', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context);
+    await page.goto(reportUrl);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    // The session ends (expired overnight) while the page stays open; the officer types on.
+    await context.clearCookies();
+    const text = 'Đề nghị bổ sung kinh phí cho công tác thông tin đối ngoại năm tới.';
+    await page.getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' }).fill(text);
+    // The autosave is refused: the sign-in page, which leads back to the report.
+    await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Tên đăng nhập').fill('demo.canbo.thachha');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    await page.getByText('Có thay đổi chưa lưu trên máy này').waitFor();
+    await page.getByRole('button', { name: 'Khôi phục thay đổi' }).click();
+    await waitSaved(page);
+    await page.reload();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    expect(
+      await page
+        .getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' })
+        .inputValue(),
+    ).toBe(text);
+    await context.close();
+  });
 });
 
 describe('the outline editor', () => {
