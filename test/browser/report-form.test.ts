@@ -211,6 +211,7 @@ describe('the report form', () => {
     await page.getByRole('button', { name: 'Các mục', exact: true }).click();
     const drawer = page.getByRole('dialog', { name: 'Các mục của báo cáo' });
     await drawer.locator('[data-nav-section="press"] [data-section-state="nil"]').waitFor();
+    await page.waitForTimeout(500); // the drawer slides in
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-sections.png') });
     await drawer.locator('[data-nav-section="proposals"]').click();
     await drawer.waitFor({ state: 'hidden' });

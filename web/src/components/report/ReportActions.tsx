@@ -17,7 +17,15 @@ function FailureAlert({ error, title, onClose }: { error: unknown; title: string
   const { message } = errorText(error);
   const fields = error instanceof ApiError ? error.fields : [];
   return (
-    <Alert color="red" title={title} role="alert" withCloseButton onClose={onClose} closeButtonLabel="Đóng">
+    <Alert
+      color="red"
+      title={title}
+      role="alert"
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel="Đóng"
+      w="100%"
+    >
       <Text size="sm">{message}</Text>
       {fields.length > 0 && (
         <List size="sm" mt={4}>
@@ -73,7 +81,7 @@ export function ReportActions({ draft, fileName }: Props) {
   // The file input lives outside the menu: the menu's dropdown closes (and unmounts) on the click.
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" align="flex-start">
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" size="sm" loading={exporting.isPending || importing.isPending}>
