@@ -54,27 +54,42 @@ function setNarrative(content: ReportContent, key: string, text: string, mode: '
   return { ...content, narratives };
 }
 
-function DraftedText({ drafted, nil }: { drafted: DraftedSection | undefined; nil: boolean }) {
-  if (!drafted || drafted.drafted.length === 0) return null;
-  return (
-    <Paper bg={nil ? 'gray.1' : 'blue.0'} p="sm" radius="sm" data-drafted>
-      <Text size="xs" fw={600} c="dimmed" mb={4}>
-        Đoạn văn soạn sẵn (tự cập nhật theo số liệu)
-      </Text>
-      {drafted.drafted.map((paragraph) => (
-        <Text key={paragraph} size="sm" mb={4} fs={nil ? 'italic' : undefined}>
-          {paragraph}
+const DraftedText = memo(
+  function DraftedText({ drafted, nil }: { drafted: DraftedSection | undefined; nil: boolean }) {
+    if (!drafted || drafted.drafted.length === 0) return null;
+    return (
+      <Paper bg={nil ? 'gray.1' : 'blue.0'} p="sm" radius="sm" data-drafted>
+        <Text size="xs" fw={600} c="dimmed" mb={4}>
+          Đoạn văn soạn sẵn (tự cập nhật theo số liệu)
         </Text>
-      ))}
-    </Paper>
-  );
+        {drafted.drafted.map((paragraph) => (
+          <Text key={paragraph} size="sm" mb={4} fs={nil ? 'italic' : undefined}>
+            {paragraph}
+          </Text>
+        ))}
+      </Paper>
+    );
+  },
+  (a, b) => a.nil === b.nil && sameDrafted(a.drafted, b.drafted),
+);
+
+interface OfficerTextProps {
+  section: Section;
+  edit: ReportContent['narratives'][string] | undefined;
+  disabled: boolean;
+  nil: boolean;
+  update: SectionContext['update'];
 }
 
-function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionContext; nil: boolean }) {
-  const edit = ctx.content.narratives[section.key];
+/**
+ * The officer's own text. Memoised on its own text: its box grows with what is typed (autosize
+ * measures the page's layout on every render), so a figure typed elsewhere in the section must
+ * not render it again.
+ */
+const OfficerText = memo(function OfficerText({ section, edit, disabled, nil, update }: OfficerTextProps) {
   const mode = edit?.mode ?? 'append';
   const title = `Nội dung cán bộ viết thêm — ${section.title}`;
-  if (ctx.disabled) {
+  if (disabled) {
     if (!edit?.text) return null;
     return (
       <Paper withBorder p="sm" radius="sm" aria-label={title} data-officer-text>
@@ -98,10 +113,10 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
         minRows={2}
         maxRows={12}
         value={edit?.text ?? ''}
-        disabled={ctx.disabled || nil}
+        disabled={disabled || nil}
         onChange={(e) => {
           const text = e.currentTarget.value;
-          ctx.update((c) => setNarrative(c, section.key, text, mode));
+          update((c) => setNarrative(c, section.key, text, mode));
         }}
       />
       {(edit?.text ?? '') !== '' && (
@@ -109,13 +124,13 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
           size="xs"
           aria-label={`Cách ghép nội dung — ${section.title}`}
           value={mode}
-          disabled={ctx.disabled || nil}
+          disabled={disabled || nil}
           data={[
             { value: 'append', label: 'Thêm sau đoạn soạn sẵn' },
             { value: 'replace', label: 'Thay thế đoạn soạn sẵn' },
           ]}
           onChange={(next) =>
-            ctx.update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
+            update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
           }
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ label: { whiteSpace: 'normal' } }}
@@ -123,7 +138,7 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
       )}
     </Stack>
   );
-}
+});
 
 interface Props {
   section: Section;
@@ -244,7 +259,15 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
           )}
         </Stack>
         <DraftedText drafted={drafted} nil={nil} />
-        {hasOwnText && <OfficerText section={section} ctx={ctx} nil={nil} />}
+        {hasOwnText && (
+          <OfficerText
+            section={section}
+            edit={ctx.content.narratives[section.key]}
+            disabled={ctx.disabled}
+            nil={nil}
+            update={ctx.update}
+          />
+        )}
         {subsections.map((child) => (
           <SectionBlock key={child.key} section={child} level={level + 1} parentNil={nil} ctx={ctx} />
         ))}

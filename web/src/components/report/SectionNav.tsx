@@ -43,6 +43,36 @@ function StateBadge({ state }: { state: SectionState }) {
   );
 }
 
+interface RowProps {
+  sectionKey: string;
+  title: string;
+  level: number;
+  state: SectionState;
+  onGoTo: (target: string) => void;
+}
+
+/** One line of the list, re-rendered only when its title or state changes. */
+const Row = memo(function Row({ sectionKey, title, level, state, onGoTo }: RowProps) {
+  return (
+    <NavLink
+      component="button"
+      type="button"
+      label={
+        <Text size="sm" lh={1.3} fw={level === 1 ? 600 : 400}>
+          {title}
+        </Text>
+      }
+      rightSection={<StateBadge state={state} />}
+      onClick={() => onGoTo(sectionId(sectionKey))}
+      pl={8 + (level - 1) * 14}
+      py={4}
+      styles={{ body: { overflow: 'visible' }, label: { whiteSpace: 'normal' } }}
+      data-nav-section={sectionKey}
+      aria-label={`${title}${state === 'empty' ? '' : ` (${SECTION_STATE_LABELS[state]})`}`}
+    />
+  );
+});
+
 export const SectionNav = memo(function SectionNav(props: Props) {
   const { outline, content, drafted, errorTargets, onGoTo, height } = props;
   const items: ReactNode[] = [];
@@ -52,22 +82,13 @@ export const SectionNav = memo(function SectionNav(props: Props) {
     const nil = parentNil || content.nil.sections.includes(section.key);
     const title = `${d?.number ?? ''} ${d?.title ?? section.title}`.trim();
     items.push(
-      <NavLink
+      <Row
         key={section.key}
-        component="button"
-        type="button"
-        label={
-          <Text size="sm" lh={1.3} fw={level === 1 ? 600 : 400}>
-            {title}
-          </Text>
-        }
-        rightSection={<StateBadge state={state} />}
-        onClick={() => onGoTo(sectionId(section.key))}
-        pl={8 + (level - 1) * 14}
-        py={4}
-        styles={{ body: { overflow: 'visible' }, label: { whiteSpace: 'normal' } }}
-        data-nav-section={section.key}
-        aria-label={`${title}${state === 'empty' ? '' : ` (${SECTION_STATE_LABELS[state]})`}`}
+        sectionKey={section.key}
+        title={title}
+        level={level}
+        state={state}
+        onGoTo={onGoTo}
       />,
     );
     for (const node of section.children) if (node.kind === 'section') visit(node, level + 1, nil);
