@@ -19,6 +19,7 @@ import { startServer } from '../test/support/process.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const FLOOR_MS = 16;
+const NUMBER_CODE = process.env.BENCH_FORM_NUMBER ?? 'foreigners.violations';
 /** About a fast typist: 10 characters a second. */
 const KEY_DELAY_MS = 100;
 /** Rounds of the three fields, interleaved: the machine's load falls on all three alike. */
@@ -150,7 +151,7 @@ export async function benchForm(): Promise<void> {
     await page.getByRole('heading', { name: /^Báo cáo 6 tháng đầu năm/ }).waitFor();
     await page.locator('[data-drafted]').first().waitFor();
     const narrative = page.getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' });
-    const number = page.locator('[data-indicator="foreigners.violations"]').getByRole('textbox').first();
+    const number = page.locator(`[data-indicator="${NUMBER_CODE}"]`).getByRole('textbox').first();
 
     const signInKeys: number[] = [];
     const textKeys: number[] = [];
@@ -170,7 +171,7 @@ export async function benchForm(): Promise<void> {
     );
     console.log(line('sign-in field', signIn));
     console.log(line('officer text (Kiến nghị, đề xuất)', text, signIn));
-    console.log(line('number field (foreigners.violations)', digits, signIn));
+    console.log(line(`number field (${NUMBER_CODE})`, digits, signIn));
     console.log('  target: each ratio ≤ 2×');
     await context.close();
   } finally {

@@ -225,8 +225,10 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           </Group>
         </Group>
         <Tabs.Panel value="form" pt="md">
-          <Group align="flex-start" gap="lg" wrap="nowrap">
-            <Stack gap="xl" style={{ flex: 1, minWidth: 0 }}>
+          {/* A grid, not a flex row: a flex row measures the whole form's intrinsic width on
+              every change of its content (a figure typed cost ~100 ms of layout). */}
+          <div className="report-form-layout">
+            <Stack gap="xl" miw={0}>
               {content.nil.all && (
                 <Alert color="gray" title="Cả báo cáo: không phát sinh" data-nil-all>
                   <Text size="sm">
@@ -250,10 +252,8 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
             </Stack>
             <Box
               visibleFrom="md"
-              w={300}
               pos="sticky"
               top="calc(var(--app-shell-header-offset, 0px) + 52px)"
-              style={{ flexShrink: 0 }}
               data-section-nav
             >
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={4}>
@@ -261,7 +261,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
               </Text>
               {nav('calc(100vh - var(--app-shell-header-offset, 0px) - 100px)')}
             </Box>
-          </Group>
+          </div>
           <Drawer
             opened={navOpen}
             onClose={() => setNavOpen(false)}
