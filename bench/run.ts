@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`) runs one
- * group only.
+ * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`) runs
+ * one group only.
  */
 import { benchApi } from './api.js';
 import { benchCountries } from './countries.js';
 import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
+import { benchForm } from './form.js';
 import { fuzzFigures } from './fuzz.js';
 import { benchNational } from './national.js';
 import { benchPdf } from './pdf.js';
@@ -25,3 +26,4 @@ if (wants('countries')) benchCountries();
 if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });
+if (wants('form')) await benchForm();

@@ -191,6 +191,7 @@ export type CreateReportBody = z.input<typeof createReportBody>;
 export const VIEW_STEPS = [
   'submit',
   'submit-nil',
+  'withdraw',
   'return',
   'approve',
   'issue',

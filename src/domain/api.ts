@@ -105,6 +105,10 @@ export const meResponse = z.object({
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
+/** Who is signed in, asked by a page as it loads: `me` is null when nobody is (no 401 to log). */
+export const sessionResponse = z.object({ me: meResponse.nullable() });
+export type SessionResponse = z.infer<typeof sessionResponse>;
+
 export const okResponse = z.object({ ok: z.literal(true) });
 
 // ---------- home ----------

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.nil': 'Đánh dấu không phát sinh',
   'report.import': 'Nhập báo cáo từ tệp JSON',
   'report.submit': 'Gửi báo cáo cho lãnh đạo',
+  'report.withdraw': 'Rút lại báo cáo đã gửi',
   'report.return': 'Trả lại báo cáo',
   'report.approve': 'Duyệt báo cáo',
   'report.receive': 'Tiếp nhận báo cáo',

@@ -9,7 +9,7 @@ import type { Coverage } from './consolidation/coverage.js';
 import type { DraftedReport } from './drafting/types.js';
 import type { Outline, ReportValues } from './outline.js';
 import { qualityChecks } from './quality.js';
-import { missingSections } from './report-completeness.js';
+import { missingSections, withNilHint } from './report-completeness.js';
 import type { ReportContent } from './report-json.js';
 import { missingRequired, validateContent } from './validation.js';
 
@@ -44,11 +44,12 @@ export function formChecks(input: Pick<CheckInput, 'outline' | 'content' | 'draf
     message: i.message,
   }));
   const missing: ReportIssue[] = [
+    // A missing figure says where its section's "Không phát sinh" is, the other way to answer it.
     ...missingRequired(outline, content).map((i) => ({
       source: 'completeness' as const,
       severity: i.severity,
       path: i.path,
-      message: i.message,
+      message: withNilHint(outline, i.path, i.message),
     })),
     ...missingSections(outline, content, drafted),
   ];

@@ -1,7 +1,8 @@
 /**
  * Required sections with nothing in them: no figure, no text, no drafted paragraph, and not
  * answered "không phát sinh". (Required indicators and narratives: `missingRequired` in
- * src/domain/validation.ts.) Pure.
+ * src/domain/validation.ts, where a section answered "không phát sinh" needs none of its figures.)
+ * And the section whose "Không phát sinh" switch answers a missing figure instead. Pure.
  */
 import type { ReportIssue } from './api-reports.js';
 import type { DraftedReport, DraftedSection } from './drafting/index.js';
@@ -49,4 +50,33 @@ export function missingSections(
   };
   for (const section of outline.sections) visit(section);
   return issues;
+}
+
+/**
+ * The section whose "Không phát sinh" answers for an indicator or a narrative block: the nearest
+ * section around it that may be answered so (has a `nilPhrase`). Null when none may.
+ */
+export function nilSectionOf(outline: Outline, target: string): Section | null {
+  const visit = (section: Section, around: Section | null): Section | null | undefined => {
+    const here = section.nilPhrase ? section : around;
+    for (const node of section.children) {
+      if (node.kind === 'section') {
+        const found = visit(node, here);
+        if (found !== undefined) return found;
+      } else if ((node.kind === 'indicator' ? node.code : node.key) === target) return here;
+    }
+    return undefined;
+  };
+  for (const section of outline.sections) {
+    const found = visit(section, null);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+/** "…: hoặc bật “Không phát sinh” của mục …" after a missing figure whose section may be answered so. */
+export function withNilHint(outline: Outline, target: string, message: string): string {
+  const section = nilSectionOf(outline, target);
+  if (!section) return message;
+  return `${message} Nếu trong kỳ không có, bật “Không phát sinh” của mục “${section.title}”.`;
 }

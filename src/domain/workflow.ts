@@ -4,7 +4,8 @@
  * step here, then changes the row with a conditional update (so two leaders at once give one result).
  *
  *   draft ─submit→ submitted ─approve→ approved ─issue→ issued ─receive→ received ─accept→ accepted
- *     ↑               │  └────────────issue──────────────↗  │               │
+ *     ↑  ↑            │  └────────────issue──────────────↗  │               │
+ *     │  └─ withdraw ─┤  (the officer takes it back while the leader has not acted)   │
  *     └── returned ←──┴─ leader returns (comments)          └── province returns (reason) ──┘
  *
  * A returned report is corrected and submitted again as a new version (report_versions keeps each
@@ -12,7 +13,16 @@
  */
 import type { Action } from './authz.js';
 
-export const REPORT_STEPS = ['submit', 'return', 'approve', 'issue', 'receive', 'accept', 'reject'] as const;
+export const REPORT_STEPS = [
+  'submit',
+  'withdraw',
+  'return',
+  'approve',
+  'issue',
+  'receive',
+  'accept',
+  'reject',
+] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
 
 /** Report statuses, in workflow order: the one declaration (the `reports.status` column and the API use it). */
@@ -58,6 +68,14 @@ export const STEP_RULES: Record<ReportStep, StepRule> = {
     action: 'report.submit',
     audit: 'report.submit',
     label: 'Gửi lãnh đạo duyệt',
+  },
+  // Only from `submitted`: once the leader has returned, approved or issued it, it is theirs.
+  withdraw: {
+    from: ['submitted'],
+    to: 'draft',
+    action: 'report.edit',
+    audit: 'report.withdraw',
+    label: 'Rút lại',
   },
   return: {
     from: ['submitted', 'approved'],
@@ -128,6 +146,10 @@ export function stepRefusal(step: ReportStep, status: ReportStatus): string {
   if (step === 'receive' && (status === 'received' || status === 'accepted'))
     return 'Báo cáo này đã được tiếp nhận rồi.';
   if (step === 'accept' && status === 'accepted') return 'Báo cáo này đã được chấp nhận rồi.';
+  if (step === 'withdraw') {
+    if (status === 'draft') return 'Báo cáo này đã được rút lại rồi: đang ở trạng thái đang soạn.';
+    return `Không rút lại được: báo cáo ${STATUS_PHRASES[status]}, lãnh đạo đã xử lý báo cáo này.`;
+  }
   const allowed = rule.from.map((s) => `"${STATUS_PHRASES[s]}"`).join(' hoặc ');
   return `Không thực hiện được "${rule.label}": báo cáo đang ở trạng thái "${STATUS_PHRASES[status]}", thao tác này chỉ làm được khi báo cáo ${allowed}.`;
 }

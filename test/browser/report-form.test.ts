@@ -43,6 +43,35 @@ async function waitSaved(page: Page): Promise<void> {
     .waitFor();
 }
 
+/** The element's box is (at least partly) inside the window. */
+async function inView(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const height = locator.page().viewportSize()?.height ?? 0;
+  return box !== null && box.y + box.height > 0 && box.y < height;
+}
+
+/** The id of the element that has the focus. */
+const focusedId = (page: Page) => page.evaluate('document.activeElement ? document.activeElement.id : null');
+
+/** Console errors and uncaught exceptions of a page. */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** The POST requests a page sends to a report step, counted. */
+function stepRequests(page: Page, step: string): { count: number } {
+  const seen = { count: 0 };
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith(`/${step}`)) seen.count += 1;
+  });
+  return seen;
+}
+
 async function noHorizontalScroll(page: Page): Promise<number> {
   return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
 }
@@ -56,8 +85,9 @@ describe('the report form', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    // The home page leads to the reports.
-    await page.getByRole('link', { name: 'Lập báo cáo' }).click();
+    // The home page leads to the reports (its one "Lập báo cáo" is on a round's card, not here).
+    expect(await page.getByRole('link', { name: 'Lập báo cáo' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Báo cáo của đơn vị' }).click();
     await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Lập báo cáo mới' }).click();
     const dialog = page.getByRole('dialog', { name: 'Lập báo cáo mới' });
@@ -217,6 +247,16 @@ describe('the report form', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone.png') });
     await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-full.png'), fullPage: true });
     expect(await noHorizontalScroll(page)).toBeLessThanOrEqual(0);
+    // The section list is a drawer on a phone: a section chosen there comes into view.
+    await page.getByRole('button', { name: 'Các mục', exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: 'Các mục của báo cáo' });
+    await drawer.locator('[data-nav-section="press"] [data-section-state="nil"]').waitFor();
+    await page.waitForTimeout(500); // the drawer slides in
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-phone-sections.png') });
+    await drawer.locator('[data-nav-section="proposals"]').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const proposals = page.locator('section[aria-label$="Kiến nghị, đề xuất"]').first();
+    await expect.poll(() => inView(proposals)).toBe(true);
     await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
     // The page as printed (the document view is loaded with the tab).
     await page.locator('[data-preview] article').waitFor();
@@ -265,6 +305,129 @@ describe('the report form', () => {
     expect(await indicator(first, 'foreigners.departed').getByRole('textbox').first().inputValue()).toBe(
       '12',
     );
+    await context.close();
+  });
+});
+
+describe('nothing to type for nothing that happened, and no surprises', () => {
+  it('the sign-in page loads without a console error', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(`${app.server.url}/dang-nhap`);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the section list shows each state; errors lead to the field or to "Không phát sinh"; sending asks once and can be taken back', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context);
+    const errors = consoleErrors(page);
+    await page.goto(reportUrl);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+
+    // The list beside the form: filled, nil, and in error (required figures still missing).
+    const nav = page.locator('[data-section-nav]');
+    await nav.locator('[data-nav-section="press"] [data-section-state="nil"]').waitFor();
+    await nav.locator('[data-nav-section="foreigners"] [data-section-state="filled"]').waitFor();
+    await nav.locator('[data-nav-section="agreements"] [data-section-state="error"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-form-sections-desktop.png') });
+    // A click in the list brings the section into view.
+    await nav.locator('[data-nav-section="proposals"]').click();
+    const proposals = page.locator('section[aria-label$="Kiến nghị, đề xuất"]').first();
+    await expect.poll(() => inView(proposals)).toBe(true);
+
+    // No outline codes, no English, no double brackets shown to the officer.
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/commune-report|\)\s*\(/);
+    expect(text).not.toMatch(/Xuất JSON|Nhập JSON/);
+    // Export and import are under "Thêm".
+    await page.getByRole('button', { name: /^Thêm/ }).click();
+    await page.getByRole('menuitem', { name: 'Tải báo cáo về dạng tệp JSON' }).waitFor();
+    await page.keyboard.press('Escape');
+    // One way to answer the whole report "không phát sinh": the step, not also a switch.
+    expect(await page.getByRole('switch', { name: /Cả báo cáo/ }).count()).toBe(0);
+
+    // Sending waits; the first error is one click away and names the switch that answers it.
+    const submit = page.locator('[data-workflow-bar]').getByRole('button', { name: 'Gửi lãnh đạo duyệt' });
+    expect(await submit.isDisabled()).toBe(true);
+    await page.locator('[data-submit-blockers]').getByRole('button', { name: 'Đến lỗi đầu tiên' }).click();
+    await expect.poll(() => focusedId(page)).toMatch(/^chi-tieu-/);
+    const agreements = indicator(page, 'agreements.signed');
+    await agreements
+      .getByText(/bật “Không phát sinh” của mục “Công tác ký kết và thực hiện thỏa thuận quốc tế”/)
+      .waitFor();
+    // From the checklist, straight to the section's switch.
+    await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
+    const item = page.getByRole('listitem').filter({ hasText: 'Số thỏa thuận quốc tế được ký kết' });
+    await item.getByRole('button', { name: 'Đến nút “Không phát sinh”' }).click();
+    const agreementsSwitch = page.getByRole('switch', {
+      name: 'Không phát sinh — Công tác ký kết và thực hiện thỏa thuận quốc tế',
+    });
+    await expect.poll(() => focusedId(page)).toBe(await agreementsSwitch.getAttribute('id'));
+    // Nothing happened in these sections: the switches answer their figures, no zeros to type.
+    for (const title of [
+      'Công tác quản lý đoàn ra, đoàn vào',
+      'Công tác ký kết và thực hiện thỏa thuận quốc tế',
+      'Công tác tổ chức và quản lý hội nghị, hội thảo quốc tế',
+      'Công tác vận động và quản lý viện trợ phi chính phủ nước ngoài',
+    ]) {
+      await page.getByRole('switch', { name: `Không phát sinh — ${title}` }).check();
+    }
+    await expect.poll(() => submit.isDisabled()).toBe(false);
+    await nav.locator('[data-nav-section="agreements"] [data-section-state="nil"]').waitFor();
+    await waitSaved(page);
+
+    // "Gửi lãnh đạo duyệt" asks once, says what happens next; a double click sends once.
+    const submits = stepRequests(page, 'submit');
+    await submit.dblclick();
+    const confirm = page.getByRole('dialog', { name: 'Gửi báo cáo cho lãnh đạo duyệt?' });
+    await confirm.getByText(/“Rút lại”/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'report-submit-confirm-desktop.png') });
+    await confirm.getByRole('button', { name: 'Gửi lãnh đạo duyệt' }).dblclick();
+    const bar = page.locator('[data-workflow-bar]');
+    await bar.getByText('Đã gửi lãnh đạo', { exact: true }).waitFor();
+    expect(submits.count).toBe(1);
+
+    // Taken back while the leader has not acted: a draft again, editable, sent once more later.
+    const withdraws = stepRequests(page, 'withdraw');
+    await bar.getByRole('button', { name: 'Rút lại' }).dblclick();
+    await bar.getByText('Đang soạn', { exact: true }).waitFor();
+    expect(withdraws.count).toBe(1);
+    expect(await indicator(page, 'foreigners.violations').getByRole('textbox').first().isEditable()).toBe(
+      true,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a page left open overnight: the session expired, the typed text survives the sign-in again', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context);
+    await page.goto(reportUrl);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    // The session ends (expired overnight) while the page stays open; the officer types on.
+    await context.clearCookies();
+    const text = 'Đề nghị bổ sung kinh phí cho công tác thông tin đối ngoại năm tới.';
+    await page.getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' }).fill(text);
+    // The autosave is refused: the sign-in page, which leads back to the report.
+    await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Tên đăng nhập').fill('demo.canbo.thachha');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    await page.getByText('Có thay đổi chưa lưu trên máy này').waitFor();
+    await page.getByRole('button', { name: 'Khôi phục thay đổi' }).click();
+    await waitSaved(page);
+    await page.reload();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    expect(
+      await page
+        .getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Kiến nghị, đề xuất' })
+        .inputValue(),
+    ).toBe(text);
     await context.close();
   });
 });

@@ -142,7 +142,8 @@ describe('the whole chain', () => {
     const submitted = await step(officer, view, 'submit');
     expect(submitted.statusCode, submitted.body).toBe(200);
     view = submitted.json() as ReportView;
-    expect(view.report).toMatchObject({ status: 'submitted', version: 1, steps: [] });
+    // The officer may only take it back while the leader has not acted ("Rút lại").
+    expect(view.report).toMatchObject({ status: 'submitted', version: 1, steps: ['withdraw'] });
     const asLeader = await leader.request('GET', `/api/reports/${view.report.id}`);
     expect((asLeader.json() as ReportView).report.steps).toEqual(['return', 'approve', 'issue']);
 

@@ -52,6 +52,8 @@ function isCrossSite(request: FastifyRequest, trustedOrigins: readonly string[])
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/sign-in',
   'POST /api/auth/sign-out',
+  // Answers only whether the caller is signed in (and who, to that user).
+  'GET /api/auth/session',
   'GET /api/health',
   'GET /api/openapi.json',
 ]);

@@ -18,6 +18,7 @@ import {
   type MeResponse,
   meResponse,
   okResponse,
+  sessionResponse,
   signInBody,
 } from '../../domain/api.js';
 import { canAnywhere } from '../../domain/authz.js';
@@ -140,6 +141,19 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       const auth = requireAuth(request);
       return presentMe(ctx, auth, auth);
     },
+  );
+
+  // The web app asks this as it loads: a visitor not signed in is an answer, not an error.
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Người dùng đang đăng nhập, hoặc null khi chưa đăng nhập (không trả lỗi 401)',
+        response: { 200: sessionResponse },
+      },
+    },
+    async (request) => ({ me: request.auth ? await presentMe(ctx, request.auth, request.auth) : null }),
   );
 
   app.post(

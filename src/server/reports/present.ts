@@ -85,6 +85,8 @@ export function allowedSteps(actor: Actor, rec: ReportRecord): ViewStep[] {
   return VIEW_STEPS.filter((step) => {
     const base: ReportStep = step === 'submit-nil' ? 'submit' : step;
     if (!stepAllowed(base, rec.row.status) || !can(actor, STEP_RULES[base].action, ref)) return false;
+    // The leader answers a submitted report with "Trả lại"; "Rút lại" is the officer's button.
+    if (base === 'withdraw' && can(actor, 'report.approve', ref)) return false;
     return !RECEIVING.has(base) || hasReceiver(rec);
   });
 }

@@ -1,5 +1,6 @@
 /**
- * The steps after submission: the leader approves and issues (number from the register, document
+ * The steps after submission: the officer takes a sent report back while the leader has not acted;
+ * the leader approves and issues (number from the register, document
  * frozen); the receiving unit (report.receive on the report's unit: province roles reach their
  * province) receives, accepts, or returns the report with a reason. Each runs through `takeStep`:
  * one conditional update (two people at once: one succeeds, the other gets a clear 409), audited in
@@ -48,7 +49,12 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
     return view;
   };
 
-  const simple: { step: 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [
+  const simple: { step: 'withdraw' | 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [
+    {
+      step: 'withdraw',
+      path: 'withdraw',
+      summary: 'Cán bộ rút lại báo cáo đã gửi (về trạng thái đang soạn) khi lãnh đạo chưa xử lý',
+    },
     { step: 'approve', path: 'approve', summary: 'Lãnh đạo duyệt báo cáo (sau đó ban hành)' },
     { step: 'receive', path: 'receive', summary: 'Đơn vị nhận báo cáo tiếp nhận báo cáo đã ban hành' },
     { step: 'accept', path: 'accept', summary: 'Đơn vị nhận báo cáo chấp nhận báo cáo' },

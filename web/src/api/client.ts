@@ -28,6 +28,10 @@ let onUnauthenticated: () => void = () => {};
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
+/** A request made outside `request` (the autosave) met a 401: the session is gone. */
+export function signalUnauthenticated(): void {
+  onUnauthenticated();
+}
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;

@@ -14,7 +14,7 @@ import type {
 import type { ErrorBody } from '@domain/errors';
 import type { ReportContent, ReportJson } from '@domain/report-json';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, withQuery } from './client';
+import { ApiError, api, signalUnauthenticated, withQuery } from './client';
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -85,6 +85,9 @@ export async function saveReport(id: number, body: SaveReportBody, keepalive = f
   if (response.status === 409 && error?.code === 'REPORT_CONFLICT' && current) {
     return { ok: false, conflict: payload as ReportConflict };
   }
+  // The session ended (a page left open overnight): what was typed stays in this browser
+  // (writeLocalCopy) and is offered again once signed in, back on this report.
+  if (response.status === 401) signalUnauthenticated();
   throw new ApiError(response.status, error, response.status >= 500 ? NETWORK_MESSAGE : 'Chưa lưu được.');
 }
 
@@ -96,6 +99,7 @@ export function submitReport(id: number, revision: number): Promise<ReportView> 
 export type StepBodies = {
   submit: { revision: number };
   'submit-nil': { revision: number };
+  withdraw: { revision: number };
   return: ReturnBody;
   approve: { revision?: number };
   receive: { revision?: number };

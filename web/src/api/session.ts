@@ -1,17 +1,16 @@
 /** The signed-in user: one query that every page reads; null means "not signed in". */
-import type { MeResponse, SignInBody } from '@domain/api';
+import type { MeResponse, SessionResponse, SignInBody } from '@domain/api';
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { ApiError, api, request, setUnauthenticatedHandler } from './client';
 
 export const ME_KEY = ['me'] as const;
 
+/** Who is signed in: null when nobody is (asked without a 401, which the console would log). */
 async function fetchMe(): Promise<MeResponse | null> {
-  try {
-    return await request<MeResponse>('GET', '/api/auth/me', undefined, { allowUnauthenticated: true });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+  const answer = await request<SessionResponse>('GET', '/api/auth/session', undefined, {
+    allowUnauthenticated: true,
+  });
+  return answer.me;
 }
 
 export function useMe() {

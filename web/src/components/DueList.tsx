@@ -49,7 +49,8 @@ function ReportActions({ item, onNil }: { item: DueItem; onNil: () => void }) {
       <Button size="xs" onClick={() => open.mutate()} loading={open.isPending}>
         {item.reportId ? 'Mở báo cáo' : 'Lập báo cáo'}
       </Button>
-      {writable(item) && (
+      {/* Once a draft is under way, "không phát sinh" is answered in the report itself. */}
+      {writable(item) && item.status === 'not_started' && (
         <Button size="xs" variant="default" onClick={onNil}>
           Không phát sinh
         </Button>

@@ -58,11 +58,11 @@ export default function HomePage() {
 
       {me?.abilities.writeReports && (
         <Group gap="sm">
-          <Button component={Link} to="/bao-cao">
-            Lập báo cáo
+          <Button component={Link} to="/bao-cao" variant="light">
+            Báo cáo của đơn vị
           </Button>
           <Text size="sm" c="dimmed">
-            Lập, lưu và gửi báo cáo công tác đối ngoại của đơn vị.
+            Các báo cáo đã lập; báo cáo ngoài đợt được lập mới tại đây.
           </Text>
         </Group>
       )}

@@ -1,12 +1,13 @@
 /** "Ban hành": a leader chooses the signer and the date; the server gives the number. */
 import type { ReportView } from '@domain/api-reports';
 import { formatDateShort, todayInVietnam } from '@domain/periods';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { issueReport, previewKey, useUnitSigners } from '../../api/documents';
 import { errorText } from '../../lib/notify';
+import { DateField } from '../DateField';
 
 interface Props {
   reportId: number;
@@ -85,12 +86,11 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
           {signers.data?.length === 0 && (
             <Alert color="yellow">Đơn vị chưa có người ký. Quản trị viên thêm người ký ở trang đơn vị.</Alert>
           )}
-          <TextInput
-            type="date"
+          <DateField
             label="Ngày ban hành"
             value={issuedOn}
-            max={todayInVietnam()}
-            onChange={(e) => setIssuedOn(e.currentTarget.value)}
+            maxDate={todayInVietnam()}
+            onChange={setIssuedOn}
             required
           />
           {issuing.isError && (

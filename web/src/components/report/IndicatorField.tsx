@@ -1,11 +1,11 @@
 import type { Indicator, IndicatorValue } from '@domain/outline';
 import { formatChange, formatNumberVi } from '@domain/vn-number';
 import { Box, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { BreakdownEditor } from './BreakdownEditor';
 import { CountryMultiSelect } from './CountrySelect';
 import { NumberBox } from './NumberBox';
-import { isNumeric, partsOf, totalOf } from './values';
+import { isNumeric, labelWithUnit, partsOf, totalOf } from './values';
 
 export interface ComparisonLabels {
   previous: string | null;
@@ -45,14 +45,33 @@ function encodeBreakdown(
   return { total: Math.round(sum * 1e6) / 1e6, parts };
 }
 
-export function IndicatorField(props: Props) {
+/**
+ * Re-rendered only when what it shows changes: `onChange` is rebuilt by its section on every render
+ * but always writes the same indicator through the same stable `update`, so it is not compared.
+ */
+function sameFieldProps(a: Props, b: Props): boolean {
+  return (
+    a.indicator === b.indicator &&
+    a.value === b.value &&
+    a.previous === b.previous &&
+    a.sameLastYear === b.sameLastYear &&
+    a.labels === b.labels &&
+    a.error === b.error &&
+    a.warning === b.warning &&
+    a.disabled === b.disabled
+  );
+}
+
+export const IndicatorField = memo(IndicatorFieldView, sameFieldProps);
+
+function IndicatorFieldView(props: Props) {
   const { indicator, value, previous, sameLastYear, labels, error, warning, disabled, onChange } = props;
   const id = fieldId(indicator.code);
   const numeric = isNumeric(indicator);
   const total = totalOf(value);
   const parts = partsOf(value);
   const computed = parts.some((p) => p.key.trim() !== '' || p.value !== 0);
-  const label = `${indicator.label}${indicator.unit ? ` (${indicator.unit})` : ''}`;
+  const label = labelWithUnit(indicator);
 
   let input: ReactNode;
   if (numeric) {

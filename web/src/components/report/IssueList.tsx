@@ -7,6 +7,8 @@ export interface ShownIssue {
   where: string | null;
   /** Element id on the form to go to. */
   target: string | null;
+  /** A missing figure may instead be answered by its section's "Không phát sinh": that switch. */
+  nilTarget?: string | null;
 }
 
 interface Props {
@@ -52,6 +54,19 @@ export function IssueList({ issues, onGoTo }: Props) {
           )}
           {issue.where ? ': ' : ''}
           {issue.message}
+          {issue.nilTarget && (
+            <>
+              {' '}
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => issue.nilTarget && onGoTo(issue.nilTarget)}
+              >
+                Đến nút “Không phát sinh”
+              </Anchor>
+            </>
+          )}
         </List.Item>
       ))}
     </List>

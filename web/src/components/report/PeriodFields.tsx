@@ -11,8 +11,9 @@ import {
   windowFor,
   windowIssue,
 } from '@domain/periods';
-import { Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { capitalize, formatDate } from '../../lib/format';
+import { DateField } from '../DateField';
 
 export interface PeriodForm {
   kind: PeriodKind;
@@ -118,19 +119,17 @@ export function PeriodFields({ form, onChange, result }: Props) {
       )}
       {(form.kind === 'week' || form.kind === 'custom') && (
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={form.kind === 'week' ? 'Ngày đầu tuần' : 'Từ ngày'}
             value={form.start}
-            onChange={(e) => set({ start: e.currentTarget.value })}
+            onChange={(start) => set({ start })}
             error={result.errors.start}
           />
           {form.kind === 'custom' && (
-            <TextInput
-              type="date"
+            <DateField
               label="Đến ngày"
               value={form.end}
-              onChange={(e) => set({ end: e.currentTarget.value })}
+              onChange={(end) => set({ end })}
               error={result.errors.end}
             />
           )}
@@ -157,19 +156,13 @@ export function PeriodFields({ form, onChange, result }: Props) {
       />
       {form.override && (
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label="Số liệu từ ngày"
             value={form.windowStart}
-            onChange={(e) => set({ windowStart: e.currentTarget.value })}
+            onChange={(windowStart) => set({ windowStart })}
             error={result.errors.window}
           />
-          <TextInput
-            type="date"
-            label="Đến ngày"
-            value={form.windowEnd}
-            onChange={(e) => set({ windowEnd: e.currentTarget.value })}
-          />
+          <DateField label="Đến ngày" value={form.windowEnd} onChange={(windowEnd) => set({ windowEnd })} />
         </Group>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import type { ReportView } from '@domain/api-reports';
-import { Alert, Button, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Menu, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { downloadJson, exportReport, importReport, reportIdOf } from '../../api/reports';
@@ -17,14 +17,20 @@ function FailureAlert({ error, title, onClose }: { error: unknown; title: string
   const { message } = errorText(error);
   const fields = error instanceof ApiError ? error.fields : [];
   return (
-    <Alert color="red" title={title} role="alert" withCloseButton onClose={onClose} closeButtonLabel="Đóng">
+    <Alert
+      color="red"
+      title={title}
+      role="alert"
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel="Đóng"
+      w="100%"
+    >
       <Text size="sm">{message}</Text>
       {fields.length > 0 && (
         <List size="sm" mt={4}>
           {fields.slice(0, 20).map((f) => (
-            <List.Item key={`${f.path}-${f.message}`}>
-              {f.path ? <code>{f.path}</code> : null} {f.message}
-            </List.Item>
+            <List.Item key={`${f.path}-${f.message}`}>{f.message}</List.Item>
           ))}
         </List>
       )}
@@ -32,7 +38,10 @@ function FailureAlert({ error, title, onClose }: { error: unknown; title: string
   );
 }
 
-/** Xuất JSON, Nhập JSON (the workflow's buttons are in WorkflowBar). */
+/**
+ * "Thêm": the rarely used actions out of the main buttons (the workflow's are in WorkflowBar): the
+ * report as a JSON file, and a JSON file read back into the report.
+ */
 export function ReportActions({ draft, fileName }: Props) {
   const navigate = useNavigate();
   const report = draft.view.report;
@@ -69,22 +78,37 @@ export function ReportActions({ draft, fileName }: Props) {
   });
 
   const editable = report.canEdit;
+  // The file input lives outside the menu: the menu's dropdown closes (and unmounts) on the click.
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <Stack gap="xs">
-      <Group gap="xs">
-        <Button variant="default" size="sm" onClick={() => exporting.mutate()} loading={exporting.isPending}>
-          Xuất JSON
-        </Button>
-        {editable && (
-          <FileButton accept="application/json,.json" onChange={(file) => file && importing.mutate(file)}>
-            {(props) => (
-              <Button {...props} variant="default" size="sm" loading={importing.isPending}>
-                Nhập JSON
-              </Button>
-            )}
-          </FileButton>
-        )}
-      </Group>
+    <Stack gap="xs" align="flex-start">
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" size="sm" loading={exporting.isPending || importing.isPending}>
+            Thêm ▾
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => exporting.mutate()}>Tải báo cáo về dạng tệp JSON</Menu.Item>
+          {editable && (
+            <Menu.Item onClick={() => fileInput.current?.click()}>Nhập nội dung từ tệp JSON…</Menu.Item>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+      {editable && (
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Tệp JSON của báo cáo"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) importing.mutate(file);
+          }}
+        />
+      )}
       {importError !== null && (
         <FailureAlert
           error={importError}

@@ -3,9 +3,10 @@ import { draftReport, flattenDrafted } from '@domain/drafting/draft';
 import type { DraftedReport, DraftUnit } from '@domain/drafting/types';
 import type { Period } from '@domain/periods';
 import { formChecks } from '@domain/report-checks';
+import { nilSectionOf } from '@domain/report-completeness';
 import { validateContent } from '@domain/validation';
-import { Alert, Button, Group, Skeleton, Stack, Switch, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo, useRef, useState } from 'react';
+import { Alert, Box, Button, Drawer, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { fieldId } from './IndicatorField';
@@ -15,6 +16,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SectionBlock, type SectionContext, sectionId } from './SectionBlock';
+import { SectionNav } from './SectionNav';
 import { useReportDraft } from './useReportDraft';
 import { allIndicators } from './values';
 import { WorkflowBar } from './WorkflowBar';
@@ -57,27 +59,52 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
   const [tab, setTab] = useState<string | null>('form');
   const tabsRef = useRef<HTMLDivElement>(null);
 
-  const drafted = useDrafted(view, content);
+  // The fields show what is typed at once; the drafting, the checks and the messages follow the
+  // deferred content, rendered after the keystroke (and dropped if another key comes first).
+  const deferred = useDeferredValue(content);
+  const drafted = useDrafted(view, deferred);
   const sections = useMemo(
     () => new Map(flattenDrafted(drafted?.sections ?? []).map((s) => [s.key, s])),
     [drafted],
   );
   const indicators = useMemo(() => allIndicators(outline), [outline]);
   const clientIssues = useMemo(
-    () => (drafted ? formChecks({ outline, content, drafted }) : validateContent(outline, content)),
-    [outline, content, drafted],
+    () =>
+      drafted ? formChecks({ outline, content: deferred, drafted }) : validateContent(outline, deferred),
+    [outline, deferred, drafted],
   );
-  const merged = mergeIssues({
-    indicators,
-    sections,
-    serverIssues: view.issues,
-    clientIssues,
-    content,
-    // The server's checks are of the content it last read for the view.
-    savedContent: view.content,
-  });
-  const errorCount = merged.checklist.filter((i) => i.severity === 'error').length;
-  const blockers = errorCount > 0 ? [`còn ${errorCount} lỗi cần sửa (xem mục Xem trước và kiểm tra)`] : [];
+  const merged = useMemo(
+    () =>
+      mergeIssues({
+        indicators,
+        sections,
+        serverIssues: view.issues,
+        clientIssues,
+        content: deferred,
+        // The server's checks are of the content it last read for the view.
+        savedContent: view.content,
+        nilSectionOf: (target) => nilSectionOf(outline, target),
+      }),
+    [indicators, sections, view.issues, clientIssues, deferred, view.content, outline],
+  );
+  const labels = useMemo(
+    () => ({ previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel }),
+    [report.previousPeriodLabel, report.sameLastYearLabel],
+  );
+  const errorItems = merged.checklist.filter((i) => i.severity === 'error');
+  const errorCount = errorItems.length;
+  const blockers = errorCount > 0 ? [`còn ${errorCount} lỗi cần sửa`] : [];
+  const firstError = errorItems.find((i) => i.target)?.target ?? null;
+  // What the section list marks as in error: fields, texts and sections with an error now.
+  const errorTargets = useMemo(
+    () =>
+      new Set([
+        ...Object.keys(merged.fieldErrors),
+        ...clientIssues.filter((i) => i.severity === 'error' && i.path).map((i) => i.path ?? ''),
+      ]),
+    [merged.fieldErrors, clientIssues],
+  );
+  const [navOpen, setNavOpen] = useState(false);
   const fileName = `bao-cao-${report.unit.code}-${report.periodKey}.json`;
 
   const ctx: SectionContext = {
@@ -86,22 +113,35 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     drafted: sections,
     errors: merged.fieldErrors,
     warnings: merged.fieldWarnings,
-    labels: { previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel },
+    labels,
     disabled: !editable,
     update: draft.update,
     comments: report.comments,
   };
-  const goTo = (target: string) => {
+  // A field or a switch comes to the middle of the screen with the focus; a section to the top.
+  const goTo = useCallback((target: string) => {
     setTab('form');
+    setNavOpen(false);
     setTimeout(() => {
       const element = document.getElementById(target);
-      element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-      element?.focus({ preventScroll: true });
+      const section = element?.tagName === 'SECTION';
+      element?.scrollIntoView({ behavior: 'smooth', block: section ? 'start' : 'center' });
+      if (!section) element?.focus({ preventScroll: true });
     }, 50);
-  };
+  }, []);
+  const nav = (height?: string) => (
+    <SectionNav
+      outline={outline}
+      content={deferred}
+      drafted={sections}
+      errorTargets={errorTargets}
+      onGoTo={goTo}
+      {...(height ? { height } : {})}
+    />
+  );
 
   return (
-    <Stack gap="md" maw={1100} onBlur={() => void draft.flush()}>
+    <Stack gap="md" maw={1400} onBlur={() => void draft.flush()}>
       <Stack gap={4}>
         <Title order={1} fz={{ base: 21, sm: 26 }}>
           Báo cáo {report.periodLabel}
@@ -110,7 +150,11 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
           {report.unit.name} · {report.outline.name} (phiên bản {report.outline.version}) · Số liệu từ{' '}
           {formatDate(report.window.start)} đến {formatDate(report.window.end)}
         </Text>
-        <WorkflowBar draft={draft} blockers={blockers} />
+        <WorkflowBar
+          draft={draft}
+          blockers={blockers}
+          {...(firstError ? { onShowBlockers: () => goTo(firstError) } : {})}
+        />
       </Stack>
       <CommentList
         comments={report.comments}
@@ -173,29 +217,64 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
             </Tabs.Tab>
             <Tabs.Tab value="history">Lịch sử</Tabs.Tab>
           </Tabs.List>
-          <SaveStatusLine status={draft.status} editable={editable} />
+          <Group gap="xs" wrap="nowrap">
+            <SaveStatusLine status={draft.status} editable={editable} />
+            {tab === 'form' && (
+              <Button size="compact-sm" variant="default" hiddenFrom="md" onClick={() => setNavOpen(true)}>
+                Các mục
+              </Button>
+            )}
+          </Group>
         </Group>
         <Tabs.Panel value="form" pt="md">
-          <Stack gap="xl">
-            {editable ? (
-              <Switch
-                label="Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào)"
-                checked={content.nil.all}
-                onChange={(e) => {
-                  const all = e.currentTarget.checked;
-                  draft.update((c) => ({ ...c, nil: { ...c.nil, all } }));
-                }}
-              />
-            ) : (
-              content.nil.all && (
-                <Text fw={500}>Cả báo cáo: không phát sinh (trong kỳ không có hoạt động đối ngoại nào).</Text>
-              )
-            )}
-            <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
-            {outline.sections.map((section) => (
-              <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
-            ))}
-          </Stack>
+          {/* A grid, not a flex row: a flex row measures the whole form's intrinsic width on
+              every change of its content (a figure typed cost ~100 ms of layout). */}
+          <div className="report-form-layout">
+            <Stack gap="xl" miw={0}>
+              {content.nil.all && (
+                <Alert color="gray" title="Cả báo cáo: không phát sinh" data-nil-all>
+                  <Text size="sm">
+                    Trong kỳ không có hoạt động đối ngoại nào; các mục được ghi là không phát sinh.
+                  </Text>
+                  {editable && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      mt="xs"
+                      onClick={() => draft.update((c) => ({ ...c, nil: { ...c.nil, all: false } }))}
+                    >
+                      Bỏ “không phát sinh” cho cả báo cáo
+                    </Button>
+                  )}
+                </Alert>
+              )}
+              <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
+              {outline.sections.map((section) => (
+                <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
+              ))}
+            </Stack>
+            <Box
+              visibleFrom="md"
+              pos="sticky"
+              top="calc(var(--app-shell-header-offset, 0px) + 52px)"
+              data-section-nav
+            >
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={4}>
+                Các mục của báo cáo
+              </Text>
+              {nav('calc(100vh - var(--app-shell-header-offset, 0px) - 100px)')}
+            </Box>
+          </div>
+          <Drawer
+            opened={navOpen}
+            onClose={() => setNavOpen(false)}
+            title="Các mục của báo cáo"
+            position="right"
+            size="min(360px, 92vw)"
+            closeButtonProps={{ 'aria-label': 'Đóng' }}
+          >
+            {nav('calc(100dvh - 90px)')}
+          </Drawer>
         </Tabs.Panel>
         <Tabs.Panel value="preview" pt="md">
           <PreviewPanel

@@ -14,8 +14,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { memo } from 'react';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
 import { ParagraphList } from './ParagraphList';
+import { sameDrafted, subtreeOf } from './sectionTree';
 import { InlineComments } from './WorkflowNotes';
 
 export interface SectionContext {
@@ -32,6 +34,8 @@ export interface SectionContext {
 }
 
 export const sectionId = (key: string) => `muc-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+/** The id of a section's "Không phát sinh" switch, for links from the messages. */
+export const nilSwitchId = (key: string) => `khong-phat-sinh-${key.replace(/[^a-z0-9]+/gi, '-')}`;
 
 function setValue(content: ReportContent, code: string, value: IndicatorValue | undefined): ReportContent {
   const values = { ...content.values };
@@ -52,11 +56,23 @@ function setNarrative(content: ReportContent, key: string, text: string, mode: '
   return { ...content, narratives };
 }
 
-function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionContext; nil: boolean }) {
-  const edit = ctx.content.narratives[section.key];
+interface OfficerTextProps {
+  section: Section;
+  edit: ReportContent['narratives'][string] | undefined;
+  disabled: boolean;
+  nil: boolean;
+  update: SectionContext['update'];
+}
+
+/**
+ * The officer's own text. Memoised on its own text: its box grows with what is typed (autosize
+ * measures the page's layout on every render), so a figure typed elsewhere in the section must
+ * not render it again.
+ */
+const OfficerText = memo(function OfficerText({ section, edit, disabled, nil, update }: OfficerTextProps) {
   const mode = edit?.mode ?? 'append';
   const title = `Nội dung cán bộ viết thêm — ${section.title}`;
-  if (ctx.disabled) {
+  if (disabled) {
     if (!edit?.text) return null;
     return (
       <Paper withBorder p="sm" radius="sm" aria-label={title} data-officer-text>
@@ -80,10 +96,10 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
         minRows={2}
         maxRows={12}
         value={edit?.text ?? ''}
-        disabled={ctx.disabled || nil}
+        disabled={disabled || nil}
         onChange={(e) => {
           const text = e.currentTarget.value;
-          ctx.update((c) => setNarrative(c, section.key, text, mode));
+          update((c) => setNarrative(c, section.key, text, mode));
         }}
       />
       {(edit?.text ?? '') !== '' && (
@@ -91,13 +107,13 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
           size="xs"
           aria-label={`Cách ghép nội dung — ${section.title}`}
           value={mode}
-          disabled={ctx.disabled || nil}
+          disabled={disabled || nil}
           data={[
             { value: 'append', label: 'Thêm sau đoạn soạn sẵn' },
             { value: 'replace', label: 'Thay thế đoạn soạn sẵn' },
           ]}
           onChange={(next) =>
-            ctx.update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
+            update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
           }
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ label: { whiteSpace: 'normal' } }}
@@ -105,7 +121,7 @@ function OfficerText({ section, ctx, nil }: { section: Section; ctx: SectionCont
       )}
     </Stack>
   );
-}
+});
 
 interface Props {
   section: Section;
@@ -114,8 +130,44 @@ interface Props {
   ctx: SectionContext;
 }
 
+/**
+ * Whether a section would render the same: only what the section and its subsections show is
+ * compared, so a keystroke re-renders the section it was typed in (and its parents), not the form.
+ */
+function sameSectionProps(a: Props, b: Props): boolean {
+  if (a.section !== b.section || a.level !== b.level || a.parentNil !== b.parentNil) return false;
+  const x = a.ctx;
+  const y = b.ctx;
+  if (x === y) return true;
+  if (
+    x.disabled !== y.disabled ||
+    x.update !== y.update ||
+    x.labels !== y.labels ||
+    x.comments !== y.comments ||
+    x.content.nil.all !== y.content.nil.all ||
+    x.content.comparison !== y.content.comparison ||
+    // Keeping a proposal or leaving a section out changes what every section prints.
+    x.content.kept !== y.content.kept ||
+    x.content.omit !== y.content.omit
+  )
+    return false;
+  const { codes, keys } = subtreeOf(a.section);
+  for (const code of codes) {
+    if (x.content.values[code] !== y.content.values[code]) return false;
+    if (x.errors[code] !== y.errors[code] || x.warnings[code] !== y.warnings[code]) return false;
+  }
+  for (const key of keys) {
+    if (x.content.narratives[key] !== y.content.narratives[key]) return false;
+    if (x.content.nil.sections.includes(key) !== y.content.nil.sections.includes(key)) return false;
+    if (!sameDrafted(x.drafted.get(key), y.drafted.get(key))) return false;
+  }
+  return true;
+}
+
 /** One section of the outline: its number and title, "Không phát sinh", fields, draft, own text. */
-export function SectionBlock({ section, level, parentNil, ctx }: Props) {
+export const SectionBlock = memo(SectionBlockView, sameSectionProps);
+
+function SectionBlockView({ section, level, parentNil, ctx }: Props) {
   const drafted = ctx.drafted.get(section.key);
   const ownNil = ctx.content.nil.sections.includes(section.key);
   const nil = parentNil || ctx.content.nil.all || ownNil;
@@ -138,7 +190,11 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
       aria-label={heading}
       data-nil={nil ? 'true' : 'false'}
       pl={level > 1 ? { base: 'xs', sm: 'sm' } : 0}
-      style={level > 1 ? { borderLeft: '3px solid var(--mantine-color-gray-3)' } : undefined}
+      style={{
+        // Scrolled to from the section list: its title shows below the sticky bars.
+        scrollMarginTop: 'calc(var(--app-shell-header-offset, 0px) + 56px)',
+        ...(level > 1 ? { borderLeft: '3px solid var(--mantine-color-gray-3)' } : {}),
+      }}
     >
       <Stack gap="sm">
         <Stack gap={6}>
@@ -156,6 +212,7 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
           )}
           {!ctx.disabled && section.nilAllowed !== false && !parentNil && !ctx.content.nil.all && (
             <Switch
+              id={nilSwitchId(section.key)}
               label="Không phát sinh"
               aria-label={`Không phát sinh — ${section.title}`}
               checked={ownNil}
@@ -188,7 +245,15 @@ export function SectionBlock({ section, level, parentNil, ctx }: Props) {
           )}
         </Stack>
         <ParagraphList section={section} drafted={drafted} ctx={ctx} />
-        {hasOwnText && <OfficerText section={section} ctx={ctx} nil={nil} />}
+        {hasOwnText && (
+          <OfficerText
+            section={section}
+            edit={ctx.content.narratives[section.key]}
+            disabled={ctx.disabled}
+            nil={nil}
+            update={ctx.update}
+          />
+        )}
         {subsections.map((child) => (
           <SectionBlock key={child.key} section={child} level={level + 1} parentNil={nil} ctx={ctx} />
         ))}

@@ -1,4 +1,7 @@
-/** The dialogs of the workflow steps that need words: the leader's return, the receiving unit's return. */
+/**
+ * The dialogs of the workflow steps that need words or a confirmation: the officer's submission, the
+ * whole report "không phát sinh", the leader's return, the receiving unit's return.
+ */
 import type { Outline } from '@domain/outline';
 import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -190,6 +193,37 @@ export function NilModal({
           </Button>
           <Button loading={pending} onClick={onConfirm}>
             Xác nhận và gửi lãnh đạo
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** "Gửi lãnh đạo duyệt", confirmed once, saying what happens next and how to take it back. */
+export function SubmitModal({
+  opened,
+  pending,
+  error,
+  onClose,
+  onConfirm,
+}: Omit<ReasonProps, 'onSubmit'> & { onConfirm: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Gửi báo cáo cho lãnh đạo duyệt?" centered>
+      <Stack gap="sm" data-submit-confirm>
+        <Text size="sm">
+          Báo cáo được gửi cho lãnh đạo đơn vị duyệt. Trong khi chờ duyệt, bạn không sửa được nội dung.
+        </Text>
+        <Text size="sm">
+          Khi lãnh đạo chưa xử lý, bạn có thể bấm “Rút lại” để đưa báo cáo về đang soạn và sửa tiếp.
+        </Text>
+        <StepError error={error} title="Chưa gửi được" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button loading={pending} onClick={onConfirm} data-confirm-submit>
+            Gửi lãnh đạo duyệt
           </Button>
         </Group>
       </Stack>

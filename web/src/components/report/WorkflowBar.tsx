@@ -3,9 +3,9 @@
  * of the steps THIS user may take now (the server says which: `report.steps`, and checks again).
  */
 import type { ReportView, ViewStep } from '@domain/api-reports';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { type StepBodies, takeReportStep } from '../../api/reports';
 import { roundKeys } from '../../api/rounds';
@@ -18,6 +18,7 @@ const IssueModal = lazy(() => import('../documents/IssueModal').then((m) => ({ d
 const ReturnModal = lazy(() => import('./StepModals').then((m) => ({ default: m.ReturnModal })));
 const RejectModal = lazy(() => import('./StepModals').then((m) => ({ default: m.RejectModal })));
 const NilModal = lazy(() => import('./StepModals').then((m) => ({ default: m.NilModal })));
+const SubmitModal = lazy(() => import('./StepModals').then((m) => ({ default: m.SubmitModal })));
 
 const STATUS_COLORS: Record<ReportView['report']['status'], string> = {
   draft: 'gray',
@@ -32,7 +33,8 @@ const STATUS_COLORS: Record<ReportView['report']['status'], string> = {
 /** What each button says, and what the notification says after it. */
 const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
   submit: { label: 'Gửi lãnh đạo duyệt', done: 'Đã gửi báo cáo cho lãnh đạo.' },
-  'submit-nil': { label: 'Không phát sinh (cả báo cáo)', done: 'Đã gửi báo cáo không phát sinh.' },
+  'submit-nil': { label: 'Cả báo cáo không phát sinh', done: 'Đã gửi báo cáo không phát sinh.' },
+  withdraw: { label: 'Rút lại', done: 'Đã rút lại báo cáo: bạn có thể sửa tiếp rồi gửi lại.' },
   return: { label: 'Trả lại', done: 'Đã trả lại báo cáo để sửa.' },
   approve: { label: 'Duyệt', done: 'Đã duyệt báo cáo.' },
   issue: { label: 'Ban hành', done: 'Đã ban hành báo cáo.' },
@@ -41,7 +43,7 @@ const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
   reject: { label: 'Trả lại với lý do', done: 'Đã trả lại báo cáo cho đơn vị gửi.' },
 };
 
-type Modal = 'return' | 'reject' | 'nil' | 'issue' | null;
+type Modal = 'submit' | 'return' | 'reject' | 'nil' | 'issue' | null;
 
 /** A step changes what other pages show: the round, its progress and consolidation, the board, home. */
 function afterStep(queryClient: QueryClient): void {
@@ -55,13 +57,17 @@ interface Props {
   draft: ReportDraft;
   /** Why submission is not possible yet (errors left on the form); empty when it is. */
   blockers: string[];
+  /** Goes to the first error on the form. */
+  onShowBlockers?: () => void;
 }
 
-export function WorkflowBar({ draft, blockers }: Props) {
+export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
   const report = draft.view.report;
   const [modal, setModal] = useState<Modal>(null);
   const queryClient = useQueryClient();
 
+  // A second click before React re-renders the button as loading must not send the step twice.
+  const sending = useRef(false);
   const step = useMutation({
     mutationFn: async (input: { step: Direct; body: object }): Promise<ReportView> => {
       // Submitting sends what is typed: save it first, then name the revision it got.
@@ -71,6 +77,9 @@ export function WorkflowBar({ draft, blockers }: Props) {
       }
       const body = { ...input.body, revision: draft.currentRevision() } as StepBodies[Direct];
       return takeReportStep(report.id, input.step, body);
+    },
+    onSettled: () => {
+      sending.current = false;
     },
     onSuccess: (view, input) => {
       draft.reset(view);
@@ -83,15 +92,18 @@ export function WorkflowBar({ draft, blockers }: Props) {
       if (modal === null) notifyError(error);
     },
   });
-  const run = <S extends Direct>(s: S, body: Omit<StepBodies[S], 'revision'>) =>
+  const run = <S extends Direct>(s: S, body: Omit<StepBodies[S], 'revision'>) => {
+    if (sending.current) return;
+    sending.current = true;
     step.mutate({ step: s, body });
+  };
 
   const open = (next: Modal) => {
     step.reset();
     setModal(next);
   };
   const click = (s: ViewStep) => {
-    if (s === 'return' || s === 'reject' || s === 'issue') open(s);
+    if (s === 'submit' || s === 'return' || s === 'reject' || s === 'issue') open(s);
     else if (s === 'submit-nil') open('nil');
     else run(s, {});
   };
@@ -126,7 +138,11 @@ export function WorkflowBar({ draft, blockers }: Props) {
             <Button
               key={s}
               size="sm"
-              variant={s === 'return' || s === 'reject' || s === 'submit-nil' ? 'default' : 'filled'}
+              variant={
+                s === 'return' || s === 'reject' || s === 'submit-nil' || s === 'withdraw'
+                  ? 'default'
+                  : 'filled'
+              }
               color={s === 'return' || s === 'reject' ? 'orange' : undefined}
               loading={busy(s)}
               disabled={s === 'submit' && submitBlocked}
@@ -140,7 +156,12 @@ export function WorkflowBar({ draft, blockers }: Props) {
       )}
       {report.steps.includes('submit') && submitBlocked && (
         <Text size="xs" c="red.7" data-submit-blockers>
-          Chưa gửi được: {blockers.join('; ')}.
+          Chưa gửi được: {blockers.join('; ')}.{' '}
+          {onShowBlockers && (
+            <Anchor component="button" type="button" size="xs" onClick={onShowBlockers}>
+              Đến lỗi đầu tiên
+            </Anchor>
+          )}
         </Text>
       )}
       <Suspense fallback={null}>
@@ -161,6 +182,15 @@ export function WorkflowBar({ draft, blockers }: Props) {
             error={step.error}
             onClose={() => setModal(null)}
             onSubmit={(reason) => run('reject', { reason })}
+          />
+        )}
+        {modal === 'submit' && (
+          <SubmitModal
+            opened
+            pending={step.isPending}
+            error={step.error}
+            onClose={() => setModal(null)}
+            onConfirm={() => run('submit', {})}
           />
         )}
         {modal === 'nil' && (

@@ -9,7 +9,7 @@ import type { Indicator } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
 import { fieldId } from './IndicatorField';
 import type { ShownIssue } from './IssueList';
-import { sectionId } from './SectionBlock';
+import { nilSwitchId, sectionId } from './SectionBlock';
 import { indicatorOfPath } from './values';
 
 interface Input {
@@ -20,6 +20,8 @@ interface Input {
   clientIssues: readonly Pick<ReportIssue, 'severity' | 'message' | 'path'>[];
   content: ReportContent;
   savedContent: ReportContent;
+  /** The section whose "Không phát sinh" answers for an indicator or a text (`nilSectionOf`). */
+  nilSectionOf?: (target: string) => { key: string } | null;
 }
 
 export interface MergedIssues {
@@ -40,7 +42,7 @@ function sectionKeyOf(path: string | null, sections: ReadonlyMap<string, Drafted
 }
 
 export function mergeIssues(input: Input): MergedIssues {
-  const { indicators, sections, serverIssues, clientIssues, content, savedContent } = input;
+  const { indicators, sections, serverIssues, clientIssues, content, savedContent, nilSectionOf } = input;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const codes = new Set(byCode.keys());
   const fieldErrors: Record<string, string> = {};
@@ -62,7 +64,10 @@ export function mergeIssues(input: Input): MergedIssues {
     const key = `${at.target}|${message}`;
     if (seen.has(key)) return at;
     seen.add(key);
-    checklist.push({ severity, message, where: at.where, target: at.target });
+    // An error of a figure whose section may be answered "không phát sinh" links to that switch too.
+    const nil = severity === 'error' && path && nilSectionOf ? nilSectionOf(path) : null;
+    const nilTarget = nil && !content.nil.all ? nilSwitchId(nil.key) : null;
+    checklist.push({ severity, message, where: at.where, target: at.target, nilTarget });
     return at;
   };
 

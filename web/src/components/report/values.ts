@@ -79,3 +79,14 @@ export function indicatorOfPath(path: string | null, codes: ReadonlySet<string>)
   }
   return null;
 }
+
+/**
+ * An indicator's label with its unit, without double brackets: "Số đoàn ra (đoàn)", and for a label
+ * that ends in its own brackets "Số lượt người đi nước ngoài (đoàn ra, lượt người)".
+ */
+export function labelWithUnit(indicator: Pick<Indicator, 'label' | 'unit'>): string {
+  const { label, unit } = indicator;
+  if (!unit) return label;
+  if (label.endsWith(')')) return `${label.slice(0, -1)}, ${unit})`;
+  return `${label} (${unit})`;
+}

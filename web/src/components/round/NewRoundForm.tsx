@@ -17,6 +17,7 @@ import { useOutlines } from '../../api/outlines';
 import { createRound, roundKeys } from '../../api/rounds';
 import { formatDate } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/forms';
+import { DateField } from '../DateField';
 import { FormModal } from '../FormModal';
 import { PeriodFields, type PeriodForm, readPeriod } from '../report/PeriodFields';
 import { UnitChecklist, useProvinceMembers } from './UnitChecklist';
@@ -213,11 +214,10 @@ export function NewRoundForm({ receiving, onClose }: { receiving: ReceivingUnit[
               onChange={(e) => setLetter({ ...letter, number: e.currentTarget.value })}
               error={server['letter.number']}
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Ngày"
               value={letter.date}
-              onChange={(e) => setLetter({ ...letter, date: e.currentTarget.value })}
+              onChange={(date) => setLetter({ ...letter, date })}
               error={server['letter.date']}
             />
           </Group>

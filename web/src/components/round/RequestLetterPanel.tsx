@@ -1,24 +1,13 @@
 import type { RoundDetail } from '@domain/api-rounds';
 import { todayInVietnam } from '@domain/periods';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { issueRequestLetter, roundKeys, useRequestLetter } from '../../api/rounds';
 import { formatDate } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/forms';
 import { errorText, notifySuccess } from '../../lib/notify';
+import { DateField } from '../DateField';
 import { ErrorAlert } from '../ErrorAlert';
 
 // The page as the document prints it: loaded when a letter is shown, as the report page does.
@@ -88,12 +77,11 @@ export function RequestLetterPanel({ round }: { round: RoundDetail }) {
                 error={fields.signerId}
                 miw={260}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label="Ngày ban hành"
                 value={issuedOn}
-                max={todayInVietnam()}
-                onChange={(e) => setIssuedOn(e.currentTarget.value)}
+                maxDate={todayInVietnam()}
+                onChange={setIssuedOn}
                 error={fields.issuedOn}
               />
               <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={!signerId}>
