@@ -256,7 +256,8 @@ describe('the report form', () => {
     await drawer.locator('[data-nav-section="proposals"]').click();
     await drawer.waitFor({ state: 'hidden' });
     const proposals = page.locator('section[aria-label$="Kiến nghị, đề xuất"]').first();
-    await expect.poll(() => inView(proposals)).toBe(true);
+    // The list scrolls smoothly: on a loaded machine that takes more than the poll's default second.
+    await expect.poll(() => inView(proposals), { timeout: 10_000 }).toBe(true);
     await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
     // The page as printed (the document view is loaded with the tab).
     await page.locator('[data-preview] article').waitFor();
@@ -337,7 +338,8 @@ describe('nothing to type for nothing that happened, and no surprises', () => {
     // A click in the list brings the section into view.
     await nav.locator('[data-nav-section="proposals"]').click();
     const proposals = page.locator('section[aria-label$="Kiến nghị, đề xuất"]').first();
-    await expect.poll(() => inView(proposals)).toBe(true);
+    // The list scrolls smoothly: on a loaded machine that takes more than the poll's default second.
+    await expect.poll(() => inView(proposals), { timeout: 10_000 }).toBe(true);
 
     // No outline codes, no English, no double brackets shown to the officer.
     const text = await page.locator('main').innerText();
