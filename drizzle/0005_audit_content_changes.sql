@@ -23,23 +23,40 @@ END
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit_content_changes(a jsonb, b jsonb) RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
-  WITH keyed AS (
-    SELECT f,
-      CASE WHEN jsonb_typeof(a -> f) = 'object' THEN a -> f ELSE '{}'::jsonb END AS x,
-      CASE WHEN jsonb_typeof(b -> f) = 'object' THEN b -> f ELSE '{}'::jsonb END AS y
-    FROM unnest(ARRAY['values', 'narratives']) AS f
-  ), changes AS (
-    SELECT keyed.f || '.' || k AS key, keyed.x -> k AS old, keyed.y -> k AS new
-    FROM keyed, LATERAL (SELECT jsonb_object_keys(keyed.x) UNION SELECT jsonb_object_keys(keyed.y)) AS keys(k)
-    WHERE (keyed.x -> k) IS DISTINCT FROM (keyed.y -> k)
-    UNION ALL
-    SELECT f, a -> f, b -> f
-    FROM unnest(ARRAY['nil', 'document', 'window', 'comparison']) AS f
-    WHERE (a -> f) IS DISTINCT FROM (b -> f)
-  )
-  SELECT jsonb_build_object(
-    'before', coalesce(jsonb_object_agg(key, audit_small(coalesce(old, 'null'::jsonb))), '{}'::jsonb),
-    'after', coalesce(jsonb_object_agg(key, audit_small(coalesce(new, 'null'::jsonb))), '{}'::jsonb))
-  FROM changes
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  -- Each part is read out of the (possibly compressed, out-of-line) documents once.
+  field text;
+  k text;
+  x jsonb;
+  y jsonb;
+  old_part jsonb;
+  new_part jsonb;
+  before jsonb := '{}'::jsonb;
+  after jsonb := '{}'::jsonb;
+BEGIN
+  FOREACH field IN ARRAY ARRAY['values', 'narratives'] LOOP
+    x := a -> field;
+    y := b -> field;
+    IF jsonb_typeof(x) IS DISTINCT FROM 'object' THEN x := '{}'::jsonb; END IF;
+    IF jsonb_typeof(y) IS DISTINCT FROM 'object' THEN y := '{}'::jsonb; END IF;
+    FOR k IN SELECT jsonb_object_keys(x) UNION SELECT jsonb_object_keys(y) LOOP
+      old_part := x -> k;
+      new_part := y -> k;
+      IF old_part IS DISTINCT FROM new_part THEN
+        before := before || jsonb_build_object(field || '.' || k, audit_small(coalesce(old_part, 'null'::jsonb)));
+        after := after || jsonb_build_object(field || '.' || k, audit_small(coalesce(new_part, 'null'::jsonb)));
+      END IF;
+    END LOOP;
+  END LOOP;
+  FOREACH field IN ARRAY ARRAY['nil', 'document', 'window', 'comparison'] LOOP
+    old_part := a -> field;
+    new_part := b -> field;
+    IF old_part IS DISTINCT FROM new_part THEN
+      before := before || jsonb_build_object(field, audit_small(coalesce(old_part, 'null'::jsonb)));
+      after := after || jsonb_build_object(field, audit_small(coalesce(new_part, 'null'::jsonb)));
+    END IF;
+  END LOOP;
+  RETURN jsonb_build_object('before', before, 'after', after);
+END
 $$;

@@ -278,14 +278,17 @@ export async function saveReportContent(
       FROM old, input
       WHERE reports.id = old.id AND reports.revision = ${revision}::int AND reports.status IN (${editable})
       RETURNING reports.id
+    ), diff AS MATERIALIZED (
+      -- Computed once (a lateral call would be inlined and run for "before" and "after" alike).
+      SELECT audit_content_changes(old.content, input.content) AS changes FROM saved, old, input
     ), audited AS (
       INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, unit_id, before, after, request_id)
       SELECT ${actor.userId}::int, ${actor.label}::text, ${input.action ?? 'report.save'}::text, 'report',
         ${String(id)}::text, old.unit_id,
-        jsonb_build_object('revision', ${revision}::int) || (d.changes -> 'before'),
-        jsonb_build_object('revision', ${revision + 1}::int) || (d.changes -> 'after'),
+        jsonb_build_object('revision', ${revision}::int) || (diff.changes -> 'before'),
+        jsonb_build_object('revision', ${revision + 1}::int) || (diff.changes -> 'after'),
         ${actor.requestId ?? null}::text
-      FROM saved, old, input, LATERAL (SELECT audit_content_changes(old.content, input.content) AS changes) AS d
+      FROM diff, old
     )
     SELECT old.period_key, old.status, old.window_start, old.window_end FROM saved, old`)) as unknown as {
     rows: SaveOutcome[];
