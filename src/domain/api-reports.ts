@@ -280,6 +280,13 @@ export const reportIssue = z.object({
 });
 export type ReportIssue = z.infer<typeof reportIssue>;
 
+const draftedTextJson = z.object({
+  drafted: z.array(z.string()),
+  draftHash: z.string(),
+  paragraphs: z.array(z.string()),
+  stale: z.boolean(),
+});
+
 /** Everything the report form needs in one answer (slow connections: one request per page). */
 export const reportView = z.object({
   report: reportMeta,
@@ -293,6 +300,11 @@ export const reportView = z.object({
   document: documentJson,
   /** True when `document` is the frozen issued one. */
   documentIssued: z.boolean(),
+  /**
+   * The opening ("Thực hiện Công văn số …") and the closing ("Trên đây là báo cáo … kính gửi …"),
+   * drafted and as edited (content.narratives["document.opening"] / ["document.closing"]).
+   */
+  frame: z.object({ opening: draftedTextJson, closing: draftedTextJson }),
   /** A consolidated report's added sentences by section (src/domain/drafting SectionSupplement). */
   supplements: (z.unknown() as unknown as z.ZodType<Record<string, SectionSupplement>>).nullable(),
 });

@@ -5,7 +5,7 @@
  */
 import { consolidationAppendix, readStored } from './consolidation/stored.js';
 import type { OfficialDocument } from './document.js';
-import { type ComposeInput, composeDocument } from './drafting/compose.js';
+import { type ComposeInput, composeDocument, type DraftedFrame, draftFrame } from './drafting/compose.js';
 import { draftReport } from './drafting/draft.js';
 import type { DraftedReport, DraftUnit } from './drafting/types.js';
 import { type IsoDate, periodLabel } from './periods.js';
@@ -110,14 +110,7 @@ export function composeReportDocument(
   };
   const drafted = options.drafted ?? draftSource({ ...source, content });
   const composed = composeDocument({
-    outline: source.outline,
-    content,
-    period: source.period,
-    unit: source.unit,
-    identity: source.identity,
-    ...(source.defaults ? { defaults: source.defaults } : {}),
-    ...(source.request ? { request: source.request } : {}),
-    ...(source.addressee ? { addressee: source.addressee } : {}),
+    ...composeInputOf(source, content),
     ...(options.today ? { today: options.today } : {}),
     ...(options.draftDate ? { draftDate: options.draftDate } : {}),
     drafted,
@@ -130,4 +123,26 @@ export function composeReportDocument(
     issued: false,
     drafted,
   };
+}
+
+/** What the drafting's composer reads of a report. */
+function composeInputOf(source: ReportSource, content: ReportContent): ComposeInput {
+  return {
+    outline: source.outline,
+    content,
+    period: source.period,
+    unit: source.unit,
+    identity: source.identity,
+    ...(source.defaults ? { defaults: source.defaults } : {}),
+    ...(source.request ? { request: source.request } : {}),
+    ...(source.addressee ? { addressee: source.addressee } : {}),
+  };
+}
+
+/**
+ * The opening and closing as drafted and as the officer edited them, for the form to show and
+ * edit in place (the document prints the same through composeReportDocument).
+ */
+export function reportFrame(source: ReportSource): DraftedFrame {
+  return draftFrame(composeInputOf(source, source.content));
 }

@@ -113,6 +113,18 @@ describe('the paragraphs of the report form', () => {
     await expect
       .poll(() => page.locator(`[data-paragraph="${keptKey}"]`).getAttribute('data-state'))
       .toBe('drafted');
+
+    // The opening is on the form too, as it prints: the officer rewrites it in place.
+    const opening = page.locator('[data-paragraph="document.opening"]');
+    expect(await opening.locator('[data-text]').first().innerText()).toMatch(/báo cáo/);
+    await opening.getByRole('button', { name: 'Sửa' }).click();
+    const own = 'Căn cứ kế hoạch công tác đối ngoại năm nay, đơn vị báo cáo kết quả như sau:';
+    await opening.getByRole('textbox').fill(own);
+    await opening.getByRole('button', { name: 'Lưu đoạn' }).click();
+    await expect.poll(() => opening.getAttribute('data-state')).toBe('edited');
+    await waitSaved(page);
+    await previewText(page);
+    await expect.poll(() => page.locator('[data-preview] article').innerText()).toContain(own);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -6,18 +6,26 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReport, reportSource } from '../../src/db/report-record.js';
 import { reports, rounds } from '../../src/db/schema.js';
+import type { ReportView } from '../../src/domain/api-reports.js';
 import type { OfficialDocument } from '../../src/domain/document.js';
 import { composeReportDocument } from '../../src/domain/report-document.js';
-import { unitId } from '../support/app.js';
+import type { App } from '../../src/server/context.js';
+import { buildTestApp, buildUser, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { buildReport } from '../support/documents.js';
 
 let database: TestDatabase;
+let app: App;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  app = await buildTestApp(database.db);
+  await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }], {
+    username: 'frame.officer',
+  });
 });
 afterAll(async () => {
+  await app?.close();
   await database.destroy();
 });
 
@@ -100,5 +108,40 @@ describe("a report's opening and closing come from its round", () => {
     const body = texts(await composed(id));
     expect(body[0]).toMatch(/^UBND xã Thạch Hà báo cáo /);
     expect(body.at(-1)).toMatch(/ của UBND xã Thạch Hà\.\/\.$/);
+  });
+});
+
+describe('the opening and closing on the form', () => {
+  it('come with the report view as drafted, and the officer rewrites the opening in place', async () => {
+    const id = await buildReport(database.db, '18562', { status: 'draft' });
+    await roundFor(id, {
+      letter: {
+        number: '5930/UBND-NgV',
+        date: '2026-06-09',
+        issuer: 'Chủ tịch UBND tỉnh',
+        kind: 'announced',
+      },
+    });
+    const officer = await signIn(app, 'frame.officer');
+    const view = (await officer.request('GET', `/api/reports/${id}`)).json() as ReportView;
+    expect(view.frame.opening.paragraphs[0]).toMatch(
+      /^Thực hiện Công văn số 5930\/UBND-NgV ngày 09\/6\/2026/,
+    );
+    expect(view.frame.closing.paragraphs.at(-1)).toMatch(/\.\/\.$/);
+    const own = 'Căn cứ kế hoạch công tác năm 2026, UBND xã Thạch Hà báo cáo như sau:';
+    const saved = await officer.request('PUT', `/api/reports/${id}`, {
+      revision: view.report.revision,
+      content: {
+        ...view.content,
+        narratives: {
+          ...view.content.narratives,
+          'document.opening': { text: own, mode: 'replace', draftHash: view.frame.opening.draftHash },
+        },
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = (await officer.request('GET', `/api/reports/${id}`)).json() as ReportView;
+    expect(after.frame.opening).toMatchObject({ paragraphs: [own], stale: false });
+    expect(texts(after.document)[0]).toBe(own);
   });
 });

@@ -340,6 +340,26 @@ describe('the opening and closing of a report', () => {
     expect(later.opening.paragraphs).toEqual(['Mở đầu riêng.']);
     expect(later.opening.stale).toBe(true);
   });
+
+  it('prints no opening once the officer deleted it (an empty replacement), never the draft again', () => {
+    const base = { outline: FIXTURE_OUTLINE, period: HALF1, identity: IDENTITY, request: LETTER } as const;
+    const unit = { name: 'xã Lạc Phượng', kind: 'commune' } as const;
+    const deleted = { text: '', mode: 'replace' as const };
+    const frame = draftFrame({
+      ...base,
+      unit,
+      content: content({ narratives: { 'document.opening': deleted } }),
+    });
+    expect(frame.opening.drafted[0]).toMatch(/^Thực hiện Công văn số/);
+    expect(frame.opening.paragraphs).toEqual([]);
+    const doc = composeDocument({
+      ...base,
+      unit,
+      content: content({ narratives: { 'document.opening': deleted } }),
+    });
+    const first = doc.body.find((b) => b.kind === 'paragraph');
+    expect(first && 'runs' in first ? first.runs.map((r) => r.text).join('') : '').not.toMatch(/^Thực hiện/);
+  });
 });
 
 describe('the date line of a draft: the month of its intended issue', () => {

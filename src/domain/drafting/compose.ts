@@ -222,6 +222,10 @@ export interface DraftedFrame {
 function edited(drafted: string, edit: NarrativeEdit | undefined, legacy: string | undefined): DraftedText {
   const base = [drafted];
   const hash = draftHash(base);
+  // Deleted by the officer: nothing prints (never the draft again).
+  if (edit?.mode === 'replace' && !edit.text.trim()) {
+    return { drafted: base, draftHash: hash, paragraphs: [], stale: false };
+  }
   if (edit?.text.trim()) {
     const own = splitParagraphs(edit.text);
     const replaced = edit.mode === 'replace';

@@ -18,6 +18,7 @@ import {
 } from '../../domain/api-reports.js';
 import { type Actor, can, type UnitRef } from '../../domain/authz.js';
 import type { OfficialDocument } from '../../domain/document.js';
+import type { DraftedFrame } from '../../domain/drafting/compose.js';
 import type { DraftedReport, DraftedSection, SectionSupplement } from '../../domain/drafting/types.js';
 import { notation } from '../../domain/numbering.js';
 import type { Indicator, Outline } from '../../domain/outline.js';
@@ -171,6 +172,7 @@ export interface ReportAnalysis {
   /** True when the document is the frozen issued one. */
   issued: boolean;
   supplements: Record<string, SectionSupplement> | null;
+  frame: DraftedFrame;
 }
 
 export function presentReportView(actor: Actor, rec: ReportRecord, analysis: ReportAnalysis): ReportView {
@@ -210,5 +212,6 @@ export function presentReportView(actor: Actor, rec: ReportRecord, analysis: Rep
     document: analysis.document,
     documentIssued: analysis.issued,
     supplements: analysis.supplements,
+    frame: analysis.frame,
   };
 }

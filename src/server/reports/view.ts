@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/authz.js';
 import { readStored } from '../../domain/consolidation/stored.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { catalogueFor, reportChecks } from '../../domain/report-checks.js';
-import { composeReportDocument, draftSource } from '../../domain/report-document.js';
+import { composeReportDocument, draftSource, reportFrame } from '../../domain/report-document.js';
 import { presentReportView, type ReportAnalysis } from './present.js';
 
 /** Drafted text, every issue and the document of a report (pure once its inputs are read). */
@@ -40,6 +40,7 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     document: composed.document,
     issued: composed.issued,
     supplements: stored?.narrative ?? null,
+    frame: reportFrame(source),
   };
 }
 

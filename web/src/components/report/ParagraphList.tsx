@@ -13,7 +13,7 @@ import type { ReportContent } from '@domain/report-json';
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 
-interface ListContext {
+export interface ListContext {
   outline: Outline;
   content: ReportContent;
   disabled: boolean;
@@ -73,7 +73,15 @@ function Editor({
   );
 }
 
-function ParagraphItem({ item, title, ctx }: { item: DraftedParagraph; title: string; ctx: ListContext }) {
+export function ParagraphItem({
+  item,
+  title,
+  ctx,
+}: {
+  item: DraftedParagraph;
+  title: string;
+  ctx: ListContext;
+}) {
   const [editing, setEditing] = useState(false);
   const state = stateOf(item);
   const label = `${item.label ?? KIND_LABELS[item.kind]} — ${title}`;

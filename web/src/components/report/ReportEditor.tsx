@@ -9,6 +9,7 @@ import { Alert, Box, Button, Drawer, Group, Skeleton, Stack, Tabs, Text, Title }
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
+import { FrameBlock } from './FrameBlock';
 import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
 import { KeepAllProposals } from './ParagraphList';
@@ -249,9 +250,11 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
                 </Alert>
               )}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
+              {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
               {outline.sections.map((section) => (
                 <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
               ))}
+              {!view.documentIssued && <FrameBlock part="closing" frame={view.frame} ctx={ctx} />}
             </Stack>
             <Box
               visibleFrom="md"
