@@ -49,9 +49,45 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
 });
 
+/**
+ * What the user does in a tab, counted in the page and kept across reloads: clicks (a click, or
+ * focusing a text field without one, as Playwright's fill does where a person clicks into the
+ * field) and characters typed. Issue 12's targets are read off it.
+ */
+const COUNT_EFFORT = `(() => {
+  const key = 'doingoai-effort';
+  const read = () => JSON.parse(sessionStorage.getItem(key) || '{"clicks":0,"chars":0}');
+  const add = (field, n) => { const v = read(); v[field] += n; sessionStorage.setItem(key, JSON.stringify(v)); };
+  let pointer = 0;
+  addEventListener('pointerdown', (e) => { if (e.isTrusted) pointer = Date.now(); }, true);
+  addEventListener('click', (e) => { if (e.isTrusted) add('clicks', 1); }, true);
+  addEventListener('focusin', (e) => {
+    const t = e.target;
+    const text = t instanceof HTMLTextAreaElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type));
+    if (text && Date.now() - pointer > 500) add('clicks', 1);
+  }, true);
+  addEventListener('beforeinput', (e) => { if (e.isTrusted && e.data) add('chars', e.data.length); }, true);
+})()`;
+
+interface Effort {
+  clicks: number;
+  chars: number;
+}
+
+async function effort(page: Page): Promise<Effort> {
+  return (await page.evaluate(
+    `JSON.parse(sessionStorage.getItem('doingoai-effort') || '{"clicks":0,"chars":0}')`,
+  )) as Effort;
+}
+
+async function resetEffort(page: Page): Promise<void> {
+  await page.evaluate(`sessionStorage.removeItem('doingoai-effort')`);
+}
+
 /** A browser of its own for one user (no shared cookies), signed in through the sign-in page. */
 async function signIn(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', acceptDownloads: true });
+  await context.addInitScript(COUNT_EFFORT);
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
@@ -217,19 +253,32 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await due.getByText(/Hạn gửi: \d\d\/\d\d\/\d{4}/).waitFor();
       await shoot(officer, 'home-commune');
 
+      // Issue 12's reference report: nine figures, three sections "không phát sinh", one paragraph,
+      // counted from the home page to "sent to the leader".
+      await resetEffort(officer);
       await due.getByRole('button', { name: 'Lập báo cáo' }).click();
       await officer.waitForURL(/\/bao-cao\/\d+$/);
       shared.reportUrl = officer.url();
       await officer.getByRole('heading', { level: 1, name: new RegExp(PERIOD_TEXT, 'i') }).waitFor();
 
-      // A wrong figure first (the leader will ask for the right one), and the visitors.
-      await indicator(officer, 'delegations.in.count').getByRole('textbox').first().fill('10');
-      await indicator(officer, 'delegations.in.people')
-        .getByRole('textbox')
-        .first()
-        .fill(String(VISITORS_IN));
-      await indicator(officer, 'delegations.out.count').getByRole('textbox').first().fill('4');
-      await indicator(officer, 'foreigners.resident').getByRole('textbox').first().fill('25');
+      // A wrong figure first (the leader will ask for the right one), the visitors and the rest.
+      const figures: [string, string][] = [
+        ['delegations.in.count', '10'],
+        ['delegations.in.people', String(VISITORS_IN)],
+        ['delegations.out.count', '4'],
+        ['delegations.out.people', '9'],
+        ['foreigners.arrived', '6'],
+        ['foreigners.departed', '3'],
+        ['foreigners.resident', '25'],
+        ['foreigners.violations', '0'],
+        ['tourists.foreign', '120'],
+      ];
+      for (const [code, value] of figures) {
+        await indicator(officer, code).getByRole('textbox').first().fill(value);
+      }
+      await officer
+        .getByRole('textbox', { name: 'Nội dung cán bộ viết thêm — Công tác quản lý đoàn ra, đoàn vào' })
+        .fill('Các đoàn vào đều làm việc theo đúng chương trình đã được phê duyệt.');
       // Nothing happened in these sections this month: "Không phát sinh".
       for (const title of [
         'Công tác ký kết và thực hiện thỏa thuận quốc tế',
@@ -245,6 +294,12 @@ describe('the main loop: a round, a commune report through its leader, the conso
 
       await step(officer, 'Gửi lãnh đạo duyệt', 'submit');
       await statusBadge(officer, 'Đã gửi lãnh đạo').waitFor();
+      const officerEffort = await effort(officer);
+      console.log(
+        `effort: commune officer, home page → sent to the leader (9 figures, 3 nil sections, 1 paragraph): ` +
+          `${officerEffort.clicks} clicks, ${officerEffort.chars} characters typed`,
+      );
+      expect(officerEffort.clicks, 'clicks of the commune officer').toBeLessThanOrEqual(20);
     },
     STEP_MS,
   );
@@ -291,8 +346,16 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await step(officer, 'Gửi lãnh đạo duyệt', 'submit');
       await statusBadge(officer, 'Đã gửi lãnh đạo').waitFor();
 
-      // The leader approves and issues: signer and date, and the number is shown.
-      await leader.reload();
+      // The leader approves and issues from his home page (counted): signer and date, and the number.
+      await leader.goto(`${app.server.url}/`);
+      await leader.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+      await resetEffort(leader);
+      await leader
+        .locator('[data-due-item]')
+        .filter({ hasText: new RegExp(PERIOD_TEXT, 'i') })
+        .getByRole('button', { name: /^(Mở|Xem) báo cáo$/ })
+        .click();
+      await leader.waitForURL(/\/bao-cao\/\d+$/);
       await statusBadge(leader, 'Đã gửi lãnh đạo').waitFor();
       await step(leader, 'Duyệt', 'approve');
       await statusBadge(leader, 'Đã duyệt').waitFor();
@@ -316,6 +379,12 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await leader.screenshot({ path: path.join(SHOTS_DIR, 'loop-report-issued-desktop.png') });
       await issue.getByRole('button', { name: 'Đóng' }).click();
       await statusBadge(leader, 'Đã ban hành').waitFor();
+      const leaderEffort = await effort(leader);
+      console.log(
+        `effort: commune leader, home page → issued: ${leaderEffort.clicks} clicks, ` +
+          `${leaderEffort.chars} characters typed`,
+      );
+      expect(leaderEffort.clicks, 'clicks of the leader').toBeLessThanOrEqual(6);
       await shoot(leader, 'report-issued', { at: leader.locator('[data-workflow-bar]') });
     },
     STEP_MS,
