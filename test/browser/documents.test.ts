@@ -167,7 +167,11 @@ describe('issuing a report in the browser', () => {
     expect(await page.getByRole('button', { name: 'Nhập JSON' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Gửi lãnh đạo' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Ban hành' }).count()).toBe(0);
+    // Who cannot change a report reads its document first; the figures are one tab away, locked.
+    await page.locator('[data-preview] article').waitFor();
+    await page.getByRole('tab', { name: 'Số liệu' }).click();
     const inputs = page.locator('main input:not([type=hidden]), main textarea');
+    await inputs.first().waitFor();
     expect(await inputs.count()).toBeGreaterThan(0);
     expect(await page.locator('main input:not([type=hidden]):enabled, main textarea:enabled').count()).toBe(
       0,

@@ -357,6 +357,9 @@ describe('the main loop: a round, a commune report through its leader, the conso
         .click();
       await leader.waitForURL(/\/bao-cao\/\d+$/);
       await statusBadge(leader, 'Đã gửi lãnh đạo').waitFor();
+      // The leader reads the document first, and each step says what it does.
+      await leader.locator('[data-preview] article').waitFor();
+      await leader.locator('[data-step-help]').getByText(/đồng ý nội dung/).waitFor();
       await step(leader, 'Duyệt', 'approve');
       await statusBadge(leader, 'Đã duyệt').waitFor();
       await leader
@@ -367,6 +370,9 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await expect
         .poll(() => issue.getByRole('combobox', { name: 'Người ký' }).inputValue(), { timeout: WAIT_MS })
         .toMatch(/Nguyễn Văn Hòa/);
+      // Where the report goes, and the signature block whole, before the leader confirms.
+      await issue.getByText(/Báo cáo được gửi ngay đến .+\./).waitFor();
+      expect(await issue.locator('[data-signer-block]').innerText()).toMatch(/CHỦ TỊCH.*Nguyễn Văn Hòa/);
       // Dates read day first, whatever the browser's language: 06/12/2026.
       expect(await issue.getByLabel('Ngày ban hành').inputValue()).toBe(
         todayInVietnam().split('-').reverse().join('/'),

@@ -15,9 +15,11 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   onIssued?: (result: ReportView) => void;
+  /** Whom the issued report goes to (the document's "Kính gửi"), said before the leader confirms. */
+  sendsTo?: readonly string[];
 }
 
-export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Props) {
+export function IssueModal({ reportId, unitId, opened, onClose, onIssued, sendsTo }: Props) {
   const queryClient = useQueryClient();
   const signers = useUnitSigners(unitId, opened);
   const [signerId, setSignerId] = useState<string | null>(null);
@@ -25,6 +27,7 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
   const [result, setResult] = useState<ReportView | null>(null);
   const defaultSigner = signers.data?.find((s) => s.isDefault) ?? signers.data?.[0];
   const chosen = signerId ?? (defaultSigner ? String(defaultSigner.id) : null);
+  const chosenSigner = signers.data?.find((s) => String(s.id) === chosen);
 
   const issuing = useMutation({
     mutationFn: () => {
@@ -63,8 +66,11 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
       ) : (
         <Stack gap="sm">
           <Text size="sm">
-            Hệ thống cấp số tiếp theo trong sổ văn bản đi của năm ban hành và khóa nội dung văn bản. Sau khi
-            ban hành, báo cáo không sửa được nữa.
+            Hệ thống cấp số tiếp theo trong sổ văn bản đi của năm ban hành và khóa nội dung văn bản.{' '}
+            {sendsTo && sendsTo.length > 0
+              ? `Báo cáo được gửi ngay đến ${sendsTo.join(', ')}.`
+              : 'Báo cáo được gửi ngay lên cấp trên.'}{' '}
+            Sau khi ban hành, báo cáo không sửa được nữa.
           </Text>
           <Select
             label="Người ký"
@@ -77,12 +83,24 @@ export function IssueModal({ reportId, unitId, opened, onClose, onIssued }: Prop
             onChange={setSignerId}
             allowDeselect={false}
             required
+            comboboxProps={{ width: 'target' }}
+            renderOption={({ option }) => (
+              <Text size="sm" style={{ whiteSpace: 'normal' }}>
+                {option.label}
+              </Text>
+            )}
             error={
               issuing.error instanceof ApiError
                 ? issuing.error.fields.find((f) => f.path === 'signerId')?.message
                 : undefined
             }
           />
+          {chosenSigner && (
+            // The signature block as it prints, whole (a select cuts long titles).
+            <Text size="sm" c="dimmed" data-signer-block>
+              {chosenSigner.lines.join(' / ')} — {chosenSigner.fullName}
+            </Text>
+          )}
           {signers.data?.length === 0 && (
             <Alert color="yellow">Đơn vị chưa có người ký. Quản trị viên thêm người ký ở trang đơn vị.</Alert>
           )}

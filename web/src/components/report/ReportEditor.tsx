@@ -57,7 +57,8 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
   const { view, content } = draft;
   const report = view.report;
   const outline = view.outline;
-  const [tab, setTab] = useState<string | null>('form');
+  // Who cannot change the report (a leader deciding, the receiving unit) reads it first: its document.
+  const [tab, setTab] = useState<string | null>(editable ? 'form' : 'preview');
   const tabsRef = useRef<HTMLDivElement>(null);
 
   // The fields show what is typed at once; the drafting, the checks and the messages follow the

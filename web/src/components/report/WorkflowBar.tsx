@@ -31,6 +31,31 @@ const STATUS_COLORS: Record<ReportView['report']['status'], string> = {
 };
 
 /** What each button says, and what the notification says after it. */
+/** What each step does, said where it is offered (the order of the leader's steps included). */
+const STEP_HELP: Record<ViewStep, string> = {
+  submit: 'gửi báo cáo cho lãnh đạo đơn vị duyệt; rút lại được khi lãnh đạo chưa xử lý',
+  'submit-nil': 'trong kỳ không có hoạt động đối ngoại nào: gửi lãnh đạo một báo cáo "không phát sinh"',
+  withdraw: 'lấy báo cáo về để sửa tiếp (khi lãnh đạo chưa xử lý)',
+  return: 'gửi lại cán bộ để sửa, kèm ý kiến tại mục hoặc chỉ tiêu',
+  approve: 'đồng ý nội dung; văn bản chưa có số và chưa gửi đi, bước sau là ban hành',
+  issue: 'cấp số và ngày từ sổ văn bản đi, khóa nội dung và gửi báo cáo lên cấp trên',
+  receive: 'xác nhận đã nhận báo cáo (đơn vị gửi thấy ngay); xem xét rồi chấp nhận hoặc trả lại',
+  accept: 'số liệu của báo cáo được dùng khi tổng hợp',
+  reject: 'gửi trả đơn vị kèm lý do; đơn vị sửa và ban hành lại với số mới',
+};
+
+/** "Kính gửi: Sở Ngoại vụ tỉnh Hà Tĩnh." → "Sở Ngoại vụ tỉnh Hà Tĩnh". */
+function addresseesOf(lines: readonly string[] | undefined): string[] {
+  return (lines ?? [])
+    .map((l) =>
+      l
+        .replace(/^\s*(Kính gửi:?|-)\s*/i, '')
+        .replace(/[.;,]\s*$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
 const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
   submit: { label: 'Gửi lãnh đạo duyệt', done: 'Đã gửi báo cáo cho lãnh đạo.' },
   'submit-nil': { label: 'Cả báo cáo không phát sinh', done: 'Đã gửi báo cáo không phát sinh.' },
@@ -108,6 +133,9 @@ export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
     else run(s, {});
   };
   const submitBlocked = blockers.length > 0;
+  // Offered on a report not yet approved, issuing approves it too: one button says both.
+  const stepLabel = (s: ViewStep) =>
+    s === 'issue' && report.status === 'submitted' ? 'Duyệt và ban hành' : STEP_TEXT[s].label;
   const busy = (s: ViewStep) => step.isPending && step.variables?.step === s;
 
   const sent = [
@@ -149,10 +177,19 @@ export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
               onClick={() => click(s)}
               data-step={s}
             >
-              {STEP_TEXT[s].label}
+              {stepLabel(s)}
             </Button>
           ))}
         </Group>
+      )}
+      {report.steps.length > 0 && (
+        <Stack gap={0} component="ul" m={0} pl="md" data-step-help>
+          {report.steps.map((s) => (
+            <Text key={s} component="li" size="xs" c="dimmed">
+              <b>{stepLabel(s)}</b>: {STEP_HELP[s]}
+            </Text>
+          ))}
+        </Stack>
       )}
       {report.steps.includes('submit') && submitBlocked && (
         <Text size="xs" c="red.7" data-submit-blockers>
@@ -208,6 +245,7 @@ export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
           <IssueModal
             reportId={report.id}
             unitId={report.unit.id}
+            sendsTo={addresseesOf(draft.view.document.kinhGui)}
             opened
             onClose={() => setModal(null)}
             onIssued={(view) => {
