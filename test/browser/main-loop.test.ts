@@ -359,7 +359,10 @@ describe('the main loop: a round, a commune report through its leader, the conso
       await statusBadge(leader, 'Đã gửi lãnh đạo').waitFor();
       // The leader reads the document first, and each step says what it does.
       await leader.locator('[data-preview] article').waitFor();
-      await leader.locator('[data-step-help]').getByText(/đồng ý nội dung/).waitFor();
+      await leader
+        .locator('[data-step-help]')
+        .getByText(/đồng ý nội dung/)
+        .waitFor();
       await step(leader, 'Duyệt', 'approve');
       await statusBadge(leader, 'Đã duyệt').waitFor();
       await leader
