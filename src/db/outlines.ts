@@ -138,39 +138,50 @@ export async function cloneOutline(
   actor: AuditActor,
   input: { source: OutlineRow; code: string; name: string; ownerUnitId: number },
 ): Promise<number> {
+  const definition: Outline = { ...input.source.definition, code: input.code, name: input.name, version: 1 };
+  return insertFirstVersion(q, actor, definition, input.ownerUnitId, {
+    action: 'outline.clone',
+    before: { id: input.source.id, code: input.source.code, version: input.source.version },
+    after: { code: input.code, version: 1, name: input.name },
+  });
+}
+
+/**
+ * Version 1 of a new outline code owned by a unit, with its audit row: refused when the code is
+ * taken. The one insert behind cloning and creating from a đề cương.
+ */
+async function insertFirstVersion(
+  q: Queryable,
+  actor: AuditActor,
+  definition: Outline,
+  ownerUnitId: number,
+  audit: { action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+): Promise<number> {
   const taken = await q
     .select({ id: outlines.id })
     .from(outlines)
-    .where(eq(outlines.code, input.code))
+    .where(eq(outlines.code, definition.code))
     .limit(1);
   if (taken.length) {
-    throw new AppError('CONFLICT', `Mã đề cương "${input.code}" đã được dùng.`, [
+    throw new AppError('CONFLICT', `Mã đề cương "${definition.code}" đã được dùng.`, [
       { path: 'code', message: 'Mã này đã có đề cương khác dùng; hãy chọn mã khác.' },
     ]);
   }
-  const definition: Outline = { ...input.source.definition, code: input.code, name: input.name, version: 1 };
   const [row] = await q
     .insert(outlines)
     .values({
-      code: input.code,
+      code: definition.code,
       version: 1,
-      name: input.name,
+      name: definition.name,
       documentKind: definition.documentKind,
       definition,
       builtIn: false,
-      ownerUnitId: input.ownerUnitId,
+      ownerUnitId,
       createdBy: actor.userId,
     })
     .returning({ id: outlines.id });
   if (!row) throw new Error('insert returned no row');
-  await writeAudit(q, actor, {
-    action: 'outline.clone',
-    entity: 'outline',
-    entityId: row.id,
-    unitId: input.ownerUnitId,
-    before: { id: input.source.id, code: input.source.code, version: input.source.version },
-    after: { code: input.code, version: 1, name: input.name },
-  });
+  await writeAudit(q, actor, { ...audit, entity: 'outline', entityId: row.id, unitId: ownerUnitId });
   return row.id;
 }
 
@@ -253,46 +264,18 @@ export async function createOutline(
   actor: AuditActor,
   input: { definition: Outline; ownerUnitId: number; source: string },
 ): Promise<number> {
-  const { definition } = input;
-  const taken = await q
-    .select({ id: outlines.id })
-    .from(outlines)
-    .where(eq(outlines.code, definition.code))
-    .limit(1);
-  if (taken.length) {
-    throw new AppError('CONFLICT', `Mã đề cương "${definition.code}" đã được dùng.`, [
-      { path: 'code', message: 'Mã này đã có đề cương khác dùng; hãy chọn mã khác.' },
-    ]);
-  }
-  const stored: Outline = { ...definition, version: 1 };
-  const [row] = await q
-    .insert(outlines)
-    .values({
-      code: stored.code,
-      version: 1,
-      name: stored.name,
-      documentKind: stored.documentKind,
-      definition: stored,
-      builtIn: false,
-      ownerUnitId: input.ownerUnitId,
-      createdBy: actor.userId,
-    })
-    .returning({ id: outlines.id });
-  if (!row) throw new Error('insert returned no row');
-  await writeAudit(q, actor, {
+  const stored: Outline = { ...input.definition, version: 1 };
+  const keys = [...keysOf(stored)];
+  return insertFirstVersion(q, actor, stored, input.ownerUnitId, {
     action: 'outline.create',
-    entity: 'outline',
-    entityId: row.id,
-    unitId: input.ownerUnitId,
     after: {
       code: stored.code,
       version: 1,
       name: stored.name,
       source: input.source,
       numbering: stored.numbering ?? null,
-      sections: [...keysOf(stored)].filter((k) => k.startsWith('section:')).length,
-      indicators: [...keysOf(stored)].filter((k) => k.startsWith('indicator:')).map((k) => k.slice(10)),
+      sections: keys.filter((k) => k.startsWith('section:')).length,
+      indicators: keys.filter((k) => k.startsWith('indicator:')).map((k) => k.slice(10)),
     },
   });
-  return row.id;
 }
