@@ -42,6 +42,8 @@ export interface ComposeReportOptions {
   draftDate?: IsoDate;
   /** A drafted report of the same content, to avoid drafting twice. */
   drafted?: DraftedReport;
+  /** Its opening and closing already drafted (reportFrame of the same source). */
+  frame?: DraftedFrame;
 }
 
 export interface ComposedReport {
@@ -113,6 +115,7 @@ export function composeReportDocument(
     ...composeInputOf(source, content),
     ...(options.today ? { today: options.today } : {}),
     ...(options.draftDate ? { draftDate: options.draftDate } : {}),
+    ...(options.frame ? { frame: options.frame } : {}),
     drafted,
   });
   const consolidated = readStored(source.consolidation);

@@ -55,6 +55,8 @@ export interface ComposeInput {
   addressee?: string;
   /** An already drafted report, to avoid drafting twice. */
   drafted?: DraftedReport;
+  /** The opening and closing already drafted (draftFrame of the same input), to avoid drafting them twice. */
+  frame?: DraftedFrame;
 }
 
 /** The letter a report answers, as its opening cites it. */
@@ -293,7 +295,7 @@ export function composeDocument(input: ComposeInput): OfficialDocument {
       ...(input.previousPeriodLabel ? { previousPeriodLabel: input.previousPeriodLabel } : {}),
       ...(input.sameLastYearLabel ? { sameLastYearLabel: input.sameLastYearLabel } : {}),
     });
-  const frame = draftFrame(input);
+  const frame = input.frame ?? draftFrame(input);
   const body: BodyBlock[] = [
     ...frame.opening.paragraphs.flatMap(paragraphs),
     ...sectionsBlocks(drafted.sections),

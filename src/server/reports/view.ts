@@ -33,14 +33,16 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     catalogue: catalogueFor(catalogue, rec.unit),
     history,
   });
-  const composed = composeReportDocument(source, { today: todayInVietnam(), drafted });
+  // Drafted once: the form shows the opening and closing that the document prints.
+  const frame = reportFrame(source);
+  const composed = composeReportDocument(source, { today: todayInVietnam(), drafted, frame });
   return {
     drafted,
     issues,
     document: composed.document,
     issued: composed.issued,
     supplements: stored?.narrative ?? null,
-    frame: reportFrame(source),
+    frame,
   };
 }
 
