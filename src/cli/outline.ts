@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { DOCUMENT_KINDS, type DocumentKind, type Outline } from '../domain/outline.js';
 import { outlineFromParsed } from '../domain/outlines/from-text.js';
+import { findBuiltInOutline } from '../domain/outlines/index.js';
 import { parseOutlineText } from '../domain/outlines/parse.js';
 import { OUTLINE_CODE_PATTERN, validateOutline } from '../domain/outlines/schema.js';
 import { asciiSlug } from '../domain/text.js';
@@ -21,6 +22,36 @@ async function readBytes(file: string): Promise<Uint8Array> {
   if (!info) throw new CliError(`Không tìm thấy tệp ${file}.`, 1);
   if (info.isDirectory()) throw new CliError(`${file} là một thư mục, không phải tệp.`, 1);
   return new Uint8Array(await readFile(file));
+}
+
+/** `examples/000-x.json` → `examples/000-x.outline.json`: where a report file's own outline sits. */
+export function outlineBeside(reportFile: string): string {
+  return `${reportFile.replace(/\.json$/i, '')}.outline.json`;
+}
+
+/**
+ * The outline a report file is drafted on: `explicit` (`--outline`) when given; else the built-in
+ * outline it names; else the outline file beside it (`<report>.outline.json`), which must carry
+ * the code and version the report names. Undefined when none is found (the caller names the
+ * built-in outlines in its refusal).
+ */
+export async function outlineForReport(
+  reportFile: string,
+  named: { code: string; version?: number | undefined },
+  explicit?: string,
+): Promise<Outline | undefined> {
+  if (explicit) return readOutlineFile(explicit);
+  if (findBuiltInOutline(named.code, named.version)) return undefined;
+  const beside = outlineBeside(reportFile);
+  if (!(await stat(beside).catch(() => null))) return undefined;
+  const outline = await readOutlineFile(beside);
+  if (outline.code !== named.code || (named.version !== undefined && outline.version !== named.version)) {
+    throw new CliError(
+      `${beside}: đề cương này là "${outline.code}" phiên bản ${outline.version}, còn tệp báo cáo ghi đề cương "${named.code}"${named.version === undefined ? '' : ` phiên bản ${named.version}`}.`,
+      1,
+    );
+  }
+  return outline;
 }
 
 /** Reads and validates an outline JSON file (as `outline parse` writes it). */

@@ -6,6 +6,7 @@ import { type QualityIssue, qualityChecks } from '../domain/quality.js';
 import { composeReportDocument, draftSource } from '../domain/report-document.js';
 import { validateContent } from '../domain/validation.js';
 import { CliError } from './errors.js';
+import { outlineForReport } from './outline.js';
 import { parseDateOption } from './render.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
@@ -19,8 +20,10 @@ export async function previewReportFile(
   path: string,
   today?: string,
   date?: IsoDate,
+  outlineFile?: string,
 ): Promise<PreviewResult> {
-  const resolved = resolveReport(await readReportFile(path));
+  const json = await readReportFile(path);
+  const resolved = resolveReport(json, undefined, await outlineForReport(path, json.outline, outlineFile));
   const { outline, content, unit } = resolved;
   const composed = composeReportDocument(resolved, {
     ...(today ? { today } : {}),
@@ -59,12 +62,16 @@ export function registerPreview(program: Command): void {
     .argument('<report.json>', 'tệp báo cáo JSON (xem docs/report-json.md)')
     .option('--today <NNNN-TT-NN>', 'ngày hôm nay, cho tháng in trên dòng ngày tháng của bản dự thảo')
     .option('--date <NN/TT/NNNN>', 'ngày dự kiến ban hành của bản dự thảo (in tháng của ngày này)')
-    .action(async (path: string, opts: { today?: string; date?: string }) => {
+    .option(
+      '--outline <outline.json>',
+      'đề cương trong tệp JSON; mặc định: đề cương có sẵn mà tệp báo cáo ghi, hoặc tệp <báo cáo>.outline.json cạnh nó',
+    )
+    .action(async (path: string, opts: { today?: string; date?: string; outline?: string }) => {
       if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) {
         throw new CliError('--today: Ngày phải có dạng NNNN-TT-NN (ví dụ 2026-06-14).', 1);
       }
       const date = opts.date ? parseDateOption(opts.date) : undefined;
-      const { text, issues } = await previewReportFile(path, opts.today, date);
+      const { text, issues } = await previewReportFile(path, opts.today, date, opts.outline);
       process.stdout.write(text);
       process.stdout.write(`\n${'─'.repeat(30)} Kiểm tra chất lượng ${'─'.repeat(30)}\n`);
       process.stdout.write(`${issueLines(issues).join('\n')}\n`);

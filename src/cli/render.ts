@@ -16,7 +16,7 @@ import { composeReportDocument } from '../domain/report-document.js';
 import type { ReportJson } from '../domain/report-json.js';
 import { signerProblem } from '../domain/units.js';
 import { CliError } from './errors.js';
-import { readOutlineFile } from './outline.js';
+import { outlineForReport } from './outline.js';
 import { readReportFile, resolveReport } from './report-file.js';
 
 /** Exit code when the DOCX was written but the PDF could not be (LibreOffice missing or failing). */
@@ -118,7 +118,7 @@ export function composeFromFile(
 export async function renderReportFile(file: string, options: RenderOptions): Promise<void> {
   const json = await readReportFile(file);
   checkIssuedFields(json);
-  const outline = options.outline ? await readOutlineFile(options.outline) : undefined;
+  const outline = await outlineForReport(file, json.outline, options.outline);
   const doc = composeFromFile(
     json,
     todayInVietnam(),
@@ -172,7 +172,7 @@ export function registerRenderCommand(program: Command): void {
     )
     .option(
       '--outline <outline.json>',
-      'dựng theo đề cương trong tệp JSON (tạo bằng "doingoai outline parse") thay cho đề cương có sẵn',
+      'dựng theo đề cương trong tệp JSON (tạo bằng "doingoai outline parse"); mặc định: đề cương có sẵn mà tệp báo cáo ghi, hoặc tệp <báo cáo>.outline.json cạnh nó',
     )
     .action(async (file: string, opts: RenderOptions) => renderReportFile(file, opts));
 }

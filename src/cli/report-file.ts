@@ -177,7 +177,7 @@ export function resolveReport(
   if (!outline) {
     const known = BUILT_IN_OUTLINES.map((o) => `${o.code} (phiên bản ${o.version})`).join(', ');
     throw new CliError(
-      `outline.code: Không có đề cương "${json.outline.code}". Các đề cương có sẵn: ${known}.`,
+      `outline.code: Không có đề cương "${json.outline.code}". Các đề cương có sẵn: ${known}. Đề cương riêng của tỉnh: đặt tệp <tên báo cáo>.outline.json cạnh tệp báo cáo, hoặc chỉ tệp bằng --outline <outline.json>.`,
       1,
     );
   }

@@ -16,7 +16,7 @@ function write(name: string, data: unknown): string {
   return file;
 }
 
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json') && !f.endsWith('.outline.json'));
 
 describe('doingoai preview', () => {
   it('finds the example files', () => {
@@ -41,12 +41,10 @@ describe('doingoai preview', () => {
   });
 
   it('drafts the numbers of the file and reports another commune named in it', async () => {
-    const source = JSON.parse(
-      readFileSync(
-        path.join(EXAMPLES, examples.find((e) => e.startsWith('002')) ?? examples[0] ?? ''),
-        'utf8',
-      ),
-    );
+    const example = path.join(EXAMPLES, examples.find((e) => e.startsWith('002')) ?? examples[0] ?? '');
+    const source = JSON.parse(readFileSync(example, 'utf8'));
+    // The example is written on its province's own outline: the copy takes it along.
+    write('edited.outline.json', readFileSync(example.replace(/\.json$/, '.outline.json'), 'utf8'));
     const file = write('edited.json', {
       ...source,
       values: {
@@ -58,7 +56,7 @@ describe('doingoai preview', () => {
       nil: { all: false, sections: [] },
       narratives: {
         ...source.narratives,
-        'background.text': { text: 'Quảng bá sản phẩm OCOP của xã Tân Minh.' },
+        's1.text': { text: 'Quảng bá sản phẩm OCOP của xã Tân Minh.' },
       },
     });
     const r = await run(['preview', file, '--today', '2026-06-20'], {});

@@ -13,7 +13,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'doingoai-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const example = (name: string) => {
-  const file = readdirSync(EXAMPLES).find((f) => f.startsWith(name) && f.endsWith('.json'));
+  const file = readdirSync(EXAMPLES).find(
+    (f) => f.startsWith(name) && f.endsWith('.json') && !f.endsWith('.outline.json'),
+  );
   if (!file) throw new Error(`no example ${name}`);
   return path.join(EXAMPLES, file);
 };
@@ -31,9 +33,12 @@ function documentText(bytes: Uint8Array): string {
 function variant(name: string, change: (json: Record<string, unknown>) => void): string {
   const json = JSON.parse(readFileSync(example(name), 'utf8')) as Record<string, unknown>;
   change(json);
-  const file = path.join(dir, `${name}-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(json));
-  return file;
+  const base = path.join(dir, `${name}-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(`${base}.json`, JSON.stringify(json));
+  // An example on its province's own outline takes its outline file along.
+  const outline = example(name).replace(/\.json$/, '.outline.json');
+  if (existsSync(outline)) writeFileSync(`${base}.outline.json`, readFileSync(outline));
+  return `${base}.json`;
 }
 
 const leftovers = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
@@ -152,7 +157,7 @@ describe('doingoai render', () => {
   it('renders control characters harmlessly and refuses a 100,000-character paragraph clearly', async () => {
     const controls = variant('002', (j) => {
       const narratives = j.narratives as Record<string, { text: string; mode: string }>;
-      narratives['background.text'] = {
+      narratives['s1.text'] = {
         mode: 'replace',
         text: 'Dòng\u0000có\u0007ký tự\u001b điều khiển\u000b và\ttab.',
       };
@@ -170,12 +175,12 @@ describe('doingoai render', () => {
 
     const huge = variant('002', (j) => {
       const narratives = j.narratives as Record<string, { text: string; mode: string }>;
-      narratives['background.text'] = { mode: 'replace', text: 'Đối ngoại '.repeat(10_000) };
+      narratives['s1.text'] = { mode: 'replace', text: 'Đối ngoại '.repeat(10_000) };
     });
     const big = path.join(dir, 'huge.docx');
     const refused = await run(['render', huge, '-o', big], {});
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('narratives.background.text');
+    expect(refused.stderr).toContain('narratives.s1.text');
     expect(refused.stderr).toContain('quá dài');
     expect(existsSync(big)).toBe(false);
   });

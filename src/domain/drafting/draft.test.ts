@@ -262,12 +262,12 @@ describe('draftReport: indicators', () => {
 });
 
 describe('draftReport: nil sections', () => {
-  it('answers a section marked nil with its phrase', () => {
+  it('answers a section marked nil with its phrase, naming the period as the examples do', () => {
     const d = draft({ nil: { sections: ['delegations'] }, values: { 'delegations.in.count': 3 } });
     const s = section(d.sections, 'delegations');
     expect(s.nil).toBe(true);
     expect(s.paragraphs).toEqual([
-      'Trong kỳ báo cáo, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài.',
+      'Trong 6 tháng đầu năm 2026, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài.',
     ]);
   });
 
@@ -304,11 +304,11 @@ describe('draftReport: nil sections', () => {
   it('says "trên địa bàn phường/tỉnh" or nothing for a department', () => {
     const ward = draft({ nil: { sections: ['labour'] } }, HALF1, { name: 'phường Hà Đông', kind: 'commune' });
     expect(section(ward.sections, 'labour').drafted[0]).toBe(
-      'Trong kỳ báo cáo, trên địa bàn phường không phát sinh lao động đi làm việc ở nước ngoài.',
+      'Trong 6 tháng đầu năm 2026, trên địa bàn phường không phát sinh lao động đi làm việc ở nước ngoài.',
     );
     const body = draft({ nil: { sections: ['labour'] } }, HALF1, { name: 'Sở Ngoại vụ', kind: 'body' });
     expect(section(body.sections, 'labour').drafted[0]).toBe(
-      'Trong kỳ báo cáo, không phát sinh lao động đi làm việc ở nước ngoài.',
+      'Trong 6 tháng đầu năm 2026, không phát sinh lao động đi làm việc ở nước ngoài.',
     );
   });
 });

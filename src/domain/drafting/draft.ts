@@ -341,7 +341,7 @@ function draftSection(
   if (given?.lead?.length)
     items.push(slot(ctx, leadKey(section.key), 'figures', given.lead, { afterChildren }));
   if (nil && section.nilPhrase) {
-    const sentence = given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase);
+    const sentence = given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase, ctx.input.period);
     items.push(slot(ctx, nilKey(section.key), 'nil', [sentence], { afterChildren }));
   } else if (nil && ctx.content.nil.sections.includes(section.key)) {
     items.push(slot(ctx, nilKey(section.key), 'nil', [GENERIC_NIL], { afterChildren }));

@@ -65,11 +65,15 @@ export function atUnitLevel(text: string, unit: DraftUnit): string {
   return PROVINCE_WORDING.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
 }
 
-/** "Trong kỳ báo cáo, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước ngoài." */
-export function nilSentence(unit: DraftUnit, nilPhrase: string): string {
+/**
+ * "Trong 06 tháng đầu năm 2026, trên địa bàn xã không phát sinh đoàn ra, đoàn vào có yếu tố nước
+ * ngoài.": the period named as the examples name it ("Trong kỳ báo cáo" only when none is known).
+ */
+export function nilSentence(unit: DraftUnit, nilPhrase: string, period?: Period): string {
   const area = areaPhrase(unit);
   const phrase = atUnitLevel(nilPhrase.trim().replace(/\.$/, ''), unit);
-  return `Trong kỳ báo cáo, ${area ? `${area} ` : ''}không phát sinh ${phrase}.`;
+  const intro = period ? periodIntro(period) : 'Trong kỳ báo cáo';
+  return `${intro}, ${area ? `${area} ` : ''}không phát sinh ${phrase}.`;
 }
 
 /** The number of a numeric value (a breakdown's total), or null for lists, text and nothing. */

@@ -26,21 +26,34 @@ export interface CatalogueEntry {
 }
 
 /** Syllables that say nothing about the subject of a heading. */
-const STOP = new Set('cac nhung va cua trong tren so luot ve cho tai o la co duoc nham'.split(' '));
+const STOP = new Set('các những và của trong trên số lượt về cho tại ở là có được nhằm'.split(' '));
 /** Two-syllable words that say nothing either: "công tác", "tình hình", "kết quả" … */
-const STOP_WORDS = /\b(cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
+const STOP_WORDS = /(?<!\p{L})(công tác|tình hình|kết quả|địa bàn|thực hiện|báo cáo|đối với)(?!\p{L})/gu;
+const STOP_FOLDED = new Set([...STOP].map(foldForSearch));
+const STOP_WORDS_FOLDED = /\b(cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
+
+/** A text with no Vietnamese diacritics at all ("Quan ly nguoi nuoc ngoai") is matched folded. */
+export const typedWithoutDiacritics = (text: string) => foldForSearch(text) === text.toLowerCase();
 
 /**
  * The syllable pairs of a text, folded, with filler words left out first ("Công tác lãnh sự" →
  * "lãnh sự"); single syllables for a one-word text.
  */
-export function keyPairs(text: string): Set<string> {
-  const syllables = foldForSearch(text)
+export function keyPairs(text: string, fold = false): Set<string> {
+  // Lower case with the diacritics kept: folded, "Đảng" and "đăng" (or "hội" and "hồi") would be one
+  // syllable; only the old and new places of the tone mark ("uỷ", "ủy") are made one. A text typed
+  // without diacritics is matched folded (`fold`).
+  const lower = text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi-VN')
     .replace(/\{[a-z]+\}/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(STOP_WORDS, ' ')
+    .replace(/uỷ(?!\p{L})/gu, 'ủy')
+    .replace(/oà(?!\p{L})/gu, 'òa');
+  const syllables = (fold ? foldForSearch(lower) : lower)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(fold ? STOP_WORDS_FOLDED : STOP_WORDS, ' ')
     .split(' ')
-    .filter((s) => s && !STOP.has(s));
+    .filter((s) => s && !(fold ? STOP_FOLDED : STOP).has(s));
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < syllables.length; i++) pairs.add(`${syllables[i]} ${syllables[i + 1]}`);
   if (pairs.size === 0) for (const s of syllables) pairs.add(s);
@@ -72,25 +85,39 @@ export interface IndicatorIndex {
   entries: IndexedEntry[];
   /** Weight of a syllable pair: rarer pairs weigh more. */
   weight: (pair: string) => number;
+  /** Whether the pairs are folded (no diacritics). */
+  fold: boolean;
+  /** The same catalogue folded, for headings typed without diacritics. */
+  folded?: IndicatorIndex;
 }
 
 /** The keyword index over a catalogue (by default the built-in outlines'). */
-export function buildIndicatorIndex(outlines: readonly Outline[] = BUILT_IN_OUTLINES): IndicatorIndex {
+export function buildIndicatorIndex(
+  outlines: readonly Outline[] = BUILT_IN_OUTLINES,
+  fold = false,
+): IndicatorIndex {
   const entries = collect(outlines).map((e) => ({
     ...e,
-    sectionPairs: keyPairs(e.sectionTitle),
-    labelPairs: keyPairs(`${e.indicator.label} ${e.indicator.phrase}`),
+    sectionPairs: keyPairs(e.sectionTitle, fold),
+    labelPairs: keyPairs(`${e.indicator.label} ${e.indicator.phrase}`, fold),
   }));
   const documents = new Map<string, number>();
   const titles = new Set(entries.map((e) => e.sectionTitle));
   const texts = [...titles.values(), ...entries.map((e) => `${e.indicator.label} ${e.indicator.phrase}`)];
   for (const text of texts)
-    for (const pair of keyPairs(text)) documents.set(pair, (documents.get(pair) ?? 0) + 1);
+    for (const pair of keyPairs(text, fold)) documents.set(pair, (documents.get(pair) ?? 0) + 1);
   const total = texts.length;
   return {
     entries,
     weight: (pair) => Math.log(1 + total / (documents.get(pair) ?? 1)),
+    fold,
+    ...(fold ? {} : { folded: buildIndicatorIndex(outlines, true) }),
   };
+}
+
+/** The index to match `heading` with: the folded one for a heading typed without diacritics. */
+function indexFor(index: IndicatorIndex, heading: string): IndicatorIndex {
+  return !index.fold && index.folded && typedWithoutDiacritics(heading) ? index.folded : index;
 }
 
 let defaultIndex: IndicatorIndex | undefined;
@@ -139,10 +166,11 @@ export interface IndicatorMatch {
  * How well a heading names one indicator by its label and phrase alone (0…1): used to hand an
  * indicator down from a heading that matched its section to the sub-heading that names it.
  */
-export function labelScore(index: IndicatorIndex, heading: string, code: string): number {
+export function labelScore(exact: IndicatorIndex, heading: string, code: string): number {
+  const index = indexFor(exact, heading);
   const entry = index.entries.find((e) => e.indicator.code === code);
   if (!entry) return 0;
-  const pairs = keyPairs(heading);
+  const pairs = keyPairs(heading, index.fold);
   // Among indicators already proposed above, a common pair ("đoàn vào") is telling enough.
   return Math.max(
     coverage(index, pairs, entry.labelPairs, true),
@@ -154,8 +182,9 @@ export function labelScore(index: IndicatorIndex, heading: string, code: string)
 export const HAND_DOWN_THRESHOLD = 0.2;
 
 /** The catalogue indicators a heading proposes, best first. */
-export function matchIndicators(index: IndicatorIndex, heading: string): IndicatorMatch[] {
-  const pairs = keyPairs(heading);
+export function matchIndicators(exact: IndicatorIndex, heading: string): IndicatorMatch[] {
+  const index = indexFor(exact, heading);
+  const pairs = keyPairs(heading, index.fold);
   const out: IndicatorMatch[] = [];
   for (const entry of index.entries) {
     // The heading covers the section title or the label ("Tình hình quản lý người nước ngoài"), or

@@ -182,6 +182,13 @@ describe('indicator proposals from the catalogue', () => {
     expect(codes('Hợp tác với các tổ chức nước ngoài')).not.toContain('civil.marriage');
   });
 
+  it('tells words apart by their diacritics: "Đối ngoại Đảng" is not "đăng" tải tin, bài đối ngoại', () => {
+    const codes = (h: string) =>
+      matchIndicators(builtInIndicatorIndex(), h).map((m) => m.entry.indicator.code);
+    expect(codes('Đối ngoại Đảng')).toEqual([]);
+    expect(codes('Công tác thông tin đối ngoại')).toContain('information.articles');
+  });
+
   it('hands an indicator down to the sub-heading that names it', () => {
     const { proposals } = outlineFromParsed(
       parsed(
