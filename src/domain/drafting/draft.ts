@@ -384,6 +384,18 @@ function draftSection(
     );
     lead += 1;
   }
+  // What the units wrote, each fact a proposal until kept (even for content kept before proposals).
+  if (supplement?.digest?.length) {
+    const facts = supplement.digest.map((d) =>
+      slot(ctx, d.key, 'digest', [d.text], {
+        proposal: !(ctx.kept?.has(d.key) ?? false),
+        label: `Từ báo cáo của ${lowerKind(d.unitName)}`,
+        afterChildren: false,
+      }),
+    );
+    items.splice(lead, 0, ...facts);
+    lead += facts.length;
+  }
   const leadText = items.slice(0, lead).flatMap((i) => i.printed);
   const tailText = items.slice(lead).flatMap((i) => i.printed);
   const drafted = [...leadText, ...tailText];
@@ -410,6 +422,11 @@ function draftSection(
     children,
     tail,
   };
+}
+
+/** "Xã Thạch Hà" → "xã Thạch Hà", as a sentence names a commune. */
+function lowerKind(name: string): string {
+  return name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLocaleLowerCase('vi-VN'));
 }
 
 /** A section title may name the period: "Kết quả … {period}", "Phương hướng … {next}". */
