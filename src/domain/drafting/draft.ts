@@ -4,6 +4,7 @@
  * numbers re-draft a section without losing what the officer wrote.
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
+import { isOwnSection } from '../outlines/own-section.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
@@ -330,6 +331,11 @@ function draftSection(
   parentNil: boolean,
 ): DraftedSection {
   if (ctx.omit.has(section.key) && !section.required) return omittedSection(ctx, section, level);
+  // The receiving unit's own activities speak of its work, not of the area it consolidates.
+  if (ctx.unit.area && isOwnSection(section.key)) {
+    const { area: _area, ...own } = ctx.unit;
+    return draftSection({ ...ctx, unit: own }, section, level, index, parentNil);
+  }
   const nil = isNil(ctx, section, parentNil);
   const explicitNil = explicitlyNil(ctx, section, parentNil);
   const items: DraftedParagraph[] = [];

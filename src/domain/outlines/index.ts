@@ -12,6 +12,7 @@ import {
 } from './builtin/province-report.js';
 
 export * from './numbering.js';
+export { isOwnSection, OWN_SECTION_KEY } from './own-section.js';
 export {
   annualPlan,
   communeReport,

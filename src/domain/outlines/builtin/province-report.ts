@@ -12,6 +12,7 @@
  * paragraphs written for the issuing body (none where only the communes' facts can speak).
  */
 import type { NarrativeBlock, Outline, OutlineNode, Section } from '../../outline.js';
+import { OWN_SECTION_KEY } from '../own-section.js';
 import { communeReport } from './commune-report.js';
 import { decimal, flow, narrative, paragraphs, section } from './nodes.js';
 
@@ -106,7 +107,7 @@ const departmentVoice: Voice = {
   name: 'Báo cáo tổng hợp kết quả công tác đối ngoại trên địa bàn tỉnh của Sở Ngoại vụ (gửi UBND tỉnh)',
   subjectTemplate:
     'Kết quả công tác đối ngoại {period} trên địa bàn tỉnh và phương hướng, nhiệm vụ trọng tâm {next}',
-  own: section('own', 'Kết quả thực hiện nhiệm vụ của Sở Ngoại vụ', [
+  own: section(OWN_SECTION_KEY, 'Kết quả thực hiện nhiệm vụ của Sở Ngoại vụ', [
     section('own.cooperation', 'Công tác tham mưu, hợp tác quốc tế', [
       narrative('own.cooperation.text', 'Tham mưu UBND tỉnh, hợp tác quốc tế', undefined, {
         hint: `${LINE_HINT}: tham mưu UBND tỉnh, báo cáo Bộ Ngoại giao, văn bản gửi các sở, ngành…`,
@@ -162,7 +163,7 @@ const provinceVoice: Voice = {
   code: PROVINCE_REPORT_CODE,
   name: 'Báo cáo kết quả công tác đối ngoại của UBND tỉnh (gửi Bộ Ngoại giao)',
   subjectTemplate: 'Kết quả công tác đối ngoại {period} và phương hướng, nhiệm vụ trọng tâm {next}',
-  own: section('own', 'Hoạt động đối ngoại cấp tỉnh', [
+  own: section(OWN_SECTION_KEY, 'Hoạt động đối ngoại cấp tỉnh', [
     section('own.leaders', 'Hoạt động đối ngoại của lãnh đạo tỉnh', [
       narrative('own.leaders.text', 'Hoạt động đối ngoại của lãnh đạo tỉnh', undefined, {
         hint: `${LINE_HINT}: đoàn ra do lãnh đạo tỉnh dẫn đầu, tiếp các đoàn quốc tế, ký kết với địa phương nước ngoài…`,
