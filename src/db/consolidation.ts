@@ -7,8 +7,8 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LaterReport } from '../domain/consolidation/checks.js';
 import { type AskedUnitSource, type Coverage, coverageOf } from '../domain/consolidation/coverage.js';
-import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationDigest, type SourceTexts } from '../domain/consolidation/digest.js';
+import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
 import {
   readStored,
@@ -16,8 +16,8 @@ import {
   sourceValues,
   storeConsolidation,
 } from '../domain/consolidation/stored.js';
-import { AppError } from '../domain/errors.js';
 import type { SectionSupplement } from '../domain/drafting/types.js';
+import { AppError } from '../domain/errors.js';
 import type { Outline, ReportValues } from '../domain/outline.js';
 import { consolidatedOutlineCode, indicatorsOf } from '../domain/outlines/index.js';
 import { parsePeriodKey, periodKey, samePeriodLastYear, todayInVietnam } from '../domain/periods.js';
@@ -196,7 +196,8 @@ function withDigest(
   digest: Record<string, SectionSupplement['digest']>,
 ): Record<string, SectionSupplement> {
   const out = { ...narrative };
-  for (const [key, facts] of Object.entries(digest)) if (facts?.length) out[key] = { ...out[key], digest: facts };
+  for (const [key, facts] of Object.entries(digest))
+    if (facts?.length) out[key] = { ...out[key], digest: facts };
   return out;
 }
 
@@ -283,7 +284,7 @@ export async function consolidateRound(
   now: Date = new Date(),
 ): Promise<{ reportId: number; created: boolean }> {
   const round = await loadRoundRow(q, roundId);
-  const { outline, target, sources, made, coverage } = await liveConsolidation(q, round, now);
+  const { target, sources, made, coverage } = await liveConsolidation(q, round, now);
   if (sources.length === 0) {
     throw new AppError(
       'BAD_REQUEST',
@@ -292,9 +293,12 @@ export async function consolidateRound(
   }
   const existing = await ownReport(q, round, target);
   // A report made on the round's outline before the province's existed stays on it.
-  const written = existing && existing.outlineId !== target.id ? await getOutlineRow(q, existing.outlineId) : target;
+  const written =
+    existing && existing.outlineId !== target.id ? await getOutlineRow(q, existing.outlineId) : target;
   const roundOutline =
-    round.outlineId === written.id ? written.definition : (await getOutlineRow(q, round.outlineId)).definition;
+    round.outlineId === written.id
+      ? written.definition
+      : (await getOutlineRow(q, round.outlineId)).definition;
   const digest = consolidationDigest(roundOutline, written.definition, await sourceTexts(q, sources));
   const narrative = withDigest(consolidationNarrative(written.definition, made, coverage), digest);
   const stored = storeConsolidation(made, sources, narrative, now, round.id, coverage);

@@ -173,7 +173,12 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
       issued: json<RoundRequestSource['issued']>(r.roundIssued) ?? null,
     },
     recipients: json(r.recipients),
-    defaultSigner: signerFor(r.unit.kind, r.row.content as ReportContent, json(r.recipients), json(r.signers)),
+    defaultSigner: signerFor(
+      r.unit.kind,
+      r.row.content as ReportContent,
+      json(r.recipients),
+      json(r.signers),
+    ),
     comments: json<JsonComment[]>(r.comments).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
     versions: json<JsonVersion[]>(r.versions).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
   };

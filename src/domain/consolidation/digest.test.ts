@@ -21,7 +21,9 @@ function texts(unit: SourceTexts['unit'], narratives: Record<string, string>): S
   return {
     reportId: unit.id * 10,
     unit,
-    narratives: Object.fromEntries(Object.entries(narratives).map(([k, text]) => [k, { text, mode: 'replace' }])),
+    narratives: Object.fromEntries(
+      Object.entries(narratives).map(([k, text]) => [k, { text, mode: 'replace' }]),
+    ),
   };
 }
 
@@ -45,7 +47,10 @@ describe('the digest of what the communes wrote', () => {
       'Trong Quý II năm 2026, UBND xã Thạch Hà đón 01 đoàn của tổ chức KOICA khảo sát dự án cấp nước sạch.',
     ]);
     expect(digest.cooperation?.map((d) => [d.unitName, d.text])).toEqual([
-      ['Phường Thành Sen', 'Phường Thành Sen phối hợp tổ chức lễ ký kết hợp tác với thành phố Gimhae (Hàn Quốc).'],
+      [
+        'Phường Thành Sen',
+        'Phường Thành Sen phối hợp tổ chức lễ ký kết hợp tác với thành phố Gimhae (Hàn Quốc).',
+      ],
     ]);
   });
 
@@ -79,7 +84,7 @@ describe('the digest of what the communes wrote', () => {
     }
   });
 
-  it('puts the name into the commune\'s subject, or before a sentence that has none', () => {
+  it("puts the name into the commune's subject, or before a sentence that has none", () => {
     expect(namingUnit('Trên địa bàn xã có 03 người nước ngoài đến làm việc.', thachHa)).toBe(
       'Trên địa bàn xã Thạch Hà có 03 người nước ngoài đến làm việc.',
     );
@@ -98,15 +103,15 @@ describe('the digest of what the communes wrote', () => {
   });
 
   it('splits sentences without cutting an abbreviation', () => {
-    expect(sentencesOf('Làm việc tại TP. Hà Tĩnh ngày 12/5. Đoàn gồm 05 người.\n- Ký biên bản ghi nhớ.')).toEqual([
-      'Làm việc tại TP. Hà Tĩnh ngày 12/5.',
-      'Đoàn gồm 05 người.',
-      'Ký biên bản ghi nhớ.',
-    ]);
+    expect(
+      sentencesOf('Làm việc tại TP. Hà Tĩnh ngày 12/5. Đoàn gồm 05 người.\n- Ký biên bản ghi nhớ.'),
+    ).toEqual(['Làm việc tại TP. Hà Tĩnh ngày 12/5.', 'Đoàn gồm 05 người.', 'Ký biên bản ghi nhớ.']);
   });
 
   it('keys each fact by section, commune and sentence, so an edit survives a refresh with more communes', () => {
-    const one = digestOf([texts(thachHa, { 'delegations#0': 'UBND xã đón 01 đoàn của tổ chức KOICA khảo sát.' })]);
+    const one = digestOf([
+      texts(thachHa, { 'delegations#0': 'UBND xã đón 01 đoàn của tổ chức KOICA khảo sát.' }),
+    ]);
     const two = digestOf([
       texts(thanhSen, { delegations: 'Phường tiếp 02 đoàn doanh nghiệp Nhật Bản tìm hiểu đầu tư.' }),
       texts(thachHa, { 'delegations#0': 'UBND xã đón 01 đoàn của tổ chức KOICA khảo sát.' }),
@@ -143,12 +148,18 @@ describe('the digest in the consolidated report', () => {
     expect(proposalKeys(draft([]).sections)).toContain(item?.key);
   });
 
-  it('prints a kept fact after the figures, and the officer\'s rewrite instead of it', () => {
+  it("prints a kept fact after the figures, and the officer's rewrite instead of it", () => {
     const item = section([])?.items.find((i) => i.kind === 'digest');
     if (!item) throw new Error('no fact');
-    const kept = keepDefaults(departmentConsolidatedReport, reportContentSchema.parse({ kept: [] }), [item.key]);
+    const kept = keepDefaults(departmentConsolidatedReport, reportContentSchema.parse({ kept: [] }), [
+      item.key,
+    ]);
     expect(section(kept.kept ?? [])?.paragraphs.at(-1)).toBe(fact);
-    const rewritten = rewriteParagraph(reportContentSchema.parse({ kept: [] }), item, 'Xã Thạch Hà đón đoàn KOICA.');
+    const rewritten = rewriteParagraph(
+      reportContentSchema.parse({ kept: [] }),
+      item,
+      'Xã Thạch Hà đón đoàn KOICA.',
+    );
     expect(section([], rewritten.narratives)?.paragraphs.at(-1)).toBe('Xã Thạch Hà đón đoàn KOICA.');
   });
 });

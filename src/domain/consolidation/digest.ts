@@ -105,7 +105,8 @@ function boilerplate(outline: Outline): Set<string> {
   const out = new Set<string>();
   const walk = (s: Section) => {
     for (const c of s.children) {
-      if (c.kind === 'narrative' && c.defaultText) for (const t of sentencesOf(c.defaultText)) out.add(normal(t));
+      if (c.kind === 'narrative' && c.defaultText)
+        for (const t of sentencesOf(c.defaultText)) out.add(normal(t));
       else if (c.kind === 'section') walk(c);
     }
   };
@@ -132,8 +133,9 @@ export function consolidationDigest(
     const entries = Object.entries(report.narratives)
       .filter(([key]) => key !== OPENING_KEY && key !== CLOSING_KEY && !key.endsWith('#nil'))
       .map(([key, edit]) => ({ key, text: edit.text, section: from.sectionOf.get(key.split('#')[0] ?? '') }))
-      .filter((e): e is { key: string; text: string; section: string } =>
-        e.section !== undefined && into.order.has(e.section),
+      .filter(
+        (e): e is { key: string; text: string; section: string } =>
+          e.section !== undefined && into.order.has(e.section),
       )
       .sort((a, b) => (into.order.get(a.section) ?? 0) - (into.order.get(b.section) ?? 0));
     const perSection = new Map<string, Set<string>>();
@@ -143,7 +145,8 @@ export function consolidationDigest(
       for (const sentence of sentencesOf(entry.text)) {
         if (taken.size >= MAX_FACTS_PER_UNIT) break;
         const n = normal(sentence);
-        if (sentence.length < MIN_FACT_LENGTH || skip.has(n) || taken.has(n) || saysNothing(sentence)) continue;
+        if (sentence.length < MIN_FACT_LENGTH || skip.has(n) || taken.has(n) || saysNothing(sentence))
+          continue;
         taken.add(n);
         const list = out[entry.section] ?? [];
         list.push({

@@ -235,7 +235,9 @@ describe('closingOf', () => {
 
   it("reports to the body above in the issuer's voice: a Sở to the UBND tỉnh that decides, a province to the ministry", () => {
     const subject = 'Kết quả công tác đối ngoại quý II năm 2026';
-    expect(closingOf(undefined, 'BC', subject, 'Sở Ngoại vụ tỉnh Hà Tĩnh', 'Ủy ban nhân dân tỉnh Hà Tĩnh', 'body')).toBe(
+    expect(
+      closingOf(undefined, 'BC', subject, 'Sở Ngoại vụ tỉnh Hà Tĩnh', 'Ủy ban nhân dân tỉnh Hà Tĩnh', 'body'),
+    ).toBe(
       'Trên đây là báo cáo kết quả công tác đối ngoại quý II năm 2026 của Sở Ngoại vụ tỉnh Hà Tĩnh, kính báo cáo Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, chỉ đạo./.',
     );
     expect(closingOf(undefined, 'BC', subject, 'Sở Ngoại vụ', 'Văn phòng UBND tỉnh', 'body')).toMatch(

@@ -4,8 +4,8 @@
  * numbers re-draft a section without losing what the officer wrote.
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
-import { isOwnSection } from '../outlines/own-section.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
+import { isOwnSection } from '../outlines/own-section.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {

@@ -5,13 +5,13 @@ import {
   COMMUNE_REPORT_CODE,
   consolidatedOutlineCode,
   DEPARTMENT_CONSOLIDATED_REPORT_CODE,
-  findSection,
-  PROVINCE_REPORT_CODE,
   findBuiltInOutline,
   findIndicator,
+  findSection,
   indicatorsOf,
   narrativesOf,
   numberOutline,
+  PROVINCE_REPORT_CODE,
   walkOutline,
 } from './index.js';
 
@@ -165,21 +165,25 @@ describe('the province-level outlines', () => {
     for (const outline of levels) {
       if (!outline) throw new Error('missing province outline');
       for (const indicator of indicatorsOf(commune)) {
-        expect(findIndicator(outline, indicator.code), `${outline.code} ${indicator.code}`).toEqual(indicator);
+        expect(findIndicator(outline, indicator.code), `${outline.code} ${indicator.code}`).toEqual(
+          indicator,
+        );
       }
       const sectionOf = (o: Outline, code: string) =>
-        numberOutline(o).find((s) => s.section.children.some((c) => c.kind === 'indicator' && c.code === code))
-          ?.key;
+        numberOutline(o).find((s) =>
+          s.section.children.some((c) => c.kind === 'indicator' && c.code === code),
+        )?.key;
       for (const indicator of indicatorsOf(commune))
         expect(sectionOf(outline, indicator.code)).toBe(sectionOf(commune, indicator.code));
     }
   });
 
-  it('speak of the province, never of a commune, each in its issuing body\'s voice', () => {
+  it("speak of the province, never of a commune, each in its issuing body's voice", () => {
     const [department, province] = levels;
     if (!department || !province) throw new Error('missing province outline');
     // The communes are spoken of ("UBND các xã, phường", "cấp xã"), never spoken as.
-    const communeVoice = /(UBND|Ủy ban nhân dân|Đảng ủy|trên địa bàn|Ủy ban MTTQ Việt Nam|điện tử) xã(?!\p{L})/u;
+    const communeVoice =
+      /(UBND|Ủy ban nhân dân|Đảng ủy|trên địa bàn|Ủy ban MTTQ Việt Nam|điện tử) xã(?!\p{L})/u;
     for (const outline of [department, province]) expect(texts(outline)).not.toMatch(communeVoice);
     expect(texts(commune ?? department)).toMatch(communeVoice);
     expect(texts(department)).toContain('Sở Ngoại vụ đã tham mưu UBND tỉnh');
@@ -188,7 +192,7 @@ describe('the province-level outlines', () => {
     expect(texts(province)).not.toMatch(/Đề nghị UBND tỉnh/u);
   });
 
-  it('open their results with a section for the province\'s own activities, with no boilerplate in it', () => {
+  it("open their results with a section for the province's own activities, with no boilerplate in it", () => {
     for (const outline of levels) {
       if (!outline) throw new Error('missing province outline');
       const own = findSection(outline, 'own');
@@ -198,7 +202,7 @@ describe('the province-level outlines', () => {
     }
   });
 
-  it('are where a round of the communes consolidates: the Sở\'s or the UBND tỉnh\'s, by who receives it', () => {
+  it("are where a round of the communes consolidates: the Sở's or the UBND tỉnh's, by who receives it", () => {
     expect(consolidatedOutlineCode(COMMUNE_REPORT_CODE, 'body')).toBe(DEPARTMENT_CONSOLIDATED_REPORT_CODE);
     expect(consolidatedOutlineCode(COMMUNE_REPORT_CODE, 'province')).toBe(PROVINCE_REPORT_CODE);
     // A province's own đề cương, or the ministry's round of provinces, consolidates on itself.

@@ -46,10 +46,13 @@ function communeSection(key: string): Section {
   return found;
 }
 
-/** "…thuộc thẩm quyền quản lý của UBND xã" → "…của UBND tỉnh": a province never says "xã". */
+/**
+ * "…thuộc thẩm quyền quản lý của UBND xã" → "…": the province's sentence says what did not
+ * happen, and a commune's "không phát sinh" quoted in it must not speak of the UBND tỉnh's powers.
+ */
 function provinceNil(nilPhrase: string | undefined): string | undefined {
   return nilPhrase
-    ?.replace(/ thuộc phạm vi quản lý của UBND xã$/u, '')
+    ?.replace(/ thuộc (?:thẩm quyền|phạm vi)[^,;]* của UBND xã$/u, '')
     .replace(/UBND xã(?!\p{L})/gu, 'UBND tỉnh');
 }
 
@@ -113,15 +116,11 @@ const departmentVoice: Voice = {
         hint: `${LINE_HINT}: tham mưu UBND tỉnh, báo cáo Bộ Ngoại giao, văn bản gửi các sở, ngành…`,
       }),
     ]),
-    section(
-      'own.delegations',
-      'Công tác quản lý đoàn ra, đoàn vào, lãnh sự và người Việt Nam ở nước ngoài',
-      [
-        narrative('own.delegations.text', 'Đoàn ra, đoàn vào, lãnh sự của tỉnh', undefined, {
-          hint: `${LINE_HINT}: đoàn của tỉnh, vụ việc bảo hộ công dân, phối hợp với cơ quan đại diện…`,
-        }),
-      ],
-    ),
+    section('own.delegations', 'Công tác quản lý đoàn ra, đoàn vào, lãnh sự và người Việt Nam ở nước ngoài', [
+      narrative('own.delegations.text', 'Đoàn ra, đoàn vào, lãnh sự của tỉnh', undefined, {
+        hint: `${LINE_HINT}: đoàn của tỉnh, vụ việc bảo hộ công dân, phối hợp với cơ quan đại diện…`,
+      }),
+    ]),
     section('own.services', 'Công tác dịch thuật, dịch vụ đối ngoại và thủ tục hành chính', [
       decimal('translation.pages.total', 'Tổng số trang biên dịch', 'trang', 'trang biên dịch các loại'),
       decimal('interpreting.hours', 'Số giờ phiên dịch', 'giờ', 'giờ phiên dịch'),
@@ -205,7 +204,11 @@ function provinceOutline(voice: Voice): Outline {
       top('background'),
       top('direction'),
       // The province's own activities first, then what happened across the province.
-      { ...results, title: 'Kết quả triển khai công tác đối ngoại {period} trên địa bàn tỉnh', children: [voice.own, ...results.children] },
+      {
+        ...results,
+        title: 'Kết quả triển khai công tác đối ngoại {period} trên địa bàn tỉnh',
+        children: [voice.own, ...results.children],
+      },
       top('difficulties'),
       top('directions'),
       top('proposals'),

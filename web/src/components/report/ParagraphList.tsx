@@ -293,8 +293,8 @@ export function KeepAllProposals({
     <Alert color="yellow" p="sm" data-proposals={proposals.length}>
       <Group gap="sm" justify="space-between">
         <Text size="sm">
-          Còn {proposals.length} đoạn đề xuất (của đề cương hoặc từ báo cáo của các đơn vị) chưa được giữ:
-          các đoạn này chưa in trong báo cáo cho đến khi đơn vị giữ hoặc sửa.
+          Còn {proposals.length} đoạn đề xuất (của đề cương hoặc từ báo cáo của các đơn vị) chưa được giữ: các
+          đoạn này chưa in trong báo cáo cho đến khi đơn vị giữ hoặc sửa.
         </Text>
         <Button size="xs" onClick={() => ctx.update((c) => keepDefaults(ctx.outline, c, proposals))}>
           Giữ tất cả đoạn đề xuất
