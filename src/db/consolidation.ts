@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LaterReport } from '../domain/consolidation/checks.js';
 import { type AskedUnitSource, type Coverage, coverageOf } from '../domain/consolidation/coverage.js';
+import { consolidationDigest, type SourceTexts } from '../domain/consolidation/digest.js';
 import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
 import {
@@ -15,14 +16,16 @@ import {
   sourceValues,
   storeConsolidation,
 } from '../domain/consolidation/stored.js';
+import type { SectionSupplement } from '../domain/drafting/types.js';
 import { AppError } from '../domain/errors.js';
 import type { Outline, ReportValues } from '../domain/outline.js';
+import { consolidatedOutlineCode, indicatorsOf } from '../domain/outlines/index.js';
 import { parsePeriodKey, periodKey, samePeriodLastYear, todayInVietnam } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { EDITABLE_STATUSES, type ReportStatus } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
-import { getOutlineRow } from './outlines.js';
+import { findCurrentOutline, getOutlineRow, type OutlineRow } from './outlines.js';
 import { loadRoundRow, type RoundRow, roundUnitIds } from './rounds.js';
 import { reports, roundUnits, units } from './schema.js';
 
@@ -84,13 +87,18 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
 
 import type { ReportRow } from './report-record.js';
 
-async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
+async function receiverOf(q: Queryable, unitId: number) {
   const [row] = await q
-    .select({ provinceCode: units.provinceCode })
+    .select({ provinceCode: units.provinceCode, kind: units.kind })
     .from(units)
     .where(eq(units.id, unitId))
     .limit(1);
-  return row?.provinceCode ?? undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị nhận báo cáo của đợt.');
+  return row;
+}
+
+async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
+  return (await receiverOf(q, unitId)).provinceCode ?? undefined;
 }
 
 /**
@@ -114,49 +122,96 @@ export async function roundSources(
   return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
 }
 
-/** The receiving unit's own report for the round's outline and period, if any. */
-async function ownReport(q: Queryable, round: RoundRow) {
-  const [row] = await q
+/**
+ * The outline the receiving unit's consolidated report is written on: for a round asking the
+ * communes, the province's own (outlines/index.ts `consolidatedOutlineCode`: the Sở's report to
+ * the UBND tỉnh, the UBND tỉnh's to the Bộ), else the round's.
+ */
+async function targetOutline(q: Queryable, round: RoundRow): Promise<OutlineRow> {
+  const { kind } = await receiverOf(q, round.unitId);
+  const code = consolidatedOutlineCode(round.outlineCode, kind);
+  const found = code === round.outlineCode ? undefined : await findCurrentOutline(q, code);
+  return found ?? getOutlineRow(q, round.outlineId);
+}
+
+/**
+ * The receiving unit's reports of the period on these outline codes, the first code's first: its
+ * consolidated report (or last year's) is on the province's outline, or, made before there was
+ * one, on the round's.
+ */
+async function unitReportOn(q: Queryable, unitId: number, codes: readonly string[], key: string) {
+  const rows = await q
     .select()
     .from(reports)
     .where(
-      and(
-        eq(reports.unitId, round.unitId),
-        eq(reports.outlineCode, round.outlineCode),
-        eq(reports.periodKey, round.periodKey),
-      ),
-    )
-    .limit(1);
-  return row;
+      and(eq(reports.unitId, unitId), inArray(reports.outlineCode, [...codes]), eq(reports.periodKey, key)),
+    );
+  return rows.sort((a, b) => codes.indexOf(a.outlineCode) - codes.indexOf(b.outlineCode));
+}
+
+/** The receiving unit's consolidated report of the round, if any. */
+async function ownReport(q: Queryable, round: RoundRow, target: Pick<OutlineRow, 'code'>) {
+  const rows = await unitReportOn(q, round.unitId, [target.code, round.outlineCode], round.periodKey);
+  // On the round's own outline only a consolidated report counts (one made before the province's outline).
+  return rows.find((r) => r.outlineCode === target.code || r.consolidation !== null);
 }
 
 /** The values the receiving unit reported for the same period last year (its stored values). */
-async function sameLastYearValues(q: Queryable, round: RoundRow): Promise<ReportValues | undefined> {
+async function sameLastYearValues(
+  q: Queryable,
+  round: RoundRow,
+  target: Pick<OutlineRow, 'code'>,
+): Promise<ReportValues | undefined> {
   const key = periodKey(samePeriodLastYear(parsePeriodKey(round.periodKey)));
-  const [row] = await q
-    .select({ values: sql<ReportValues | null>`${reports.content} -> 'values'` })
+  const rows = await unitReportOn(q, round.unitId, [target.code, round.outlineCode], key);
+  const values = (rows[0]?.content as ReportContent | undefined)?.values;
+  return values && Object.keys(values).length ? values : undefined;
+}
+
+/**
+ * What the received reports' officers wrote (their narratives), for the digest: read only when the
+ * consolidation is made, never for the live counts.
+ */
+async function sourceTexts(q: Queryable, sources: readonly ConsolidationSource[]): Promise<SourceTexts[]> {
+  if (sources.length === 0) return [];
+  const rows = await q
+    .select({
+      reportId: reports.id,
+      narratives: sql<SourceTexts['narratives'] | null>`${reports.content} -> 'narratives'`,
+    })
     .from(reports)
     .where(
-      and(
-        eq(reports.unitId, round.unitId),
-        eq(reports.outlineCode, round.outlineCode),
-        eq(reports.periodKey, key),
+      inArray(
+        reports.id,
+        sources.map((s) => s.reportId),
       ),
-    )
-    .limit(1);
-  return row?.values && Object.keys(row.values).length ? row.values : undefined;
+    );
+  const byId = new Map(rows.map((r) => [r.reportId, r.narratives ?? {}]));
+  return sources.map((s) => ({ reportId: s.reportId, unit: s.unit, narratives: byId.get(s.reportId) ?? {} }));
+}
+
+/** The digest joins the supplements of its sections (the units' facts after the sums). */
+function withDigest(
+  narrative: Record<string, SectionSupplement>,
+  digest: Record<string, SectionSupplement['digest']>,
+): Record<string, SectionSupplement> {
+  const out = { ...narrative };
+  for (const [key, facts] of Object.entries(digest))
+    if (facts?.length) out[key] = { ...out[key], digest: facts };
+  return out;
 }
 
 /** The consolidation as it would be made now, with what it needs to be stored. */
 export type LiveConsolidation = Awaited<ReturnType<typeof liveConsolidation>>;
 
 export async function liveConsolidation(q: Queryable, round: RoundRow, now: Date = new Date()) {
-  const outline = (await getOutlineRow(q, round.outlineId)).definition;
+  const target = await targetOutline(q, round);
+  const outline = target.definition;
   const sources = await roundSources(q, round);
   const made = consolidate(outline, sources);
   if (sources.length) made.values = withRequiredZeros(outline, made.values);
   const coverage = await roundCoverage(q, round, sources, now);
-  return { outline, sources, made, coverage };
+  return { outline, target, sources, made, coverage };
 }
 
 /**
@@ -229,17 +284,25 @@ export async function consolidateRound(
   now: Date = new Date(),
 ): Promise<{ reportId: number; created: boolean }> {
   const round = await loadRoundRow(q, roundId);
-  const { outline, sources, made, coverage } = await liveConsolidation(q, round, now);
+  const { target, sources, made, coverage } = await liveConsolidation(q, round, now);
   if (sources.length === 0) {
     throw new AppError(
       'BAD_REQUEST',
       'Chưa tiếp nhận báo cáo nào của đợt này nên chưa tổng hợp được. Hãy tiếp nhận các báo cáo đã gửi trước.',
     );
   }
-  const narrative = consolidationNarrative(outline, made, coverage);
+  const existing = await ownReport(q, round, target);
+  // A report made on the round's outline before the province's existed stays on it.
+  const written =
+    existing && existing.outlineId !== target.id ? await getOutlineRow(q, existing.outlineId) : target;
+  const roundOutline =
+    round.outlineId === written.id
+      ? written.definition
+      : (await getOutlineRow(q, round.outlineId)).definition;
+  const digest = consolidationDigest(roundOutline, written.definition, await sourceTexts(q, sources));
+  const narrative = withDigest(consolidationNarrative(written.definition, made, coverage), digest);
   const stored = storeConsolidation(made, sources, narrative, now, round.id, coverage);
-  const sameLastYear = await sameLastYearValues(q, round);
-  const existing = await ownReport(q, round);
+  const sameLastYear = await sameLastYearValues(q, round, target);
   const summary = {
     sources: stored.sources.length,
     asked: coverage.units.length,
@@ -258,8 +321,8 @@ export async function consolidateRound(
       .insert(reports)
       .values({
         unitId: round.unitId,
-        outlineId: round.outlineId,
-        outlineCode: round.outlineCode,
+        outlineId: target.id,
+        outlineCode: target.code,
         periodKind: round.periodKind,
         periodYear: round.periodYear,
         periodIndex: round.periodIndex,
@@ -286,7 +349,7 @@ export async function consolidateRound(
   const current = reportContentSchema.parse(existing.content ?? {});
   const content: ReportContent = {
     ...current,
-    values: made.values,
+    values: { ...ownValues(written.definition, roundOutline, current.values), ...made.values },
     approximate: made.approximate,
     comparison: { ...current.comparison, ...(sameLastYear ? { sameLastYear } : {}) },
   };
@@ -320,6 +383,20 @@ export async function consolidateRound(
   return { reportId: existing.id, created: false };
 }
 
+/**
+ * The figures of the receiving unit's own activities (indicators its outline has and the round's
+ * does not, as the Sở's translation pages): typed by its officer, kept by every refresh.
+ */
+function ownValues(written: Outline, asked: Outline, values: ReportValues): ReportValues {
+  const consolidated = new Set(indicatorsOf(asked).map((i) => i.code));
+  const out: ReportValues = {};
+  for (const i of indicatorsOf(written)) {
+    const value = values[i.code];
+    if (!consolidated.has(i.code) && value !== undefined) out[i.code] = value;
+  }
+  return out;
+}
+
 /** Where a round's consolidation stands: what was made, and what would be made now. */
 export interface RoundConsolidationRecord {
   roundId: number;
@@ -338,9 +415,9 @@ export async function loadRoundConsolidation(
   roundId: number,
 ): Promise<RoundConsolidationRecord> {
   const round = await loadRoundRow(q, roundId);
-  const own = (await ownReport(q, round)) ?? null;
-  const stored = own ? readStored(own.consolidation) : null;
   const live = await liveConsolidation(q, round);
+  const own = (await ownReport(q, round, live.target)) ?? null;
+  const stored = own ? readStored(own.consolidation) : null;
   return { roundId, coverage: live.coverage, own, stored, live: own && stored ? live : null };
 }
 
@@ -360,9 +437,10 @@ export async function loadReportTrace(q: Queryable, report: ReportRow): Promise<
 /** What the spreadsheet of a round shows: the consolidated report's figures once made, else the live ones. */
 export async function consolidationExportData(q: Queryable, roundId: number) {
   const round = await loadRoundRow(q, roundId);
-  const own = await ownReport(q, round);
+  const target = await targetOutline(q, round);
+  const own = await ownReport(q, round, target);
   const stored = own ? readStored(own.consolidation) : null;
-  const sameLastYear = await sameLastYearValues(q, round);
+  const sameLastYear = await sameLastYearValues(q, round, target);
   const [unit] = await q.select({ name: units.name }).from(units).where(eq(units.id, round.unitId)).limit(1);
   if (own && stored) {
     const outline = (await getOutlineRow(q, own.outlineId)).definition;

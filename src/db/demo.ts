@@ -107,6 +107,16 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
     collective: null,
     isDefault: false,
   });
+  // A deputy signs the Sở's reports to the UBND tỉnh ("KT. GIÁM ĐỐC"); the Chánh Văn phòng its
+  // routine ones to the Văn phòng UBND tỉnh ("TL. GIÁM ĐỐC"), as example 004.
+  await addSigner(q, actor, bodyId, {
+    fullName: 'Nguyễn Hữu Tài',
+    title: 'Phó Giám đốc',
+    authority: 'KT',
+    authorityOf: 'Giám đốc',
+    collective: null,
+    isDefault: false,
+  });
   await addSigner(q, actor, bodyId, {
     fullName: 'Võ Đình Khải',
     title: 'Chánh Văn phòng',

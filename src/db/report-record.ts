@@ -13,7 +13,7 @@ import type { ReportValues } from '../domain/outline.js';
 import { type Period, parsePeriodKey, periodLabel } from '../domain/periods.js';
 import { headerLines, type ReportSource, sentenceUnit } from '../domain/report-document.js';
 import type { ReportContent } from '../domain/report-json.js';
-import type { SignerIdentity, UnitKind } from '../domain/units.js';
+import { proposedSigner, type SignerIdentity, type UnitKind } from '../domain/units.js';
 import type { Queryable } from './client.js';
 import { outlineMetaColumns, withDefinition } from './outline-definitions.js';
 import type { OutlineRow } from './outlines.js';
@@ -58,7 +58,7 @@ export interface ReportRecord {
   roundRequest: RoundRequestSource;
   /** The unit's usual Kính gửi / Nơi nhận, in order. */
   recipients: { kind: 'kinh_gui' | 'noi_nhan'; text: string }[];
-  /** The unit's default active signer. */
+  /** The signer the report proposes: the unit's default, or the one its addressee expects (units.ts `proposedSigner`). */
   defaultSigner: SignerIdentity | null;
   /** The comments of the last version that has any (the last return), oldest first. */
   comments: CommentRow[];
@@ -94,11 +94,11 @@ const unitColumns = {
 const recipientsJson = sql<ReportRecord['recipients']>`coalesce((
   select json_agg(json_build_object('kind', r.kind, 'text', r.text) order by r.kind, r.position)
   from recipients r where r.unit_id = ${reports.unitId}), '[]'::json)`;
-const defaultSignerJson = sql<SignerIdentity | null>`(
-  select json_build_object('fullName', s.full_name, 'title', s.title, 'authority', s.authority,
-    'authorityOf', s.authority_of, 'collective', s.collective)
-  from signers s where s.unit_id = ${reports.unitId} and s.active
-  order by s.is_default desc, s.id limit 1)`;
+/** The unit's active signers, its default first: the report proposes one (units.ts `proposedSigner`). */
+const signersJson = sql<SignerIdentity[]>`coalesce((
+  select json_agg(json_build_object('fullName', s.full_name, 'title', s.title, 'authority', s.authority,
+    'authorityOf', s.authority_of, 'collective', s.collective) order by s.is_default desc, s.id)
+  from signers s where s.unit_id = ${reports.unitId} and s.active), '[]'::json)`;
 const commentsJson = sql<JsonComment[]>`coalesce((
   select json_agg(json_build_object('id', c.id, 'version', c.version, 'stage', c.stage,
     'target', c.target, 'body', c.body, 'createdAt', c.created_at,
@@ -144,7 +144,7 @@ function recordQuery(q: Queryable) {
       roundLetter: rounds.letter,
       roundIssued: roundRequestJson,
       recipients: recipientsJson,
-      defaultSigner: defaultSignerJson,
+      signers: signersJson,
       comments: commentsJson,
       versions: versionsJson,
     })
@@ -173,10 +173,30 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
       issued: json<RoundRequestSource['issued']>(r.roundIssued) ?? null,
     },
     recipients: json(r.recipients),
-    defaultSigner: json(r.defaultSigner),
+    defaultSigner: signerFor(
+      r.unit.kind,
+      r.row.content as ReportContent,
+      json(r.recipients),
+      json(r.signers),
+    ),
     comments: json<JsonComment[]>(r.comments).map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
     versions: json<JsonVersion[]>(r.versions).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
   };
+}
+
+/**
+ * The signer the report proposes: by the unit that issues it and whom it goes to (the Kính gửi it
+ * names, else the unit's usual one).
+ */
+function signerFor(
+  kind: UnitKind,
+  content: ReportContent,
+  recipients: ReportRecord['recipients'],
+  signers: SignerIdentity[],
+): SignerIdentity | null {
+  const usual = recipients.filter((r) => r.kind === 'kinh_gui').map((r) => r.text);
+  const addressees = content.document?.kinhGui ?? usual;
+  return proposedSigner(signers, kind, addressees) ?? null;
 }
 
 /** What a save or a step needs: the row and the unit's reference (for authorisation). */

@@ -4,6 +4,7 @@
  * required item left empty, a section both "không phát sinh" and filled, a replaced draft that the
  * numbers have since changed. Section numbering gaps cannot happen (numbers are generated).
  */
+import { isDigestKey } from './consolidation/digest.js';
 import { flattenDrafted } from './drafting/draft.js';
 import { foreignUnitMentions, type MentionIndicator, numberMismatches } from './drafting/mentions.js';
 import { numericValue } from './drafting/sentences.js';
@@ -106,7 +107,8 @@ function mismatchIssues(input: QualityInput): QualityIssue[] {
     }
   }
   const issues: QualityIssue[] = [];
-  for (const t of officerTexts(input)) {
+  // A unit's fact in a consolidation quotes that unit's figure, not the total.
+  for (const t of officerTexts(input).filter((o) => !isDigestKey(o.key))) {
     for (const m of numberMismatches(t.text, indicators)) {
       issues.push({
         kind: 'number_mismatch',

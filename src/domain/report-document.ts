@@ -72,6 +72,15 @@ export function headerLines(text: string | null): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Who speaks in the report: its unit, and for a body's consolidated report the province its
+ * figures cover ("trên địa bàn tỉnh có …", where the Sở's own report names no area).
+ */
+function speaker(source: ReportSource): DraftUnit {
+  if (source.unit.kind !== 'body' || !readStored(source.consolidation)) return source.unit;
+  return { ...source.unit, area: 'tỉnh' };
+}
+
 /** The drafting of a report as its document prints it (a consolidated report's supplements included). */
 export function draftSource(source: ReportSource): DraftedReport {
   const supplements = readStored(source.consolidation)?.narrative;
@@ -79,7 +88,7 @@ export function draftSource(source: ReportSource): DraftedReport {
     outline: source.outline,
     content: source.content,
     period: source.period,
-    unit: source.unit,
+    unit: speaker(source),
     ...(supplements ? { supplements } : {}),
   });
 }
@@ -134,7 +143,7 @@ function composeInputOf(source: ReportSource, content: ReportContent): ComposeIn
     outline: source.outline,
     content,
     period: source.period,
-    unit: source.unit,
+    unit: speaker(source),
     identity: source.identity,
     ...(source.defaults ? { defaults: source.defaults } : {}),
     ...(source.request ? { request: source.request } : {}),

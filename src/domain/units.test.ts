@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type Authority,
   defaultBodyIdentity,
   defaultCommuneIdentity,
   defaultPlaceName,
   defaultProvinceIdentity,
+  proposedSigner,
   type SignerIdentity,
   signatureLines,
   signerProblem,
@@ -76,5 +78,37 @@ describe('signatureLines', () => {
     expect(signerProblem(signer({ authority: 'KT' }))).toMatch(/KT\./);
     expect(signerProblem(signer({ fullName: ' ' }))).toMatch(/họ và tên/);
     expect(signerProblem(signer({}))).toBeNull();
+  });
+});
+
+describe('the signer a report proposes, by who issues it and to whom', () => {
+  const signer = (fullName: string, authority: Authority, title: string) => ({ fullName, authority, title });
+  const chief = signer('Võ Đình Khải', 'TL', 'Chánh Văn phòng');
+  const director = signer('Phạm Thị Minh Thư', 'NONE', 'Giám đốc');
+  const deputy = signer('Nguyễn Hữu Tài', 'KT', 'Phó Giám đốc');
+
+  it('a Sở reporting to the UBND tỉnh signs by a deputy "KT. GIÁM ĐỐC" or its head, never "TL."', () => {
+    const toCommittee = ['Ủy ban nhân dân tỉnh Hà Tĩnh'];
+    expect(proposedSigner([chief, director, deputy], 'body', toCommittee)).toBe(deputy);
+    expect(proposedSigner([chief, director], 'body', toCommittee)).toBe(director);
+    expect(proposedSigner([director, deputy], 'body', toCommittee)).toBe(director);
+    expect(proposedSigner([chief, director, deputy], 'body', ['Bộ Ngoại giao'])).toBe(deputy);
+    // Nobody else can sign: the unit's default is still proposed.
+    expect(proposedSigner([chief], 'body', toCommittee)).toBe(chief);
+  });
+
+  it("a Sở's routine report to the Văn phòng UBND tỉnh keeps the unit's default (example 004: TL.)", () => {
+    expect(proposedSigner([chief, director, deputy], 'body', ['Văn phòng UBND tỉnh'])).toBe(chief);
+    expect(proposedSigner([chief, director, deputy], 'body', [])).toBe(chief);
+  });
+
+  it('a UBND signs as the collective: TM. ỦY BAN NHÂN DÂN, or KT. CHỦ TỊCH', () => {
+    const chair = signer('Lê Ngọc Châu', 'TM', 'Chủ tịch');
+    const vice = signer('Trần Báu Hà', 'KT', 'Phó Chủ tịch');
+    const office = signer('Nguyễn Duy Lâm', 'TL', 'Chánh Văn phòng');
+    expect(proposedSigner([chair, vice], 'province', ['Bộ Ngoại giao'])).toBe(chair);
+    expect(proposedSigner([office, chair, vice], 'province', ['Bộ Ngoại giao'])).toBe(vice);
+    expect(proposedSigner([chair, vice], 'commune', ['Sở Ngoại vụ'])).toBe(chair);
+    expect(proposedSigner([], 'province', [])).toBeUndefined();
   });
 });

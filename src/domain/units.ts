@@ -149,3 +149,36 @@ export function defaultBodyIdentity(
 export function bodyCode(provinceCode: string, symbol: string): string {
   return `${provinceCode}.${symbol.toUpperCase()}`;
 }
+
+/**
+ * Who signs a report by default, by the body that issues it and the one it goes to (Nghị định
+ * 30/2020 practice): a UBND signs as the collective ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH", or a deputy
+ * "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); a Sở reporting to the UBND tỉnh or a ministry signs by its head
+ * or a deputy ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), while "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG" answers
+ * the Văn phòng UBND tỉnh's routine requests. The unit's own default stands when it fits;
+ * otherwise the first signer that does, deputies first; otherwise the unit's default.
+ */
+export function proposedSigner<T extends Pick<SignerIdentity, 'authority'>>(
+  signers: readonly T[],
+  issuer: UnitKind,
+  addressees: readonly string[],
+): T | undefined {
+  const [unitDefault] = signers;
+  const fits = fittingAuthorities(issuer, addressees);
+  if (!unitDefault || !fits || fits.includes(unitDefault.authority)) return unitDefault;
+  for (const authority of fits) {
+    const found = signers.find((s) => s.authority === authority);
+    if (found) return found;
+  }
+  return unitDefault;
+}
+
+/** The authorities a report of `issuer` to `addressees` is signed with, preferred first (null: any). */
+function fittingAuthorities(issuer: UnitKind, addressees: readonly string[]): Authority[] | null {
+  if (issuer === 'commune' || issuer === 'province') return ['KT', 'TM'];
+  if (issuer !== 'body') return null;
+  const toCommittee = addressees.some(
+    (a) => /(Ủy ban nhân dân|UBND|^Bộ |Bộ Ngoại giao)/u.test(a) && !/Văn phòng/u.test(a),
+  );
+  return toCommittee ? ['KT', 'NONE'] : null;
+}

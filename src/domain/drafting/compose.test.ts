@@ -232,6 +232,21 @@ describe('closingOf', () => {
     expect(closingOf('Trên đây là kế hoạch của xã.', 'KH', 'x', 'y')).toBe('Trên đây là kế hoạch của xã./.');
     expect(closingOf('Kết thúc./.', 'BC', 'x', 'y')).toBe('Kết thúc./.');
   });
+
+  it("reports to the body above in the issuer's voice: a Sở to the UBND tỉnh that decides, a province to the ministry", () => {
+    const subject = 'Kết quả công tác đối ngoại quý II năm 2026';
+    expect(
+      closingOf(undefined, 'BC', subject, 'Sở Ngoại vụ tỉnh Hà Tĩnh', 'Ủy ban nhân dân tỉnh Hà Tĩnh', 'body'),
+    ).toBe(
+      'Trên đây là báo cáo kết quả công tác đối ngoại quý II năm 2026 của Sở Ngoại vụ tỉnh Hà Tĩnh, kính báo cáo Ủy ban nhân dân tỉnh Hà Tĩnh xem xét, chỉ đạo./.',
+    );
+    expect(closingOf(undefined, 'BC', subject, 'Sở Ngoại vụ', 'Văn phòng UBND tỉnh', 'body')).toMatch(
+      /, kính báo cáo Văn phòng UBND tỉnh\.\/\.$/u,
+    );
+    expect(closingOf(undefined, 'BC', subject, 'UBND tỉnh Hà Tĩnh', 'Bộ Ngoại giao', 'province')).toMatch(
+      /của UBND tỉnh Hà Tĩnh, kính báo cáo Bộ Ngoại giao để tổng hợp\.\/\.$/u,
+    );
+  });
 });
 
 // ── Opening, closing and date line (issue 11, point 6) ────────────────────────────────────────────

@@ -168,6 +168,18 @@ function paragraphs(text: string): BodyBlock[] {
 }
 
 /**
+ * Whom the closing reports to: a commune sends its report "kính gửi Sở Ngoại vụ để tổng hợp"; a
+ * province-level body reports to the committee above it, which decides ("kính báo cáo UBND tỉnh
+ * xem xét, chỉ đạo"); a province reports to the ministry, which consolidates.
+ */
+function closingAddressee(addressee: string, kind: DraftUnit['kind']): string {
+  if (kind === 'commune') return ` kính gửi ${addressee} để tổng hợp`;
+  const decides = /(Ủy ban nhân dân|UBND)/u.test(addressee) && !/Văn phòng/u.test(addressee);
+  if (kind === 'body') return `, kính báo cáo ${addressee}${decides ? ' xem xét, chỉ đạo' : ''}`;
+  return `, kính báo cáo ${addressee} để tổng hợp`;
+}
+
+/**
  * The closing paragraph, always ending "./." as the decree's documents do: "Trên đây là báo cáo …
  * của UBND xã Thạch Hà kính gửi Sở Ngoại vụ để tổng hợp./." when the report has an addressee.
  */
@@ -177,8 +189,9 @@ export function closingOf(
   subject: string,
   author: string,
   addressee?: string,
+  kind: DraftUnit['kind'] = 'commune',
 ): string {
-  const to = addressee?.trim() ? ` kính gửi ${addressee.trim()} để tổng hợp` : '';
+  const to = addressee?.trim() ? closingAddressee(addressee.trim(), kind) : '';
   const text =
     closing?.trim() ||
     (type === 'KH'
@@ -265,7 +278,7 @@ export function draftFrame(input: ComposeInput): DraftedFrame {
   const request = doc.request ?? input.request;
   const addressee = type === 'KH' ? undefined : addresseeOf(input, kinhGui);
   const closing = edited(
-    closingOf(undefined, type, subject, author, addressee),
+    closingOf(undefined, type, subject, author, addressee, unit.kind),
     content.narratives[CLOSING_KEY],
     doc.closing,
   );

@@ -5,6 +5,7 @@
  */
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
+import { isOwnSection } from '../outlines/own-section.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
 import type { ReportContent } from '../report-json.js';
 import {
@@ -330,6 +331,11 @@ function draftSection(
   parentNil: boolean,
 ): DraftedSection {
   if (ctx.omit.has(section.key) && !section.required) return omittedSection(ctx, section, level);
+  // The receiving unit's own activities speak of its work, not of the area it consolidates.
+  if (ctx.unit.area && isOwnSection(section.key)) {
+    const { area: _area, ...own } = ctx.unit;
+    return draftSection({ ...ctx, unit: own }, section, level, index, parentNil);
+  }
   const nil = isNil(ctx, section, parentNil);
   const explicitNil = explicitlyNil(ctx, section, parentNil);
   const items: DraftedParagraph[] = [];
@@ -384,6 +390,18 @@ function draftSection(
     );
     lead += 1;
   }
+  // What the units wrote, each fact a proposal until kept (even for content kept before proposals).
+  if (supplement?.digest?.length) {
+    const facts = supplement.digest.map((d) =>
+      slot(ctx, d.key, 'digest', [d.text], {
+        proposal: !(ctx.kept?.has(d.key) ?? false),
+        label: `Từ báo cáo của ${lowerKind(d.unitName)}`,
+        afterChildren: false,
+      }),
+    );
+    items.splice(lead, 0, ...facts);
+    lead += facts.length;
+  }
   const leadText = items.slice(0, lead).flatMap((i) => i.printed);
   const tailText = items.slice(lead).flatMap((i) => i.printed);
   const drafted = [...leadText, ...tailText];
@@ -410,6 +428,11 @@ function draftSection(
     children,
     tail,
   };
+}
+
+/** "Xã Thạch Hà" → "xã Thạch Hà", as a sentence names a commune. */
+function lowerKind(name: string): string {
+  return name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLocaleLowerCase('vi-VN'));
 }
 
 /** A section title may name the period: "Kết quả … {period}", "Phương hướng … {next}". */

@@ -36,8 +36,9 @@ export function unitKindWord(unit: DraftUnit): string {
   return unit.kind === 'province' ? 'tỉnh' : 'xã';
 }
 
-/** "trên địa bàn xã" for a commune, "trên địa bàn tỉnh" for a province, "" for a body. */
+/** "trên địa bàn xã" for a commune, "trên địa bàn tỉnh" for a province, "" for a body (unless it speaks for an area). */
 export function areaPhrase(unit: DraftUnit): string {
+  if (unit.area) return `trên địa bàn ${unit.area}`;
   return unit.kind === 'body' ? '' : `trên địa bàn ${unitKindWord(unit)}`;
 }
 

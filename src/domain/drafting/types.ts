@@ -8,6 +8,11 @@ export interface DraftUnit {
   /** Full name with its kind, lower-case kind first: "xã Lạc Phượng", "tỉnh Hà Tĩnh", "Sở Ngoại vụ". */
   name: string;
   kind: 'commune' | 'body' | 'province';
+  /**
+   * The area the figures cover when it is not the unit's own: "tỉnh" for a Sở's consolidated
+   * report ("trên địa bàn tỉnh có …"), whose own reports have no area.
+   */
+  area?: string;
 }
 
 export interface DraftInput {
@@ -39,6 +44,21 @@ export interface SectionSupplement {
    * units missing says that the units that answered had none, not that the whole area had none.
    */
   nilSentence?: string;
+  /**
+   * What the units wrote in this section, one fact per paragraph naming its unit (a consolidated
+   * report's digest): proposals the officer keeps, rewrites or leaves out.
+   */
+  digest?: DigestParagraph[];
+}
+
+/** One fact a unit wrote, as a consolidated report proposes it (consolidation/digest.ts). */
+export interface DigestParagraph {
+  /** Stable across refreshes: `<section>#digest-<unit code>-<hash of the sentence>`. */
+  key: string;
+  /** The sentence as the unit wrote it, naming the unit. */
+  text: string;
+  /** "Xã Thạch Hà": whose report it comes from. */
+  unitName: string;
 }
 
 export interface OfficerEdit {
@@ -55,9 +75,12 @@ export interface OfficerEdit {
  * deletes it).
  */
 export interface DraftedParagraph {
-  /** A narrative block's key, `<section>#<n>` (n-th run of figures), `<section>#nil`, `<section>#more`, `<section>#lead`. */
+  /**
+   * A narrative block's key, `<section>#<n>` (n-th run of figures), `<section>#nil`,
+   * `<section>#more`, `<section>#lead`, `<section>#digest-…` (a unit's fact in a consolidation).
+   */
   key: string;
-  kind: 'figures' | 'default' | 'text' | 'nil' | 'more';
+  kind: 'figures' | 'default' | 'text' | 'nil' | 'more' | 'digest';
   /** The outline's label of a narrative block ("Công tác chỉ đạo, điều hành"). */
   label?: string;
   /** What the drafting writes: the figures' sentences, the outline's default paragraph(s). */

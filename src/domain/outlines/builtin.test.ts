@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '../outline.js';
+import type { Indicator, Outline } from '../outline.js';
 import {
   BUILT_IN_OUTLINES,
+  COMMUNE_REPORT_CODE,
+  consolidatedOutlineCode,
+  DEPARTMENT_CONSOLIDATED_REPORT_CODE,
   findBuiltInOutline,
   findIndicator,
+  findSection,
   indicatorsOf,
   narrativesOf,
   numberOutline,
+  PROVINCE_REPORT_CODE,
   walkOutline,
 } from './index.js';
 
 describe('built-in outlines', () => {
-  it('are the three documented codes at version 1, found by code and version', () => {
+  it('are the five documented codes at version 1, found by code and version', () => {
     expect(BUILT_IN_OUTLINES.map((o) => `${o.code}@${o.version}`)).toEqual([
       'commune-report@1',
       'department-report@1',
       'annual-plan@1',
+      'department-consolidated-report@1',
+      'province-report@1',
     ]);
     expect(findBuiltInOutline('commune-report')?.name).toBe('Báo cáo kết quả công tác đối ngoại cấp xã');
     expect(findBuiltInOutline('annual-plan', 1)?.documentKind).toBe('plan');
@@ -136,5 +143,70 @@ describe('built-in outlines', () => {
     expect(byKey.get('delegations')).toBe('III.2.a');
     expect(byKey.get('economic')).toBe('III.2.đ');
     expect(byKey.get('people')).toBe('III.3');
+  });
+});
+
+describe('the province-level outlines', () => {
+  const commune = findBuiltInOutline(COMMUNE_REPORT_CODE);
+  const levels = [
+    findBuiltInOutline(DEPARTMENT_CONSOLIDATED_REPORT_CODE),
+    findBuiltInOutline(PROVINCE_REPORT_CODE),
+  ];
+  const texts = (o: Outline) =>
+    [
+      o.name,
+      o.subjectTemplate,
+      ...numberOutline(o).flatMap((s) => [s.title, s.section.nilPhrase ?? '']),
+      ...narrativesOf(o).map((n) => n.defaultText ?? ''),
+    ].join('\n');
+
+  it('carry every commune figure with the same code, kind and section, so the communes sum into them', () => {
+    if (!commune) throw new Error('no commune outline');
+    for (const outline of levels) {
+      if (!outline) throw new Error('missing province outline');
+      for (const indicator of indicatorsOf(commune)) {
+        expect(findIndicator(outline, indicator.code), `${outline.code} ${indicator.code}`).toEqual(
+          indicator,
+        );
+      }
+      const sectionOf = (o: Outline, code: string) =>
+        numberOutline(o).find((s) =>
+          s.section.children.some((c) => c.kind === 'indicator' && c.code === code),
+        )?.key;
+      for (const indicator of indicatorsOf(commune))
+        expect(sectionOf(outline, indicator.code)).toBe(sectionOf(commune, indicator.code));
+    }
+  });
+
+  it("speak of the province, never of a commune, each in its issuing body's voice", () => {
+    const [department, province] = levels;
+    if (!department || !province) throw new Error('missing province outline');
+    // The communes are spoken of ("UBND các xã, phường", "cấp xã"), never spoken as.
+    const communeVoice =
+      /(UBND|Ủy ban nhân dân|Đảng ủy|trên địa bàn|Ủy ban MTTQ Việt Nam|điện tử) xã(?!\p{L})/u;
+    for (const outline of [department, province]) expect(texts(outline)).not.toMatch(communeVoice);
+    expect(texts(commune ?? department)).toMatch(communeVoice);
+    expect(texts(department)).toContain('Sở Ngoại vụ đã tham mưu UBND tỉnh');
+    expect(texts(department)).toMatch(/Đề nghị UBND tỉnh/u);
+    expect(texts(province)).toMatch(/Đề nghị Bộ Ngoại giao/u);
+    expect(texts(province)).not.toMatch(/Đề nghị UBND tỉnh/u);
+  });
+
+  it("open their results with a section for the province's own activities, with no boilerplate in it", () => {
+    for (const outline of levels) {
+      if (!outline) throw new Error('missing province outline');
+      const own = findSection(outline, 'own');
+      expect(own?.title).toMatch(/Sở Ngoại vụ|cấp tỉnh/u);
+      expect(findSection(outline, 'results')?.children[0]).toBe(own);
+      expect(narrativesOf(outline).filter((n) => n.key.startsWith('own.') && n.defaultText)).toEqual([]);
+    }
+  });
+
+  it("are where a round of the communes consolidates: the Sở's or the UBND tỉnh's, by who receives it", () => {
+    expect(consolidatedOutlineCode(COMMUNE_REPORT_CODE, 'body')).toBe(DEPARTMENT_CONSOLIDATED_REPORT_CODE);
+    expect(consolidatedOutlineCode(COMMUNE_REPORT_CODE, 'province')).toBe(PROVINCE_REPORT_CODE);
+    // A province's own đề cương, or the ministry's round of provinces, consolidates on itself.
+    expect(consolidatedOutlineCode('commune-report-ha-tinh', 'body')).toBe('commune-report-ha-tinh');
+    expect(consolidatedOutlineCode(PROVINCE_REPORT_CODE, 'country')).toBe(PROVINCE_REPORT_CODE);
   });
 });

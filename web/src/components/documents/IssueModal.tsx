@@ -17,15 +17,20 @@ interface Props {
   onIssued?: (result: ReportView) => void;
   /** Whom the issued report goes to (the document's "Kính gửi"), said before the leader confirms. */
   sendsTo?: readonly string[];
+  /** The signer the document shows (by issuer and addressee): chosen first when among the signers. */
+  proposedName?: string;
 }
 
-export function IssueModal({ reportId, unitId, opened, onClose, onIssued, sendsTo }: Props) {
+export function IssueModal({ reportId, unitId, opened, onClose, onIssued, sendsTo, proposedName }: Props) {
   const queryClient = useQueryClient();
   const signers = useUnitSigners(unitId, opened);
   const [signerId, setSignerId] = useState<string | null>(null);
   const [issuedOn, setIssuedOn] = useState(todayInVietnam());
   const [result, setResult] = useState<ReportView | null>(null);
-  const defaultSigner = signers.data?.find((s) => s.isDefault) ?? signers.data?.[0];
+  const defaultSigner =
+    signers.data?.find((s) => proposedName && s.fullName === proposedName) ??
+    signers.data?.find((s) => s.isDefault) ??
+    signers.data?.[0];
   const chosen = signerId ?? (defaultSigner ? String(defaultSigner.id) : null);
   const chosenSigner = signers.data?.find((s) => String(s.id) === chosen);
 

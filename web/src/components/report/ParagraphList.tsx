@@ -26,6 +26,7 @@ const KIND_LABELS: Record<DraftedParagraph['kind'], string> = {
   text: 'Nội dung của đơn vị',
   nil: 'Câu "không phát sinh"',
   more: 'Đoạn tổng hợp',
+  digest: 'Từ báo cáo của đơn vị',
 };
 
 /** What the slot shows: deleted, a proposal not printed, edited by the officer, or the draft. */
@@ -86,7 +87,8 @@ export function ParagraphItem({
   const state = stateOf(item);
   const label = `${item.label ?? KIND_LABELS[item.kind]} — ${title}`;
   const shown = state === 'proposal' || state === 'deleted' ? item.drafted : item.printed;
-  const isDefault = item.kind === 'default';
+  // A default paragraph or a unit's fact goes back to a proposal; other paragraphs are deleted.
+  const isDefault = item.kind === 'default' || item.kind === 'digest';
   const remove = () =>
     ctx.update((c) =>
       isDefault
@@ -291,8 +293,8 @@ export function KeepAllProposals({
     <Alert color="yellow" p="sm" data-proposals={proposals.length}>
       <Group gap="sm" justify="space-between">
         <Text size="sm">
-          Còn {proposals.length} đoạn đề xuất của đề cương chưa được giữ: các đoạn này chưa in trong báo cáo
-          cho đến khi đơn vị giữ hoặc sửa.
+          Còn {proposals.length} đoạn đề xuất (của đề cương hoặc từ báo cáo của các đơn vị) chưa được giữ: các
+          đoạn này chưa in trong báo cáo cho đến khi đơn vị giữ hoặc sửa.
         </Text>
         <Button size="xs" onClick={() => ctx.update((c) => keepDefaults(ctx.outline, c, proposals))}>
           Giữ tất cả đoạn đề xuất

@@ -246,6 +246,7 @@ export function WorkflowBar({ draft, blockers, onShowBlockers }: Props) {
             reportId={report.id}
             unitId={report.unit.id}
             sendsTo={addresseesOf(draft.view.document.kinhGui)}
+            proposedName={draft.view.document.signature.name}
             opened
             onClose={() => setModal(null)}
             onIssued={(view) => {
