@@ -173,7 +173,7 @@ describe('the consolidated report is the province’s page', () => {
       ).toBe(0);
       const figure = province.locator(`[data-indicator="${CODE}"]`);
       expect(await figure.getByRole('textbox').count()).toBe(0);
-      await shoot(province, 'report-top');
+      await shoot(province, 'report-top', province.getByRole('heading', { level: 1 }));
     },
     STEP_MS,
   );
@@ -199,10 +199,16 @@ describe('the consolidated report is the province’s page', () => {
       // Back at desk width the popover may be hidden with its figure: a click shows it again.
       await source.scrollIntoViewIfNeeded();
       await expect
-        .poll(async () => (await list.isVisible()) || (await source.click(), await list.isVisible()), {
-          timeout: WAIT_MS,
-          intervals: [500],
-        })
+        .poll(
+          async () => {
+            if (!(await list.isVisible())) await source.click();
+            return list.isVisible();
+          },
+          {
+            timeout: WAIT_MS,
+            interval: 500,
+          },
+        )
         .toBe(true);
       await list.getByRole('link', { name: 'Xã Thạch Hà' }).click();
       await province.waitForURL((url) => url.href !== reportUrl);

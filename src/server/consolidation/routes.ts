@@ -1,8 +1,9 @@
 /**
  * Consolidation of a round (the receiving unit's own report from what it received), the state of
  * late reports with the differences a refresh would make, the Excel export, and the trace of each
- * figure of a consolidated report. Permission: round.manage on the round's unit (the trace:
- * report.read on the report's unit).
+ * figure of a consolidated report, and a figure overridden with its reason. Permission:
+ * round.manage on the round's unit (the trace: report.read on the report's unit; an override:
+ * report.edit on it).
  */
 import {
   consolidateRound,
