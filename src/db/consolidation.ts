@@ -11,10 +11,12 @@ import { consolidationDigest, type SourceTexts } from '../domain/consolidation/d
 import { type ConsolidationSource, consolidate, withRequiredZeros } from '../domain/consolidation/index.js';
 import { consolidationNarrative } from '../domain/consolidation/narrative.js';
 import {
+  type FigureOverride,
   readStored,
   type StoredConsolidation,
   sourceValues,
   storeConsolidation,
+  withOverrides,
 } from '../domain/consolidation/stored.js';
 import type { SectionSupplement } from '../domain/drafting/types.js';
 import { AppError } from '../domain/errors.js';
@@ -271,6 +273,17 @@ export async function roundCoverage(
   return coverageOf(asked.length ? asked : fallback, round.deadline, todayInVietnam(now));
 }
 
+/** The overrides whose indicator the outline still has (undefined when none is left). */
+function keptOverrides(
+  outline: Outline,
+  overrides: Record<string, FigureOverride> | undefined,
+): Record<string, FigureOverride> | undefined {
+  if (!overrides) return undefined;
+  const codes = new Set(indicatorsOf(outline).map((i) => i.code));
+  const kept = Object.entries(overrides).filter(([code]) => codes.has(code));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 /**
  * Makes or refreshes the receiving unit's consolidated report of a round: its values are the
  * consolidation of the received reports, its same-period comparison the unit's own report of last
@@ -301,7 +314,14 @@ export async function consolidateRound(
       : (await getOutlineRow(q, round.outlineId)).definition;
   const digest = consolidationDigest(roundOutline, written.definition, await sourceTexts(q, sources));
   const narrative = withDigest(consolidationNarrative(written.definition, made, coverage), digest);
-  const stored = storeConsolidation(made, sources, narrative, now, round.id, coverage);
+  const before = existing ? readStored(existing.consolidation) : null;
+  // The receiving unit's overrides (each with its reason) survive a refresh: the new sum shows beside them.
+  const overrides = keptOverrides(written.definition, before?.overrides);
+  const stored: StoredConsolidation = {
+    ...storeConsolidation(made, sources, narrative, now, round.id, coverage),
+    ...(overrides ? { overrides } : {}),
+  };
+  const values = withOverrides(made.values, overrides);
   const sameLastYear = await sameLastYearValues(q, round, target);
   const summary = {
     sources: stored.sources.length,
@@ -312,7 +332,7 @@ export async function consolidateRound(
     const content: ReportContent = reportContentSchema.parse({
       // The outline's default paragraphs are proposals: none is kept until the officer keeps it.
       kept: [],
-      values: made.values,
+      values,
       approximate: made.approximate,
       comparison: sameLastYear ? { sameLastYear } : {},
       window: { start: round.windowStart, end: round.windowEnd },
@@ -349,7 +369,7 @@ export async function consolidateRound(
   const current = reportContentSchema.parse(existing.content ?? {});
   const content: ReportContent = {
     ...current,
-    values: { ...ownValues(written.definition, roundOutline, current.values), ...made.values },
+    values: { ...ownValues(written.definition, roundOutline, current.values), ...values },
     approximate: made.approximate,
     comparison: { ...current.comparison, ...(sameLastYear ? { sameLastYear } : {}) },
   };
@@ -371,14 +391,13 @@ export async function consolidateRound(
       'Báo cáo tổng hợp đã gửi lãnh đạo hoặc đã ban hành nên không cập nhật số liệu được nữa. Muốn cập nhật, lãnh đạo cần trả lại báo cáo.',
     );
   }
-  const before = readStored(existing.consolidation);
   await writeAudit(q, actor, {
     action: before ? 'report.consolidate.refresh' : 'report.consolidate',
     entity: 'report',
     entityId: existing.id,
     unitId: round.unitId,
     before: before ? { sources: before.sources.length, madeAt: before.madeAt } : null,
-    after: { roundId: round.id, ...summary },
+    after: { roundId: round.id, ...summary, ...(overrides ? { overrides: Object.keys(overrides) } : {}) },
   });
   return { reportId: existing.id, created: false };
 }

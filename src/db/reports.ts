@@ -268,10 +268,18 @@ export async function saveReportContent(
   // The revision in the UPDATE's WHERE clause is the lock: a concurrent save that committed first
   // wins, and this one updates nothing (PostgreSQL re-checks the condition on the newest row).
   const result = (await q.execute(sql`
-    WITH input AS (SELECT ${JSON.stringify(content)}::jsonb AS content),
+    WITH sent AS (SELECT ${JSON.stringify(content)}::jsonb AS content),
     old AS (
-      SELECT id, unit_id, status, content, period_key, window_start, window_end FROM reports
+      SELECT id, unit_id, status, content, period_key, window_start, window_end,
+        consolidation IS NOT NULL AS consolidated FROM reports
       WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
+    ), input AS (
+      -- A consolidated report's figures change by consolidating or by an override with its
+      -- reason (src/db/consolidation-overrides.ts), never by a save of the form.
+      SELECT CASE WHEN old.consolidated
+        THEN jsonb_set(sent.content, '{values}', COALESCE(old.content -> 'values', '{}'::jsonb))
+        ELSE sent.content END AS content
+      FROM old, sent
     ), saved AS (
       UPDATE reports SET content = input.content, revision = ${revision + 1}::int,
         updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}

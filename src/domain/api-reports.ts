@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { dbId, dbIdParam, errorResponse, idParam, text, unitRefOut } from './api.js';
+import { consolidatedFigures } from './consolidation/api.js';
 import type { OfficialDocument } from './document.js';
 import type { SectionSupplement } from './drafting/types.js';
 import type { Outline } from './outline.js';
@@ -307,6 +308,8 @@ export const reportView = z.object({
   frame: z.object({ opening: draftedTextJson, closing: draftedTextJson }),
   /** A consolidated report's added sentences by section (src/domain/drafting SectionSupplement). */
   supplements: (z.unknown() as unknown as z.ZodType<Record<string, SectionSupplement>>).nullable(),
+  /** A consolidated report's figures: sums, sources and overrides with their reasons (null otherwise). */
+  consolidation: consolidatedFigures.nullable(),
 });
 export type ReportView = z.infer<typeof reportView>;
 

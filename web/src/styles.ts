@@ -56,6 +56,8 @@ import '@mantine/core/styles/ThemeIcon.css';
 import '@mantine/core/styles/NumberInput.css';
 import '@mantine/core/styles/Radio.css';
 import '@mantine/core/styles/Accordion.css';
+// The units still missing, folded beyond a few (round page, consolidated report).
+import '@mantine/core/styles/Spoiler.css';
 import '@mantine/core/styles/Chip.css';
 import '@mantine/notifications/styles.css';
 import './app.css';

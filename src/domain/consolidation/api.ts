@@ -4,8 +4,10 @@
  * - POST /api/rounds/:id/consolidation       makes or refreshes it (same answer)
  * - GET  /api/rounds/:id/consolidation.xlsx  the figures as a spreadsheet
  * - GET  /api/reports/:id/trace              where each figure of a consolidated report came from
+ * - POST /api/reports/:id/overrides          a figure set instead of its sum, with the reason
  */
 import { z } from 'zod';
+import { indicatorValueSchema as inputValueSchema } from '../report-json.js';
 
 /** An indicator's value in an answer (no input transforms: responses are only serialised). */
 const indicatorValueSchema = z.union([
@@ -128,3 +130,49 @@ export const reportTrace = z.object({
   ),
 });
 export type ReportTrace = z.infer<typeof reportTrace>;
+
+/**
+ * A consolidated report's figures as its page shows them (part of the report's view): each figure's
+ * sum of the sources, how many sources gave it, and the receiving unit's override with its reason;
+ * the coverage when it was made.
+ */
+export const consolidatedFigures = z.object({
+  madeAt: z.string(),
+  roundId: z.number().int().nullable(),
+  /** Reports consolidated. */
+  sources: z.number().int(),
+  /** "xã, phường": the kinds of the units asked, for "Tổng của các xã, phường: 12". */
+  unitsKind: z.string(),
+  coverage: z
+    .object({
+      answered: z.number().int(),
+      asked: z.number().int(),
+      partial: z.boolean(),
+      sentence: z.string(),
+      /** The units whose figures are not in it (official code order), with their state. */
+      waiting: z.array(z.object({ name: z.string(), stateLabel: z.string(), daysLate: z.number().int() })),
+    })
+    .nullable(),
+  figures: z.record(
+    z.string(),
+    z.object({
+      /** The combination of the sources' values (null: no source gave it). */
+      sum: indicatorValueSchema.nullable(),
+      /** Sources that gave the figure. */
+      sources: z.number().int(),
+      override: z
+        .object({ value: indicatorValueSchema, reason: z.string(), by: z.string(), at: z.string() })
+        .nullable(),
+    }),
+  ),
+});
+export type ConsolidatedFigures = z.infer<typeof consolidatedFigures>;
+
+/** POST /api/reports/:id/overrides: a figure set instead of the sum, with its reason (value null: the sum back). */
+export const overrideFigureBody = z.object({
+  revision: z.number({ error: 'Thiếu số phiên bản của báo cáo.' }).int().min(0),
+  code: z.string().min(1).max(100),
+  value: inputValueSchema.nullable(),
+  reason: z.string({ error: 'Lý do sửa số liệu phải là chữ.' }).max(2000).default(''),
+});
+export type OverrideFigureBody = z.input<typeof overrideFigureBody>;

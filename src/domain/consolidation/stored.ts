@@ -8,6 +8,7 @@
 import type { Appendix, TableCell } from '../document.js';
 import type { SectionSupplement } from '../drafting/types.js';
 import type { Indicator, IndicatorValue, Outline, ReportValues } from '../outline.js';
+import { indicatorValueSchema, reportValuesSchema } from '../report-json.js';
 import { formatNumberVi } from '../vn-number.js';
 import { combineAcrossUnits, numericValue } from './combine.js';
 import {
@@ -50,6 +51,34 @@ export interface StoredConsolidation {
    * consolidation made before coverage was kept, or outside a round).
    */
   coverage: Coverage | null;
+  /**
+   * Indicator code → the consolidated figure (the combination of the sources, before any override);
+   * absent in consolidations made before overrides were kept (their figures were the sums then).
+   */
+  sums?: ReportValues;
+  /** Indicator code → the figure the receiving unit set instead of the sum, with its reason. */
+  overrides?: Record<string, FigureOverride>;
+}
+
+/** A figure of a consolidated report set by the receiving unit instead of the sum: always with a reason. */
+export interface FigureOverride {
+  value: IndicatorValue;
+  reason: string;
+  /** Who set it and when (ISO timestamp); the audit log has the same. */
+  userId: number | null;
+  userName: string;
+  at: string;
+}
+
+/**
+ * The report's figures: the sums, with each override in place of its sum (overrides of codes the
+ * outline no longer has are dropped by the caller's outline check, never here).
+ */
+export function withOverrides(sums: ReportValues, overrides: StoredConsolidation['overrides']): ReportValues {
+  if (!overrides || Object.keys(overrides).length === 0) return sums;
+  const values = { ...sums };
+  for (const [code, o] of Object.entries(overrides)) values[code] = o.value;
+  return values;
 }
 
 export function storeConsolidation(
@@ -73,7 +102,33 @@ export function storeConsolidation(
   const trace: StoredConsolidation['trace'] = {};
   for (const [code, entries] of Object.entries(made.trace))
     trace[code] = entries.map((e) => [e.reportId, e.value]);
-  return { madeAt: madeAt.toISOString(), roundId, sources: list, narrative, trace, coverage };
+  return {
+    madeAt: madeAt.toISOString(),
+    roundId,
+    sources: list,
+    narrative,
+    trace,
+    coverage,
+    sums: made.values,
+  };
+}
+
+/**
+ * The stored sums in the shape of the report's values (jsonb gives an object's keys in its own
+ * order: `{parts, total}`; compared as JSON, they must read as the content's `{total, parts}`).
+ */
+function sumsOf(value: unknown): { sums?: ReportValues } {
+  const parsed = reportValuesSchema.safeParse(value);
+  return parsed.success ? { sums: parsed.data } : {};
+}
+
+function overridesOf(value: object): Record<string, FigureOverride> {
+  const out: Record<string, FigureOverride> = {};
+  for (const [code, o] of Object.entries(value as Record<string, FigureOverride>)) {
+    const parsed = indicatorValueSchema.safeParse(o?.value);
+    if (parsed.success) out[code] = { ...o, value: parsed.data };
+  }
+  return out;
 }
 
 /** Parses the column's JSON (written by `storeConsolidation`); null for a report that is not consolidated. */
@@ -88,6 +143,8 @@ export function readStored(value: unknown): StoredConsolidation | null {
     narrative: v.narrative ?? {},
     trace: v.trace ?? {},
     coverage: v.coverage && Array.isArray(v.coverage.units) ? v.coverage : null,
+    ...sumsOf(v.sums),
+    ...(v.overrides && typeof v.overrides === 'object' ? { overrides: overridesOf(v.overrides) } : {}),
   };
 }
 

@@ -4,16 +4,19 @@
  */
 import type { ReportTraceRecord, RoundConsolidationRecord } from '../../db/consolidation.js';
 import { EDITABLE_STATUSES, REPORT_STATUS_LABELS } from '../../domain/api-reports.js';
-import type { ReportTrace, RoundConsolidation } from '../../domain/consolidation/api.js';
+import type { ConsolidatedFigures, ReportTrace, RoundConsolidation } from '../../domain/consolidation/api.js';
 import { consolidationChanges } from '../../domain/consolidation/changes.js';
 import {
   ANSWER_STATE_LABELS,
   type Coverage,
   coverageCounts,
   coverageSentence,
+  isAnswered,
+  kindsOf,
 } from '../../domain/consolidation/coverage.js';
 import { indicatorsOf } from '../../domain/consolidation/index.js';
-import { traceOf } from '../../domain/consolidation/stored.js';
+import { type StoredConsolidation, traceOf } from '../../domain/consolidation/stored.js';
+import type { Outline, ReportValues } from '../../domain/outline.js';
 import { reportContentSchema } from '../../domain/report-json.js';
 
 function presentCoverage(coverage: Coverage): RoundConsolidation['coverage'] {
@@ -61,7 +64,8 @@ export function presentRoundConsolidation(record: RoundConsolidationRecord): Rou
   const empty = { receivedSince: [], withdrawn: [], differences: [] };
   if (!own || !stored || !live)
     return { roundId, report, counts, coverage, madeFrom, sourcesUsed: 0, ...empty };
-  const values = reportContentSchema.parse(own.content ?? {}).values;
+  // Against the sums as made (an override is not a change a refresh would make).
+  const values = stored.sums ?? reportContentSchema.parse(own.content ?? {}).values;
   const changes = consolidationChanges(live.outline, stored, live.sources, live.made, values);
   return { roundId, report, counts, coverage, madeFrom, sourcesUsed: stored.sources.length, ...changes };
 }
@@ -121,5 +125,48 @@ export function presentReportTrace({ report, stored, outline }: ReportTraceRecor
       nilAll,
     })),
     indicators,
+  };
+}
+
+/**
+ * The figures of a consolidated report for its page: per indicator the sum as consolidated, its
+ * number of sources and the override with its reason; the coverage when it was made.
+ */
+export function presentConsolidatedFigures(
+  outline: Outline,
+  stored: StoredConsolidation,
+  values: ReportValues,
+): ConsolidatedFigures {
+  const figures: ConsolidatedFigures['figures'] = {};
+  for (const i of indicatorsOf(outline.sections)) {
+    const override = stored.overrides?.[i.code];
+    figures[i.code] = {
+      sum: (stored.sums ? stored.sums[i.code] : override ? undefined : values[i.code]) ?? null,
+      sources: stored.trace[i.code]?.length ?? 0,
+      override: override
+        ? { value: override.value, reason: override.reason, by: override.userName, at: override.at }
+        : null,
+    };
+  }
+  const coverage = stored.coverage;
+  const counts = coverage ? coverageCounts(coverage) : null;
+  return {
+    madeAt: stored.madeAt,
+    roundId: stored.roundId,
+    sources: stored.sources.length,
+    unitsKind: kindsOf(coverage?.units ?? stored.sources.map((s) => ({ name: s.unitName }))),
+    coverage:
+      coverage && counts
+        ? {
+            answered: counts.answered,
+            asked: counts.asked,
+            partial: counts.partial,
+            sentence: coverageSentence(coverage, 'danh sách bên dưới'),
+            waiting: coverage.units
+              .filter((u) => !isAnswered(u))
+              .map((u) => ({ name: u.name, stateLabel: ANSWER_STATE_LABELS[u.state], daysLate: u.daysLate })),
+          }
+        : null,
+    figures,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Consolidation of a round (the receiving unit's own report from what it received), the state of
  * late reports with the differences a refresh would make, the Excel export, and the trace of each
- * figure of a consolidated report. Permission: round.manage on the round's unit (the trace:
- * report.read on the report's unit).
+ * figure of a consolidated report, and a figure overridden with its reason. Permission:
+ * round.manage on the round's unit (the trace: report.read on the report's unit; an override:
+ * report.edit on it).
  */
 import {
   consolidateRound,
@@ -10,15 +11,18 @@ import {
   loadReportTrace,
   loadRoundConsolidation,
 } from '../../db/consolidation.js';
+import { overrideFigure } from '../../db/consolidation-overrides.js';
 import { loadReportHead } from '../../db/report-record.js';
 import { loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
-import { reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
+import { reportView } from '../../domain/api-reports.js';
+import { overrideFigureBody, reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { changeThenView, reportFor, SAVE_ERRORS } from '../reports/access.js';
 import { unitRefOf } from '../reports/present.js';
 import { presentReportTrace, presentRoundConsolidation } from './present.js';
 import { consolidationXlsx } from './xlsx.js';
@@ -79,6 +83,37 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
       const bytes = await consolidationXlsx(data);
       const name = `tong-hop-dot-${data.round.id}-${data.round.periodKey}.xlsx`;
       return sendFile(reply, bytes, 'xlsx', name, `Tổng hợp ${data.round.name}.xlsx`);
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/overrides',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Sửa một số liệu của báo cáo tổng hợp (khác tổng của các đơn vị), bắt buộc ghi lý do',
+        params: idParam,
+        body: overrideFigureBody,
+        response: { 200: reportView, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { auth } = await reportFor(ctx.db, request, id, 'report.edit');
+      const { revision, code, value, reason } = request.body;
+      return changeThenView(ctx.db, request, reply, {
+        id,
+        actor: auth.actor,
+        change: (tx) =>
+          overrideFigure(tx, auditActor(request), {
+            reportId: id,
+            revision,
+            code,
+            value,
+            reason,
+            userName: auth.user.fullName,
+          }),
+      });
     },
   );
 

@@ -17,6 +17,7 @@ import {
   type ViewStep,
 } from '../../domain/api-reports.js';
 import { type Actor, can, type UnitRef } from '../../domain/authz.js';
+import type { ConsolidatedFigures } from '../../domain/consolidation/api.js';
 import type { OfficialDocument } from '../../domain/document.js';
 import type { DraftedFrame } from '../../domain/drafting/compose.js';
 import type { DraftedReport, DraftedSection, SectionSupplement } from '../../domain/drafting/types.js';
@@ -85,6 +86,8 @@ export function allowedSteps(actor: Actor, rec: ReportRecord): ViewStep[] {
   const ref = unitRefOf(rec);
   return VIEW_STEPS.filter((step) => {
     const base: ReportStep = step === 'submit-nil' ? 'submit' : step;
+    // A consolidated report's figures are its sources': it is never answered "không phát sinh" whole.
+    if (step === 'submit-nil' && rec.row.consolidation !== null) return false;
     if (!stepAllowed(base, rec.row.status) || !can(actor, STEP_RULES[base].action, ref)) return false;
     // The leader answers a submitted report with "Trả lại"; "Rút lại" is the officer's button.
     if (base === 'withdraw' && can(actor, 'report.approve', ref)) return false;
@@ -172,6 +175,7 @@ export interface ReportAnalysis {
   /** True when the document is the frozen issued one. */
   issued: boolean;
   supplements: Record<string, SectionSupplement> | null;
+  consolidation: ConsolidatedFigures | null;
   frame: DraftedFrame;
 }
 
@@ -212,6 +216,7 @@ export function presentReportView(actor: Actor, rec: ReportRecord, analysis: Rep
     document: analysis.document,
     documentIssued: analysis.issued,
     supplements: analysis.supplements,
+    consolidation: analysis.consolidation,
     frame: analysis.frame,
   };
 }

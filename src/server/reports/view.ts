@@ -12,6 +12,7 @@ import { readStored } from '../../domain/consolidation/stored.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { catalogueFor, reportChecks } from '../../domain/report-checks.js';
 import { composeReportDocument, draftSource, reportFrame } from '../../domain/report-document.js';
+import { presentConsolidatedFigures } from '../consolidation/present.js';
 import { presentReportView, type ReportAnalysis } from './present.js';
 
 /** Drafted text, every issue and the document of a report (pure once its inputs are read). */
@@ -42,6 +43,7 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     document: composed.document,
     issued: composed.issued,
     supplements: stored?.narrative ?? null,
+    consolidation: stored ? presentConsolidatedFigures(source.outline, stored, rec.content.values) : null,
     frame,
   };
 }

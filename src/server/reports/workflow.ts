@@ -136,6 +136,12 @@ export function registerReportWorkflowRoutes(app: App, ctx: AppContext): void {
       if (!stepAllowed('submit', head.row.status)) {
         throw new AppError('CONFLICT', stepRefusal('submit', head.row.status));
       }
+      if (head.row.consolidation !== null) {
+        throw new AppError(
+          'BAD_REQUEST',
+          'Báo cáo tổng hợp lấy số liệu từ báo cáo của các đơn vị nên không ghi "không phát sinh" cho cả báo cáo được. Hãy gửi lãnh đạo như một báo cáo thường.',
+        );
+      }
       const actor = auditActor(request);
       return changeThenView(ctx.db, request, reply, {
         id,

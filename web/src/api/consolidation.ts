@@ -1,5 +1,6 @@
 /** Consolidation of a round and the trace of a consolidated report's figures. */
-import type { ReportTrace, RoundConsolidation } from '@domain/consolidation/api';
+import type { ReportView } from '@domain/api-reports';
+import type { OverrideFigureBody, ReportTrace, RoundConsolidation } from '@domain/consolidation/api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { reportKeys } from './reports';
@@ -36,10 +37,16 @@ export function consolidationXlsxUrl(roundId: number): string {
   return `/api/rounds/${roundId}/consolidation.xlsx`;
 }
 
-export function useReportTrace(reportId: number) {
+/** Where each figure came from: read once, when the officer first opens a figure's sources. */
+export function useReportTrace(reportId: number, enabled = true) {
   return useQuery({
     queryKey: consolidationKeys.trace(reportId),
     queryFn: ({ signal }) => api.get<ReportTrace>(`/api/reports/${reportId}/trace`, signal),
-    enabled: Number.isInteger(reportId) && reportId > 0,
+    enabled: enabled && Number.isInteger(reportId) && reportId > 0,
   });
+}
+
+/** A figure set instead of its sum, with the reason (value null: the sum back); answers the report's view. */
+export function overrideFigure(reportId: number, body: OverrideFigureBody): Promise<ReportView> {
+  return api.post<ReportView>(`/api/reports/${reportId}/overrides`, body);
 }

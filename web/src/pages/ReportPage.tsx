@@ -1,17 +1,19 @@
-import { Alert, Anchor, Breadcrumbs, Divider, Group, Skeleton, Stack } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Alert, Anchor, Breadcrumbs, Button, Divider, Group, Skeleton, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useReport } from '../api/reports';
+import { ConsolidatedFigure, ConsolidatedScope } from '../components/consolidation/ConsolidatedFigure';
+import { ConsolidatedCoverage, ConsolidatedSubtitle } from '../components/consolidation/ConsolidatedHeader';
 import { DocumentActions } from '../components/documents/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ReportEditor } from '../components/report/ReportEditor';
+import { type ConsolidatedSlots, ReportEditor } from '../components/report/ReportEditor';
 
-// Only a province's consolidated report has sources to show: its table loads with it.
-const ConsolidationSources = lazy(() =>
-  import('../components/consolidation/ConsolidationSources').then((m) => ({
-    default: m.ConsolidationSources,
-  })),
-);
+/** A consolidated report's page: the province's title, coverage and figures instead of a commune's form. */
+const CONSOLIDATED: ConsolidatedSlots = {
+  Subtitle: ConsolidatedSubtitle,
+  Coverage: ConsolidatedCoverage,
+  Scope: ConsolidatedScope,
+  Figure: ConsolidatedFigure,
+};
 
 /** /bao-cao/:id — the report form. */
 export default function ReportPage() {
@@ -40,6 +42,7 @@ export default function ReportPage() {
     );
   }
   if (report.isPending) return <Skeleton h={500} maw={1100} />;
+  const consolidated = report.data.consolidation !== null;
   return (
     <Stack gap="xs">
       <Group justify="space-between" gap="xs">
@@ -49,18 +52,28 @@ export default function ReportPage() {
             {report.data.report.unit.name}
           </Anchor>
         </Breadcrumbs>
-        {report.data.report.roundId !== null && (
-          <Anchor component={Link} to={`/dot-bao-cao/${report.data.report.roundId}`} size="sm">
-            Xem đợt báo cáo
-          </Anchor>
-        )}
+        {report.data.report.roundId !== null &&
+          (consolidated ? (
+            // The province goes back and forth between its report and the round it consolidates.
+            <Button
+              component={Link}
+              to={`/dot-bao-cao/${report.data.report.roundId}`}
+              variant="default"
+              size="xs"
+            >
+              Xem đợt báo cáo
+            </Button>
+          ) : (
+            <Anchor component={Link} to={`/dot-bao-cao/${report.data.report.roundId}`} size="sm">
+              Xem đợt báo cáo
+            </Anchor>
+          ))}
       </Group>
-      <ReportEditor key={report.data.report.id} initial={report.data} />
-      {report.data.supplements && (
-        <Suspense fallback={null}>
-          <ConsolidationSources reportId={report.data.report.id} />
-        </Suspense>
-      )}
+      <ReportEditor
+        key={report.data.report.id}
+        initial={report.data}
+        {...(consolidated ? { consolidated: CONSOLIDATED } : {})}
+      />
       <Divider label="Văn bản" labelPosition="left" mt="md" />
       <DocumentActions reportId={report.data.report.id} />
     </Stack>

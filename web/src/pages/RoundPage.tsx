@@ -22,6 +22,7 @@ import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { closeRound, nextRound, openRoundReport, reopenRound, roundKeys, useRound } from '../api/rounds';
 import { RoundProgress } from '../components/board/RoundProgress';
+import { ConsolidatedReportButton } from '../components/consolidation/ConsolidatedReportButton';
 import { ConsolidationPanel } from '../components/consolidation/ConsolidationPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EditRoundForm } from '../components/round/EditRoundForm';
@@ -181,7 +182,12 @@ export default function RoundPage() {
             )}
           </Group>
         </Stack>
-        {round.canManage && <ManageActions round={round} />}
+        {round.canManage && (
+          <Stack gap="xs" align="flex-end">
+            <ConsolidatedReportButton roundId={round.id} />
+            <ManageActions round={round} />
+          </Stack>
+        )}
       </Group>
       <Card withBorder padding="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">

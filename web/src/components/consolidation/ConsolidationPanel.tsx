@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Button, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
 import { ApiError } from '../../api/client';
 import { consolidationXlsxUrl, useConsolidate, useRoundConsolidation } from '../../api/consolidation';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -108,33 +107,19 @@ export function ConsolidationPanel({ roundId }: { roundId: number }) {
         )}
         {s.coverage.partial && <MissingUnits coverage={s.coverage} />}
         {s.report === null || s.report.madeAt === null ? (
-          <Group>
-            {s.coverage.partial && s.counts.received > 0 && (
-              <Text size="sm" c="dimmed">
-                Có thể tổng hợp ngay (báo cáo ghi rõ là số liệu của {formatNumber(s.coverage.answered)}/
-                {formatNumber(s.coverage.asked)} đơn vị và liệt kê các đơn vị chưa gửi) hoặc chờ các đơn vị
-                còn lại rồi tổng hợp sau.
-              </Text>
-            )}
-            <Button onClick={run} loading={consolidate.isPending} disabled={s.counts.received === 0}>
-              {s.coverage.partial
-                ? `Tổng hợp ngay (${formatNumber(s.coverage.answered)}/${formatNumber(s.coverage.asked)})`
-                : 'Tổng hợp báo cáo'}
-            </Button>
-            {s.counts.received === 0 && (
-              <Text size="sm" c="dimmed">
-                Chưa tiếp nhận báo cáo nào.
-              </Text>
-            )}
-          </Group>
+          // The button is in the page's header ("Tổng hợp ngay"): one click from anywhere on the page.
+          <Text size="sm" c="dimmed">
+            {s.counts.received === 0
+              ? 'Chưa tiếp nhận báo cáo nào: chưa tổng hợp được.'
+              : s.coverage.partial
+                ? `Có thể tổng hợp ngay (báo cáo ghi rõ là số liệu của ${formatNumber(s.coverage.answered)}/${formatNumber(s.coverage.asked)} đơn vị và liệt kê các đơn vị chưa gửi) bằng nút “Tổng hợp ngay” ở đầu trang, hoặc chờ các đơn vị còn lại rồi tổng hợp sau.`
+                : 'Mọi đơn vị đã gửi báo cáo: bấm “Tổng hợp báo cáo” ở đầu trang để lập báo cáo tổng hợp.'}
+          </Text>
         ) : (
           <Stack gap="xs">
             <Text size="sm">
-              <Anchor component={Link} to={`/bao-cao/${s.report.id}`}>
-                Báo cáo tổng hợp
-              </Anchor>{' '}
-              ({s.report.statusLabel.toLocaleLowerCase('vi-VN')}) lập lúc {formatDateTime(s.report.madeAt)} từ{' '}
-              {formatNumber(s.sourcesUsed)} báo cáo
+              Báo cáo tổng hợp ({s.report.statusLabel.toLocaleLowerCase('vi-VN')}) lập lúc{' '}
+              {formatDateTime(s.report.madeAt)} từ {formatNumber(s.sourcesUsed)} báo cáo
               {s.madeFrom
                 ? ` (${formatNumber(s.madeFrom.answered)}/${formatNumber(s.madeFrom.asked)} đơn vị)`
                 : ''}

@@ -6,7 +6,17 @@ import { formChecks } from '@domain/report-checks';
 import { nilSectionOf } from '@domain/report-completeness';
 import { validateContent } from '@domain/validation';
 import { Alert, Box, Button, Drawer, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { FrameBlock } from './FrameBlock';
@@ -16,9 +26,9 @@ import { KeepAllProposals } from './ParagraphList';
 import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
-import { SectionBlock, type SectionContext, sectionId } from './SectionBlock';
+import { type FigureSlot, SectionBlock, type SectionContext, sectionId } from './SectionBlock';
 import { SectionNav } from './SectionNav';
-import { useReportDraft } from './useReportDraft';
+import { type ReportDraft, useReportDraft } from './useReportDraft';
 import { allIndicators } from './values';
 import { WorkflowBar } from './WorkflowBar';
 import { ChangesList, CommentList } from './WorkflowNotes';
@@ -51,7 +61,25 @@ function useDrafted(view: ReportView, content: ReportView['content']): DraftedRe
   }, [outline, content, report.period, report.unit, view.supplements]);
 }
 
-export function ReportEditor({ initial }: { initial: ReportView }) {
+/**
+ * A consolidated report's page in place of a commune's controls (web/src/components/consolidation):
+ * its subtitle and coverage, its figures (sum, sources, override with a reason) instead of fields,
+ * and the scope they read the draft through. Stable components, so the form renders as often.
+ */
+export interface ConsolidatedSlots {
+  Subtitle: ComponentType<{ view: ReportView }>;
+  Coverage: ComponentType<{ view: ReportView }>;
+  Scope: ComponentType<{ draft: ReportDraft; children: ReactNode }>;
+  Figure: FigureSlot;
+}
+
+export function ReportEditor({
+  initial,
+  consolidated,
+}: {
+  initial: ReportView;
+  consolidated?: ConsolidatedSlots;
+}) {
   const editable = initial.report.canEdit;
   const draft = useReportDraft(initial, editable);
   const { view, content } = draft;
@@ -119,6 +147,7 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     disabled: !editable,
     update: draft.update,
     comments: report.comments,
+    ...(consolidated ? { figure: consolidated.Figure } : {}),
   };
   // A field or a switch comes to the middle of the screen with the focus; a section to the top.
   const goTo = useCallback((target: string) => {
@@ -142,22 +171,27 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     />
   );
 
-  return (
+  const page = (
     <Stack gap="md" maw={1400} onBlur={() => void draft.flush()}>
       <Stack gap={4}>
         <Title order={1} fz={{ base: 21, sm: 26 }}>
-          Báo cáo {report.periodLabel}
+          {consolidated ? 'Báo cáo tổng hợp' : 'Báo cáo'} {report.periodLabel}
         </Title>
-        <Text size="sm" c="dimmed">
-          {report.unit.name} · {report.outline.name} (phiên bản {report.outline.version}) · Số liệu từ{' '}
-          {formatDate(report.window.start)} đến {formatDate(report.window.end)}
-        </Text>
+        {consolidated ? (
+          <consolidated.Subtitle view={view} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {report.unit.name} · {report.outline.name} (phiên bản {report.outline.version}) · Số liệu từ{' '}
+            {formatDate(report.window.start)} đến {formatDate(report.window.end)}
+          </Text>
+        )}
         <WorkflowBar
           draft={draft}
           blockers={blockers}
           {...(firstError ? { onShowBlockers: () => goTo(firstError) } : {})}
         />
       </Stack>
+      {consolidated && <consolidated.Coverage view={view} />}
       <CommentList
         comments={report.comments}
         onGoTo={(c) =>
@@ -306,4 +340,5 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
       )}
     </Stack>
   );
+  return consolidated ? <consolidated.Scope draft={draft}>{page}</consolidated.Scope> : page;
 }

@@ -14,7 +14,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { memo } from 'react';
+import { type ComponentType, memo } from 'react';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
 import { ParagraphList } from './ParagraphList';
 import { sameDrafted, subtreeOf } from './sectionTree';
@@ -31,7 +31,19 @@ export interface SectionContext {
   update: (change: (content: ReportContent) => ReportContent) => void;
   /** Comments of the last return: each shows at its section, or at the section of its indicator. */
   comments: readonly ReportCommentOut[];
+  /**
+   * A consolidated report: each figure is shown by this (the sum, its sources, an override with its
+   * reason) instead of a field typed in, and sections holding figures have no "Không phát sinh".
+   */
+  figure?: FigureSlot;
 }
+
+export type FigureSlot = ComponentType<{
+  indicator: Indicator;
+  value: IndicatorValue | undefined;
+  sameLastYear: IndicatorValue | undefined;
+  sameLastYearLabel: string | null;
+}>;
 
 export const sectionId = (key: string) => `muc-${key.replace(/[^a-z0-9]+/gi, '-')}`;
 /** The id of a section's "Không phát sinh" switch, for links from the messages. */
@@ -141,6 +153,7 @@ function sameSectionProps(a: Props, b: Props): boolean {
   if (x === y) return true;
   if (
     x.disabled !== y.disabled ||
+    x.figure !== y.figure ||
     x.update !== y.update ||
     x.labels !== y.labels ||
     x.comments !== y.comments ||
@@ -177,6 +190,9 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
   // The drafted title names the period where the outline says {period} or {next}.
   const heading = `${drafted?.number ?? ''} ${drafted?.title ?? section.title}`.trim();
   const order = Math.min(level + 1, 4) as 2 | 3 | 4;
+  const Figure = ctx.figure;
+  // A consolidated section's figures are its sources': "Không phát sinh" is theirs to say, not a switch.
+  const nilOffered = section.nilAllowed !== false && !(Figure && subtreeOf(section).codes.length > 0);
   const codes = new Set(indicators.map((i) => i.code));
   // Only what is still to be corrected shows on the form; earlier returns stay in the list above it.
   const comments = ctx.comments.filter(
@@ -210,7 +226,7 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
               Không phát sinh
             </Badge>
           )}
-          {!ctx.disabled && section.nilAllowed !== false && !parentNil && !ctx.content.nil.all && (
+          {!ctx.disabled && nilOffered && !parentNil && !ctx.content.nil.all && (
             <Switch
               id={nilSwitchId(section.key)}
               label="Không phát sinh"
@@ -227,20 +243,30 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
         <Stack gap="sm" style={nil ? { opacity: 0.55 } : undefined}>
           {indicators.length > 0 && (
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
-              {indicators.map((indicator) => (
-                <IndicatorField
-                  key={indicator.code}
-                  indicator={indicator}
-                  value={ctx.content.values[indicator.code]}
-                  previous={ctx.content.comparison.previous?.[indicator.code]}
-                  sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
-                  labels={ctx.labels}
-                  error={ctx.errors[indicator.code]}
-                  warning={ctx.warnings[indicator.code]}
-                  disabled={ctx.disabled || nil}
-                  onChange={(value) => ctx.update((c) => setValue(c, indicator.code, value))}
-                />
-              ))}
+              {indicators.map((indicator) =>
+                Figure ? (
+                  <Figure
+                    key={indicator.code}
+                    indicator={indicator}
+                    value={ctx.content.values[indicator.code]}
+                    sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
+                    sameLastYearLabel={ctx.labels.sameLastYear}
+                  />
+                ) : (
+                  <IndicatorField
+                    key={indicator.code}
+                    indicator={indicator}
+                    value={ctx.content.values[indicator.code]}
+                    previous={ctx.content.comparison.previous?.[indicator.code]}
+                    sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
+                    labels={ctx.labels}
+                    error={ctx.errors[indicator.code]}
+                    warning={ctx.warnings[indicator.code]}
+                    disabled={ctx.disabled || nil}
+                    onChange={(value) => ctx.update((c) => setValue(c, indicator.code, value))}
+                  />
+                ),
+              )}
             </SimpleGrid>
           )}
         </Stack>
