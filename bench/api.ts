@@ -399,11 +399,27 @@ interface Figures {
   p50: number;
   p99: number;
   cpuPerRequest: number;
+  /** PostgreSQL's CPU per request (the bench database's backends, WAL writer, checkpointer), if measured. */
+  dbCpuPerRequest: number | null;
+  /** The load generator's own CPU per request (this process: autocannon and the bodies it builds). */
+  clientCpuPerRequest: number;
   /** Bytes per answer (body and headers). */
   answerBytes: number;
   completed: number;
   /** Answers that were not 200, by status; timeouts and socket errors. */
   failures: string[];
+}
+
+/** CPU of the database's processes so far, in ms per process id (null: not measured, PGlite). */
+type DbCpu = () => Promise<Map<number, number> | null>;
+let dbCpu: DbCpu = async () => null;
+
+/** The CPU the database spent between two readings: processes seen in both, and those new since. */
+function dbCpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 function load(
@@ -413,57 +429,65 @@ function load(
   options: { seconds?: number; amount?: number },
   setupClient: (client: autocannon.Client, index: number) => void,
 ): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    let next = 0;
-    const cpuBefore = cpuMs(server.pid);
-    const instance = autocannon(
-      {
-        url: server.url,
-        connections,
-        pipelining: 1,
-        timeout: 60,
-        ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
-        setupClient: (client) => {
-          setupClient(client, next);
-          next += 1;
-        },
-      },
-      (error: unknown, result: autocannon.Result) => {
-        const pending = cleanups.indexOf(stop);
-        if (pending >= 0) cleanups.splice(pending, 1);
-        if (error) return reject(error);
-        void drained(server.pid).then(() => {
-          const cpu = cpuMs(server.pid) - cpuBefore;
-          const sent = (result.requests as { sent?: number }).sent ?? result.requests.total;
-          const failures = Object.entries(result.statusCodeStats ?? {})
-            .filter(([status]) => status !== '200')
-            .map(([status, stats]) => `${stats.count ?? 0} answers ${status}`);
-          if (result.timeouts > 0) failures.push(`${result.timeouts} timeouts`);
-          if (result.errors > result.timeouts) failures.push(`${result.errors - result.timeouts} errors`);
-          // Latencies are those of the answers received within the run: with few of them per connection,
-          // the percentiles say little.
-          if (options.seconds && result.requests.total < 2 * connections) {
-            failures.push(
-              `only ${result.requests.total} answers: percentiles unreliable, raise BENCH_SECONDS`,
-            );
-          }
-          resolve({
-            route,
+  return dbCpu().then(
+    (dbBefore) =>
+      new Promise((resolve, reject) => {
+        let next = 0;
+        const cpuBefore = cpuMs(server.pid);
+        const clientBefore = process.cpuUsage();
+        const instance = autocannon(
+          {
+            url: server.url,
             connections,
-            rps: result.requests.total / result.duration,
-            p50: result.latency.p50,
-            p99: result.latency.p99,
-            cpuPerRequest: cpu / Math.max(1, sent),
-            answerBytes: result.throughput.total / Math.max(1, result.requests.total),
-            completed: result.requests.total,
-            failures,
-          });
-        }, reject);
-      },
-    );
-    const stop = async () => instance.stop();
-    cleanups.push(stop);
-  });
+            pipelining: 1,
+            timeout: 60,
+            ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
+            setupClient: (client) => {
+              setupClient(client, next);
+              next += 1;
+            },
+          },
+          (error: unknown, result: autocannon.Result) => {
+            const pending = cleanups.indexOf(stop);
+            if (pending >= 0) cleanups.splice(pending, 1);
+            if (error) return reject(error);
+            const client = process.cpuUsage(clientBefore);
+            void drained(server.pid).then(async () => {
+              const cpu = cpuMs(server.pid) - cpuBefore;
+              const db = dbCpuBetween(dbBefore, await dbCpu());
+              const sent = (result.requests as { sent?: number }).sent ?? result.requests.total;
+              const failures = Object.entries(result.statusCodeStats ?? {})
+                .filter(([status]) => status !== '200')
+                .map(([status, stats]) => `${stats.count ?? 0} answers ${status}`);
+              if (result.timeouts > 0) failures.push(`${result.timeouts} timeouts`);
+              if (result.errors > result.timeouts) failures.push(`${result.errors - result.timeouts} errors`);
+              // Latencies are those of the answers received within the run: with few of them per connection,
+              // the percentiles say little.
+              if (options.seconds && result.requests.total < 2 * connections) {
+                failures.push(
+                  `only ${result.requests.total} answers: percentiles unreliable, raise BENCH_SECONDS`,
+                );
+              }
+              resolve({
+                route,
+                connections,
+                rps: result.requests.total / result.duration,
+                p50: result.latency.p50,
+                p99: result.latency.p99,
+                cpuPerRequest: cpu / Math.max(1, sent),
+                dbCpuPerRequest: db === null ? null : db / Math.max(1, sent),
+                clientCpuPerRequest: (client.user + client.system) / 1000 / Math.max(1, sent),
+                answerBytes: result.throughput.total / Math.max(1, result.requests.total),
+                completed: result.requests.total,
+                failures,
+              });
+            }, reject);
+          },
+        );
+        const stop = async () => instance.stop();
+        cleanups.push(stop);
+      }),
+  );
 }
 
 type Run = { seconds?: number; amount?: number };
@@ -543,7 +567,22 @@ function ratio(value: number, ceiling: number, lowerIsBetter: boolean): string {
 }
 
 function printTable(rows: Figures[], ceilingOf: (f: Figures) => Figures | undefined): void {
-  const head = ['route', 'conns', 'req/s', '', 'p50 ms', '', 'p99 ms', '', 'CPU ms/req', '', 'answer'];
+  const head = [
+    'route',
+    'conns',
+    'req/s',
+    '',
+    'p50 ms',
+    '',
+    'p99 ms',
+    '',
+    'CPU ms/req',
+    '',
+    'db CPU',
+    'client CPU',
+    'answer',
+  ];
+  const ms = (v: number | null) => (v === null ? '–' : num(v, v < 1 ? 2 : 1));
   const lines = rows.map((f) => {
     const c = ceilingOf(f);
     const isCeiling = c === f || c === undefined;
@@ -558,6 +597,8 @@ function printTable(rows: Figures[], ceilingOf: (f: Figures) => Figures | undefi
       isCeiling ? '' : ratio(f.p99, c.p99, true),
       num(f.cpuPerRequest, f.cpuPerRequest < 1 ? 2 : 1),
       isCeiling ? '' : ratio(f.cpuPerRequest, c.cpuPerRequest, true),
+      ms(f.dbCpuPerRequest),
+      ms(f.clientCpuPerRequest),
       `${num(f.answerBytes / 1024, 1)} KiB`,
     ];
   });
@@ -642,6 +683,10 @@ async function benchServer(
         `conflicts (409): ${conflicts}`,
     );
     console.log(
+      "  db CPU: PostgreSQL's processes (its backends for this database, WAL writer, checkpointer), " +
+        'client CPU: the load generator (autocannon and the bodies it builds), both in ms per request',
+    );
+    console.log(
       `  server memory (VmRSS): ${num(memoryBefore.rss)} MiB before the runs, ${num(memoryAfter.rss)} MiB after ` +
         `(peak ${num(memoryAfter.peak)} MiB)`,
     );
@@ -678,6 +723,25 @@ async function benchPostgres(): Promise<void> {
   try {
     const dbUrl = new URL(url);
     dbUrl.pathname = `/${name}`;
+    // PostgreSQL's share of each request: its processes' CPU from /proc (same machine), the bench
+    // database's backends and the shared writers (WAL writer, checkpointer, background writer).
+    dbCpu = async () => {
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = $1
+           OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
+        [name],
+      );
+      const cpu = new Map<number, number>();
+      for (const { pid } of rows) {
+        try {
+          cpu.set(pid, cpuMs(pid));
+        } catch {
+          // not on this machine, or gone
+        }
+      }
+      return cpu.size > 0 ? cpu : null;
+    };
+
     const [version] = (
       await admin.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version'])
     ).rows;
@@ -687,6 +751,7 @@ async function benchPostgres(): Promise<void> {
       { DATABASE_URL: dbUrl.toString() },
     );
   } finally {
+    dbCpu = async () => null;
     await drop();
     await closeAdmin();
   }
