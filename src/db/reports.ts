@@ -17,7 +17,7 @@ import {
   windowFor,
 } from '../domain/periods.js';
 import { composeReportDocument } from '../domain/report-document.js';
-import type { ReportContent } from '../domain/report-json.js';
+import type { ReportChanges, ReportContent } from '../domain/report-json.js';
 import type { SignerIdentity, UnitKind } from '../domain/units.js';
 import {
   EDITABLE_STATUSES,
@@ -260,10 +260,7 @@ export async function saveReportContent(
     ? sql`, window_start = ${explicit.start}::text, window_end = ${explicit.end}::text`
     : sql``;
   const now = new Date();
-  const editable = sql.join(
-    EDITABLE_STATUSES.map((s) => sql`${s}`),
-    sql`, `,
-  );
+  const editable = editableStatuses();
   const units = `{${input.units.map((u) => Math.trunc(u)).join(',')}}`;
   // The revision in the UPDATE's WHERE clause is the lock: a concurrent save that committed first
   // wins, and this one updates nothing (PostgreSQL re-checks the condition on the newest row).
@@ -303,21 +300,87 @@ export async function saveReportContent(
   };
   const [outcome] = result.rows;
   if (!outcome) return whyNotSaved(q, input);
-  if (input.window === 'content' && !content.window) {
-    // Without a window of its own the report follows its period's; put it back if a window was
-    // removed (rare: one more conditional update on the revision this save has just written).
-    const period = windowFor(parsePeriodKey(outcome.period_key));
-    if (period.start !== outcome.window_start || period.end !== outcome.window_end) {
-      await q.execute(sql`
-        UPDATE reports SET window_start = ${period.start}::text, window_end = ${period.end}::text
-        WHERE id = ${id}::int AND revision = ${revision + 1}::int`);
-    }
-  }
+  if (input.window === 'content' && !content.window) await followPeriodWindow(q, id, revision + 1, outcome);
   return { id, revision: revision + 1, status: outcome.status, updatedAt: now };
 }
 
+/**
+ * Without a window of its own the report follows its period's; put it back if a window was removed
+ * (rare: one more conditional update on the revision the save has just written).
+ */
+async function followPeriodWindow(q: Queryable, id: number, revision: number, outcome: SaveOutcome) {
+  const period = windowFor(parsePeriodKey(outcome.period_key));
+  if (period.start !== outcome.window_start || period.end !== outcome.window_end) {
+    await q.execute(sql`
+      UPDATE reports SET window_start = ${period.start}::text, window_end = ${period.end}::text
+      WHERE id = ${id}::int AND revision = ${revision}::int`);
+  }
+}
+
+export interface SaveChangesInput extends Omit<SaveInput, 'content' | 'window'> {
+  /** Only what changed since `revision` (src/domain/report-changes.ts). */
+  changes: ReportChanges;
+}
+
+/**
+ * The autosave: applies only what changed (`changes`) if `revision` is still the stored one, in ONE
+ * statement like saveReportContent, with the same authorisation, checks and refusals. The database
+ * reads the stored content once (report_content_patch, migration 0009), applies the changes and
+ * computes the audit's before/after for the changed keys only; a few hundred bytes travel instead
+ * of the whole content. A window set moves the window columns with it; a window removed puts the
+ * period's back.
+ */
+export async function saveReportChanges(
+  q: Queryable,
+  actor: AuditActor,
+  input: SaveChangesInput,
+): Promise<SavedReport> {
+  const { id, revision, changes } = input;
+  const window = changes.window
+    ? sql`, window_start = ${changes.window.start}::text, window_end = ${changes.window.end}::text`
+    : sql``;
+  const now = new Date();
+  const units = `{${input.units.map((u) => Math.trunc(u)).join(',')}}`;
+  const result = (await q.execute(sql`
+    WITH old AS (
+      SELECT id, unit_id, content, period_key, window_start, window_end FROM reports
+      WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
+    ), patched AS MATERIALIZED (
+      -- The stored content read once: the new content and what changed, together.
+      SELECT report_content_patch(old.content, ${JSON.stringify(changes)}::jsonb) AS r FROM old
+    ), saved AS (
+      UPDATE reports SET content = patched.r -> 'content', revision = ${revision + 1}::int,
+        updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}
+      FROM old, patched
+      WHERE reports.id = old.id AND reports.revision = ${revision}::int AND reports.status IN (${editableStatuses()})
+      RETURNING reports.status
+    ), audited AS (
+      INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, unit_id, before, after, request_id)
+      SELECT ${actor.userId}::int, ${actor.label}::text, ${input.action ?? 'report.save'}::text, 'report',
+        ${String(id)}::text, old.unit_id,
+        jsonb_build_object('revision', ${revision}::int) || (patched.r -> 'before'),
+        jsonb_build_object('revision', ${revision + 1}::int) || (patched.r -> 'after'),
+        ${actor.requestId ?? null}::text
+      FROM saved, old, patched
+    )
+    SELECT old.period_key, saved.status, old.window_start, old.window_end FROM saved, old`)) as unknown as {
+    rows: SaveOutcome[];
+  };
+  const [outcome] = result.rows;
+  if (!outcome) return whyNotSaved(q, input);
+  if (changes.window === null) await followPeriodWindow(q, id, revision + 1, outcome);
+  return { id, revision: revision + 1, status: outcome.status, updatedAt: now };
+}
+
+function editableStatuses() {
+  return sql.join(
+    EDITABLE_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+}
+
 /** Why a save stored nothing, read only on that rare path. */
-async function whyNotSaved(q: Queryable, input: SaveInput): Promise<never> {
+async function whyNotSaved(q: Queryable, input: Pick<SaveInput, 'id' | 'units'>): Promise<never> {
   const head = await loadReportHead(q, input.id);
   if (!input.units.includes(head.unit.id)) throw new AppError('FORBIDDEN');
   assertEditable(head);

@@ -25,6 +25,7 @@ import {
   periodSchema as periodInSchema,
   type ReportContent,
   type ReportJson,
+  reportChangesSchema,
   reportContentSchema,
   reportJsonSchema,
   windowSchema,
@@ -331,6 +332,14 @@ export const saveReportBody = z.object({
   content: reportContentSchema,
 });
 export type SaveReportBody = z.input<typeof saveReportBody>;
+
+/** The autosave: only what changed since `revision` (src/domain/report-changes.ts). */
+export const patchReportBody = z.object({
+  /** The revision the changes were made on. */
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
+  changes: reportChangesSchema,
+});
+export type PatchReportBody = z.input<typeof patchReportBody>;
 
 /** The 409 answer of a stale save: the error, and what the server holds now so nothing is lost. */
 export const reportConflictResponse = errorResponse.extend({

@@ -196,3 +196,24 @@ export const reportJsonSchema = reportContentSchema.extend({
 });
 export type ReportJson = z.infer<typeof reportJsonSchema>;
 export type ReportJsonInput = z.input<typeof reportJsonSchema>;
+
+/**
+ * What an autosave sends (PATCH /api/reports/:id): only what changed since the revision it names.
+ * `values` and `narratives` by key, `null` removing a key; every other part whole, `null` removing
+ * it. Each value is checked by the same rules, with the same messages, as in a whole content.
+ */
+export const reportChangesSchema = z.strictObject(
+  {
+    window: windowSchema.nullable().optional(),
+    values: z.record(z.string().max(100), indicatorValueSchema.nullable()).optional(),
+    approximate: approximateSchema.nullable(),
+    comparison: reportContentSchema.shape.comparison.removeDefault().optional(),
+    nil: reportContentSchema.shape.nil.removeDefault().optional(),
+    kept: reportContentSchema.shape.kept.nullable(),
+    omit: reportContentSchema.shape.omit.nullable(),
+    narratives: z.record(z.string().max(100), narrativeEditSchema.nullable()).optional(),
+    document: reportContentSchema.shape.document.removeDefault().optional(),
+  },
+  { error: 'Phần thay đổi của báo cáo có mục không được phép.' },
+);
+export type ReportChanges = z.infer<typeof reportChangesSchema>;

@@ -74,7 +74,7 @@ async function open(period: { kind: string; year: number; index: number }): Prom
 describe('SQL statements per request', () => {
   it('opening a report takes at most 6 statements and an autosave at most 4, small or large', async () => {
     const { format: _f, unit: _u, outline: _o, period: _p, ...full } = example;
-    const figures: { size: string; open: number; save: number }[] = [];
+    const figures: { size: string; open: number; save: number; patch: number }[] = [];
     for (const [size, content, period] of [
       ['empty', {}, { kind: 'year', year: 2024, index: 0 }],
       ['full example', full, { kind: 'year', year: 2025, index: 0 }],
@@ -125,11 +125,27 @@ describe('SQL statements per request', () => {
       expect(saved.result.statusCode, saved.result.body).toBe(200);
       expect((saved.result.json() as ReportSaved).report.revision).toBe(revision + 1);
       expect(saved.statements.length, saved.statements.join('\n---\n')).toBeLessThanOrEqual(4);
-      figures.push({ size, open: opened.statements.length, save: saved.statements.length });
+      // The form's autosave: only what changed (PATCH).
+      const patched = await counted(() =>
+        officer.request('PATCH', `/api/reports/${view.report.id}`, {
+          revision: revision + 1,
+          changes: { values: { 'foreigners.resident': 11 } },
+        }),
+      );
+      expect(patched.result.statusCode, patched.result.body).toBe(200);
+      expect((patched.result.json() as ReportSaved).report.revision).toBe(revision + 2);
+      expect(patched.statements.length, patched.statements.join('\n---\n')).toBeLessThanOrEqual(4);
+      figures.push({
+        size,
+        open: opened.statements.length,
+        save: saved.statements.length,
+        patch: patched.statements.length,
+      });
     }
     // Whatever the size: the same number of statements.
     expect(new Set(figures.map((f) => f.open)).size).toBe(1);
     expect(new Set(figures.map((f) => f.save)).size).toBe(1);
+    expect(new Set(figures.map((f) => f.patch)).size).toBe(1);
   });
 
   it('an autosave writes its audit row in the same statement as the change', async () => {

@@ -4,11 +4,12 @@
  */
 import { getOutlineRow } from '../../db/outlines.js';
 import { loadReport } from '../../db/report-record.js';
-import { listReports, ReportConflictError, saveReportContent } from '../../db/reports.js';
+import { listReports, ReportConflictError, saveReportChanges, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import {
   createReportBody,
+  patchReportBody,
   reportListQuery,
   reportListResponse,
   reportSaved,
@@ -134,6 +135,43 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
           revision,
           content,
           window: 'content',
+        });
+        return presentSaved(saved, auth.user);
+      } catch (error) {
+        if (error instanceof ReportConflictError) return sendConflict(request, reply, error);
+        throw error;
+      }
+    },
+  );
+
+  app.patch(
+    '/api/reports/:id',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Tự động lưu phần đã thay đổi của báo cáo: trả lời phiên bản mới; 409 kèm bản trên máy chủ khi người khác vừa lưu',
+        params: idParam,
+        body: patchReportBody,
+        response: { 200: reportSaved, ...SAVE_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const auth = requireAuth(request);
+      const { revision, changes } = request.body;
+      const issue = changes.window ? windowIssue(changes.window) : null;
+      if (issue) {
+        const field = { path: `changes.${issue.path}`, message: issue.message };
+        throw new AppError('VALIDATION', `Thời gian chốt số liệu: ${issue.message}`, [field]);
+      }
+      try {
+        // One statement, as the PUT: the stored content is read and changed in the database.
+        const saved = await saveReportChanges(ctx.db, auditActor(request), {
+          id,
+          units: ownUnitsFor(auth.actor, 'report.edit'),
+          revision,
+          changes,
         });
         return presentSaved(saved, auth.user);
       } catch (error) {

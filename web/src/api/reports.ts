@@ -1,6 +1,7 @@
 /** Reports: list, open, create, save (with conflict detection), submit, export and import. */
 import type {
   CreateReportBody,
+  PatchReportBody,
   RejectBody,
   ReportConflictResponse,
   ReportHistory,
@@ -8,7 +9,6 @@ import type {
   ReportSaved,
   ReportView,
   ReturnBody,
-  SaveReportBody,
   ViewStep,
 } from '@domain/api-reports';
 import type { ErrorBody } from '@domain/errors';
@@ -62,14 +62,14 @@ export type SaveResult = { ok: true; saved: ReportSaved } | { ok: false; conflic
 const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.';
 
 /**
- * PUT the content. A 409 REPORT_CONFLICT is an answer, not a failure: it carries what the server
+ * The autosave: PATCH what changed since the revision named (src/domain/report-changes.ts). A 409 REPORT_CONFLICT is an answer, not a failure: it carries what the server
  * holds now, so the form can show both versions. Other failures throw an ApiError.
  */
-export async function saveReport(id: number, body: SaveReportBody, keepalive = false): Promise<SaveResult> {
+export async function saveReport(id: number, body: PatchReportBody, keepalive = false): Promise<SaveResult> {
   let response: Response;
   try {
     response = await fetch(`/api/reports/${id}`, {
-      method: 'PUT',
+      method: 'PATCH',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
       body: JSON.stringify(body),

@@ -1,9 +1,10 @@
 /**
  * The report form's state: the content being typed, autosaved ~1.5 s after typing stops (and at
- * once on blur or when the page is hidden), kept in localStorage until the server has it, and the
- * conflict when someone else saved meanwhile. Nothing typed is ever silently dropped.
+ * once on blur or when the page is hidden) by sending what changed since the server's revision,
+ * kept in localStorage until the server has it, and the conflict when someone else saved meanwhile. Nothing typed is ever silently dropped.
  */
 import type { ReportView } from '@domain/api-reports';
+import { hasChanges, reportContentChanges } from '@domain/report-changes';
 import type { ReportContent } from '@domain/report-json';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -80,6 +81,8 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
 
   const contentRef = useRef(content);
   const revisionRef = useRef(initial.report.revision);
+  /** The content the server holds at `revisionRef`: a save sends only what differs from it. */
+  const baseRef = useRef(initial.content);
   const seqRef = useRef(0);
   const savedSeqRef = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
@@ -101,10 +104,18 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
       if (seqRef.current === savedSeqRef.current) return true;
       const seq = seqRef.current;
       const sent = contentRef.current;
+      const changes = reportContentChanges(baseRef.current, sent);
+      if (!hasChanges(changes)) {
+        // Typed and undone: the server already holds this content.
+        savedSeqRef.current = seq;
+        clearLocalCopy(id);
+        setStatus({ kind: 'saved', at: Date.now() });
+        return true;
+      }
       setStatus({ kind: 'saving' });
       const run = (async () => {
         try {
-          const result = await saveReport(id, { revision: revisionRef.current, content: sent }, keepalive);
+          const result = await saveReport(id, { revision: revisionRef.current, changes }, keepalive);
           if (!result.ok) {
             blocked.current = true;
             setConflict(result.conflict);
@@ -113,6 +124,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
           }
           const saved = result.saved.report;
           revisionRef.current = saved.revision;
+          baseRef.current = sent;
           savedSeqRef.current = seq;
           // The saved answer moves the revision on; checks and document follow on the next read.
           const patch = (v: ReportView): ReportView => ({
@@ -189,6 +201,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
   const keepMine = useCallback(() => {
     if (!conflict) return;
     revisionRef.current = conflict.current.revision;
+    baseRef.current = conflict.current.content;
     blocked.current = false;
     setConflict(null);
     seqRef.current += 1;
@@ -199,6 +212,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
     if (!conflict) return;
     const theirs = conflict.current.content;
     revisionRef.current = conflict.current.revision;
+    baseRef.current = theirs;
     contentRef.current = theirs;
     savedSeqRef.current = seqRef.current;
     blocked.current = false;
@@ -214,6 +228,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
       .then((fresh) => {
         if (seqRef.current !== seq) return;
         revisionRef.current = fresh.report.revision;
+        baseRef.current = fresh.content;
         contentRef.current = fresh.content;
         setContent(fresh.content);
         setSavedContent(fresh.content);
@@ -241,6 +256,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
       clearTimer();
       contentRef.current = next.content;
       revisionRef.current = next.report.revision;
+      baseRef.current = next.content;
       savedSeqRef.current = seqRef.current;
       blocked.current = false;
       setContent(next.content);
