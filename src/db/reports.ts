@@ -343,11 +343,16 @@ export async function saveReportChanges(
   const units = `{${input.units.map((u) => Math.trunc(u)).join(',')}}`;
   const result = (await q.execute(sql`
     WITH old AS (
-      SELECT id, unit_id, content, period_key, window_start, window_end FROM reports
+      SELECT id, unit_id, content, period_key, window_start, window_end,
+        consolidation IS NOT NULL AS consolidated FROM reports
       WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
     ), patched AS MATERIALIZED (
-      -- The stored content read once: the new content and what changed, together.
-      SELECT report_content_patch(old.content, ${JSON.stringify(changes)}::jsonb) AS r FROM old
+      -- The stored content read once: the new content and what changed, together. A consolidated
+      -- report's figures change by consolidating or by an override with its reason
+      -- (src/db/consolidation-overrides.ts), never by a save of the form.
+      SELECT report_content_patch(old.content, CASE WHEN old.consolidated
+        THEN ${JSON.stringify(changes)}::jsonb - 'values'
+        ELSE ${JSON.stringify(changes)}::jsonb END) AS r FROM old
     ), saved AS (
       UPDATE reports SET content = patched.r -> 'content', revision = ${revision + 1}::int,
         updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}

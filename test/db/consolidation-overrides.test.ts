@@ -257,6 +257,22 @@ describe('overriding a figure of a consolidated report', () => {
     expect(after.content.narratives.results?.text).toBe('Sở Ngoại vụ đã tổng hợp.');
   });
 
+  it('keeps the figure when the form autosaves a change of figures (PATCH, as the form sends it)', async () => {
+    const v = await view();
+    const res = await officer.request('PATCH', `/api/reports/${reportId}`, {
+      revision: v.report.revision,
+      changes: {
+        values: { [CODE]: 77, 'delegations.out.count': 40 },
+        narratives: { results: { text: 'Sở Ngoại vụ đã tổng hợp lại.', mode: 'append' } },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await view();
+    expect(after.content.values[CODE]).toBe(14);
+    expect(after.content.values['delegations.out.count']).toBe(1);
+    expect(after.content.narratives.results?.text).toBe('Sở Ngoại vụ đã tổng hợp lại.');
+  });
+
   it('keeps the override across a re-consolidation and shows the new sum beside it', async () => {
     const third = communes[2];
     if (!third) throw new Error('no third commune');
