@@ -62,9 +62,9 @@ const words = (s: string) =>
   s
     .toLocaleLowerCase('vi-VN')
     // The old and the new place of the tone mark ("uỷ", "ủy") are one spelling.
-    .replace(/uỷ/g, 'ủy')
-    .replace(/oà/g, 'òa')
-    .replace(/oạ/g, 'ọa')
+    .replace(/uỷ(?!\p{L})/gu, 'ủy')
+    .replace(/oà(?!\p{L})/gu, 'òa')
+    .replace(/oạ(?!\p{L})/gu, 'ọa')
     .split(/[^\p{L}\p{N}.,]+/u)
     .map((w) => w.replace(/^[.,]+|[.,]+$/g, ''))
     .filter(Boolean)
@@ -148,7 +148,7 @@ describe('the examples beside their originals, sentence by sentence', () => {
     // Only an example rebuilt on its own đề cương can be held to this: on a built-in outline the
     // headings and their proposals are not the original's.
     if (!existsSync(path.join(EXAMPLES, `${name}.de-cuong.txt`))) return;
-    const unfounded = lines.filter((l) => l.share < FOUNDED).map((l) => l.printed);
+    const unfounded = lines.filter((l) => !l.verbatim && l.share < FOUNDED).map((l) => l.printed);
     expect(unfounded, `sentences of ${name} the original has no counterpart for`).toEqual([]);
   });
 

@@ -48,6 +48,8 @@ const norm = (s: string) =>
     .normalize('NFC')
     .replace(/[#*\\]/g, '')
     .replace(/\s+/g, ' ')
+    // A letter numbered "a." or "a)" (Nghị định 30 writes "a)") is one number.
+    .replace(/(?<=^|\s)([a-zđ])[.)]\s*(?=\p{Lu})/gu, '$1) ')
     // A symbol broken after its hyphen ("59- NQ/TW", "59-" + "NQ/TW") is one symbol.
     .replace(/(?<=\d)- (?=\p{Lu})/gu, '-')
     .replace(/[\s.:;]+$/, '')

@@ -28,9 +28,11 @@ export interface CatalogueEntry {
 /** Syllables that say nothing about the subject of a heading. */
 const STOP = new Set('các những và của trong trên số lượt về cho tại ở là có được nhằm'.split(' '));
 /** Two-syllable words that say nothing either: "công tác", "tình hình", "kết quả" … */
-const STOP_WORDS = /(?<!\p{L})(công tác|tình hình|kết quả|địa bàn|thực hiện|báo cáo|đối với)(?!\p{L})/gu;
+const STOP_WORDS =
+  /(?<!\p{L})(tổ chức thực hiện|công tác|tình hình|kết quả|địa bàn|thực hiện|báo cáo|đối với)(?!\p{L})/gu;
 const STOP_FOLDED = new Set([...STOP].map(foldForSearch));
-const STOP_WORDS_FOLDED = /\b(cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
+const STOP_WORDS_FOLDED =
+  /\b(to chuc thuc hien|cong tac|tinh hinh|ket qua|dia ban|thuc hien|bao cao|doi voi)\b/g;
 
 /** A text with no Vietnamese diacritics at all ("Quan ly nguoi nuoc ngoai") is matched folded. */
 export const typedWithoutDiacritics = (text: string) => foldForSearch(text) === text.toLowerCase();
@@ -158,6 +160,11 @@ export interface IndicatorMatch {
   entry: CatalogueEntry;
   /** 0…1: how well the heading covers the section title or the label. */
   score: number;
+  /**
+   * 0…1: how well they cover each other (the lesser of the two directions): breaks a tie between
+   * "Ngoại giao" (all inside "Ngoại giao kinh tế") and "Ngoại giao kinh tế" itself.
+   */
+  mutual: number;
   /** What matched, for the officer: the built-in section title or the indicator label. */
   matched: string;
 }
@@ -189,22 +196,22 @@ export function matchIndicators(exact: IndicatorIndex, heading: string): Indicat
   for (const entry of index.entries) {
     // The heading covers the section title or the label ("Tình hình quản lý người nước ngoài"), or
     // is all inside one ("Công tác lãnh sự" in "Công tác lãnh sự, bảo hộ công dân …").
-    const bySection = Math.max(
+    const sectionWays = [
       coverage(index, pairs, entry.sectionPairs),
       coverage(index, entry.sectionPairs, pairs),
-    );
-    const byLabel = Math.max(
-      coverage(index, pairs, entry.labelPairs),
-      coverage(index, entry.labelPairs, pairs),
-    );
+    ];
+    const labelWays = [coverage(index, pairs, entry.labelPairs), coverage(index, entry.labelPairs, pairs)];
+    const bySection = Math.max(...sectionWays);
+    const byLabel = Math.max(...labelWays);
     const score = Math.max(bySection, byLabel);
     if (score >= PROPOSAL_THRESHOLD) {
       out.push({
         entry,
         score,
+        mutual: Math.max(Math.min(...sectionWays), Math.min(...labelWays)),
         matched: bySection >= byLabel ? entry.sectionTitle : entry.indicator.label,
       });
     }
   }
-  return out.sort((a, b) => b.score - a.score);
+  return out.sort((a, b) => b.score - a.score || b.mutual - a.mutual);
 }

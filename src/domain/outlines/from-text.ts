@@ -78,15 +78,30 @@ export function outlineFromParsed(
   place(parsed.headings, '');
 
   // 2. Each catalogue code to the heading that matches it best.
-  const best = new Map<string, { key: string; score: number; matched: string; indicator: Indicator }>();
+  const best = new Map<
+    string,
+    { key: string; score: number; mutual: number; matched: string; indicator: Indicator }
+  >();
   const nilPhrases = new Map<string, string>();
   for (const { heading, key } of placed) {
     for (const match of matchIndicators(index, heading.title)) {
       const code = match.entry.indicator.code;
       const current = best.get(code);
       // On a tie the first heading (the one above) keeps it; sub-headings get theirs below.
-      if (!current || match.score > current.score) {
-        best.set(code, { key, score: match.score, matched: match.matched, indicator: match.entry.indicator });
+      // A heading that names it as fully, and is named by it better ("Ngoại giao kinh tế" under
+      // "Ngoại giao"), takes it too.
+      if (
+        !current ||
+        match.score > current.score ||
+        (match.score === current.score && match.mutual > current.mutual)
+      ) {
+        best.set(code, {
+          key,
+          score: match.score,
+          mutual: match.mutual,
+          matched: match.matched,
+          indicator: match.entry.indicator,
+        });
       }
     }
   }

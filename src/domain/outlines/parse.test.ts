@@ -210,6 +210,18 @@ describe('indicator proposals from the catalogue', () => {
     expect(at('fdi.projects')).toBe('s2');
   });
 
+  it('gives a field to the sub-heading that is its name, not to a broad heading above it', () => {
+    const { proposals } = outlineFromParsed(
+      parsed(['I. NỘI DUNG', '1. Ngoại giao', 'a) Ngoại giao kinh tế', 'II. TỔ CHỨC THỰC HIỆN'].join('\n')),
+      { code: 'thu', name: 'Thử', documentKind: 'plan' },
+    );
+    const at = (code: string) => proposals.find((p) => p.code === code)?.sectionKey;
+    expect(at('oda.total')).toBe('s1_1_1');
+    expect(at('fdi.projects')).toBe('s1_1_1');
+    // "Tổ chức thực hiện" closes a plan: it is not "tổ chức phi chính phủ".
+    expect(proposals.filter((p) => p.sectionKey === 's2')).toEqual([]);
+  });
+
   it('proposes nothing for a heading about nothing in the catalogue', () => {
     expect(matchIndicators(builtInIndicatorIndex(), 'Thuận lợi')).toEqual([]);
   });
