@@ -32,6 +32,13 @@ export const ROUND_STATUSES = ['open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: 'Đang mở', closed: 'Đã đóng' };
 
+/**
+ * The outline of the ministry's rounds to the provinces (the UBND tỉnh's report to the Ministry). A
+ * province answers with its consolidated report on this outline, so it must carry the communes'
+ * indicator codes. The one place to change it (to the province-level outline once it is built in).
+ */
+export const NATIONAL_ROUND_OUTLINE_CODE = 'commune-report';
+
 /** The most working days a deadline may lie after the data window closes (a sanity cap). */
 export const MAX_DEADLINE_DAYS = 60;
 
