@@ -42,6 +42,8 @@ export interface SourceFilter {
    * consolidation). Only where the sources' own sources are not sources too.
    */
   withConsolidated?: boolean;
+  /** Only these units' reports (the ministry's round: its 34 provinces, read without the rows below). */
+  unitIds?: readonly number[];
 }
 
 interface NilAnswer {
@@ -59,6 +61,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
   if (!filter.withConsolidated) conditions.push(isNull(reports.consolidation));
   if (filter.roundId !== undefined) conditions.push(eq(reports.roundId, filter.roundId));
   if (filter.provinceCode !== undefined) conditions.push(eq(units.provinceCode, filter.provinceCode));
+  if (filter.unitIds !== undefined) conditions.push(inArray(reports.unitId, [...filter.unitIds]));
   const rows = await q
     .select({
       reportId: reports.id,
@@ -114,15 +117,15 @@ export async function roundSources(
 ): Promise<ConsolidationSource[]> {
   const receiving = await receivingUnitOf(q, round.unitId);
   const members = new Set(await roundUnitIds(q, round.id));
+  // A round of the ministry without its units (none is made so) would take every unit's report.
+  if (receiving.national && members.size === 0) return [];
   const sources = await loadSources(q, {
     outlineCode: round.outlineCode,
     periodKey: round.periodKey,
     statuses,
     ...(receiving.provinceCode ? { provinceCode: receiving.provinceCode } : {}),
-    ...(receiving.national ? { withConsolidated: true } : {}),
+    ...(receiving.national ? { withConsolidated: true, unitIds: [...members] } : {}),
   });
-  // A round of the ministry without its units (none is made so) would take every unit's report.
-  if (receiving.national && members.size === 0) return [];
   return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
 }
 
