@@ -25,7 +25,7 @@ import { EDITABLE_STATUSES, type ReportStatus } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { getOutlineRow } from './outlines.js';
-import { loadRoundRow, type RoundRow, roundUnitIds } from './rounds.js';
+import { loadRoundRow, type RoundRow } from './rounds.js';
 import { reports, rounds, roundUnits, units } from './schema.js';
 
 /** What the province has received: the reports it consolidates by default. */
@@ -94,13 +94,21 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
 
 import type { ReportRow } from './report-record.js';
 
-async function receivingUnitOf(q: Queryable, unitId: number) {
+/** The round's receiving unit (its province, whether it is the ministry) and its units: one query. */
+async function roundScope(q: Queryable, round: RoundRow) {
   const [row] = await q
-    .select({ provinceCode: units.provinceCode, kind: units.kind })
+    .select({
+      provinceCode: units.provinceCode,
+      kind: units.kind,
+      members: sql<number[] | string>`(SELECT coalesce(array_agg(${roundUnits.unitId}), '{}') FROM ${roundUnits} WHERE ${roundUnits.roundId} = ${round.id})`,
+    })
     .from(units)
-    .where(eq(units.id, unitId))
+    .where(eq(units.id, round.unitId))
     .limit(1);
-  return { provinceCode: row?.provinceCode ?? undefined, national: row?.kind === 'country' };
+  // Drivers hand an int[] back as an array (or, some set-ups, as its text "{1,2}").
+  const raw = row?.members ?? [];
+  const members = Array.isArray(raw) ? raw.map(Number) : raw.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+  return { provinceCode: row?.provinceCode ?? undefined, national: row?.kind === 'country', members };
 }
 
 /**
@@ -115,8 +123,8 @@ export async function roundSources(
   round: RoundRow,
   statuses: readonly ReportStatus[] = CONSOLIDATED_STATUSES,
 ): Promise<ConsolidationSource[]> {
-  const receiving = await receivingUnitOf(q, round.unitId);
-  const members = new Set(await roundUnitIds(q, round.id));
+  const receiving = await roundScope(q, round);
+  const members = new Set(receiving.members);
   // A round of the ministry without its units (none is made so) would take every unit's report.
   if (receiving.national && members.size === 0) return [];
   const sources = await loadSources(q, {
@@ -124,7 +132,8 @@ export async function roundSources(
     periodKey: round.periodKey,
     statuses,
     ...(receiving.provinceCode ? { provinceCode: receiving.provinceCode } : {}),
-    ...(receiving.national ? { withConsolidated: true, unitIds: [...members] } : {}),
+    ...(receiving.national ? { withConsolidated: true } : {}),
+    ...(members.size ? { unitIds: [...members] } : {}),
   });
   return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
 }
