@@ -12,13 +12,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../src/db/client.js';
 import { liveConsolidation, roundSources } from '../src/db/consolidation.js';
-import { type RoundRow, loadRoundRow } from '../src/db/rounds.js';
+import { loadRoundRow, type RoundRow } from '../src/db/rounds.js';
 import { reports, rounds, roundUnits, units } from '../src/db/schema.js';
 import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
 import { storeConsolidation } from '../src/domain/consolidation/stored.js';
 import { dataWindow } from '../src/domain/periods.js';
 import { reportContentSchema } from '../src/domain/report-json.js';
-import { NATIONAL_OUTLINE, NATIONAL_PERIOD, NATIONAL_PERIOD_KEY, type NationalDataset } from './national-data.js';
+import {
+  NATIONAL_OUTLINE,
+  NATIONAL_PERIOD,
+  NATIONAL_PERIOD_KEY,
+  type NationalDataset,
+} from './national-data.js';
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const list = (times: number[]) => times.map((t) => t.toFixed(0)).join(', ');
@@ -69,7 +74,8 @@ async function setUp(database: Database, data: NationalDataset): Promise<Levels>
       .where(eq(units.kind, 'commune'));
     const roundOf = new Map(made.map((r) => [codeOf.get(r.unitId), r.id]));
     const members = communes.map((c) => ({ roundId: roundOf.get(c.provinceCode ?? '') ?? 0, unitId: c.id }));
-    for (let i = 0; i < members.length; i += 1000) await tx.insert(roundUnits).values(members.slice(i, i + 1000));
+    for (let i = 0; i < members.length; i += 1000)
+      await tx.insert(roundUnits).values(members.slice(i, i + 1000));
     const [national] = await tx.insert(rounds).values(roundValues(country.id)).returning({ id: rounds.id });
     if (!national) throw new Error('national round not inserted');
     await tx.insert(roundUnits).values(provinceUnits.map((p) => ({ roundId: national.id, unitId: p.id })));

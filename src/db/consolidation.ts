@@ -100,14 +100,18 @@ async function roundScope(q: Queryable, round: RoundRow) {
     .select({
       provinceCode: units.provinceCode,
       kind: units.kind,
-      members: sql<number[] | string>`(SELECT coalesce(array_agg(${roundUnits.unitId}), '{}') FROM ${roundUnits} WHERE ${roundUnits.roundId} = ${round.id})`,
+      members: sql<
+        number[] | string
+      >`(SELECT coalesce(array_agg(${roundUnits.unitId}), '{}') FROM ${roundUnits} WHERE ${roundUnits.roundId} = ${round.id})`,
     })
     .from(units)
     .where(eq(units.id, round.unitId))
     .limit(1);
   // Drivers hand an int[] back as an array (or, some set-ups, as its text "{1,2}").
   const raw = row?.members ?? [];
-  const members = Array.isArray(raw) ? raw.map(Number) : raw.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+  const members = Array.isArray(raw)
+    ? raw.map(Number)
+    : raw.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
   return { provinceCode: row?.provinceCode ?? undefined, national: row?.kind === 'country', members };
 }
 

@@ -12,14 +12,14 @@ import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
 import { periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
-import { reportContentSchema, type ReportContent } from '../domain/report-json.js';
+import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { NATIONAL_ROUND_OUTLINE_CODE } from '../domain/rounds.js';
 import { COUNTRY_CODE, defaultBodyIdentity } from '../domain/units.js';
 import type { AuditActor } from './audit.js';
 import type { Queryable } from './client.js';
+import { consolidateRound } from './consolidation.js';
 import { findCurrentOutline } from './outlines.js';
 import { hashPassword } from './password-hash.js';
-import { consolidateRound } from './consolidation.js';
 import { createReport, takeStep } from './reports.js';
 import { createRound } from './rounds.js';
 import { units } from './schema.js';
@@ -311,7 +311,7 @@ function demoCommuneContent(code: string): ReportContent | null {
           'conferences.count': 1,
           'conferences.foreign_delegates': 12,
           'ngo.projects': 1,
-          'ngo.value': 350,
+          'ngo.value': 35000,
           'ngo.donors': ['Tổ chức KOICA'],
           'foreigners.resident': {
             total: 12,
@@ -322,7 +322,9 @@ function demoCommuneContent(code: string): ReportContent | null {
           },
         },
         nil: { all: false, sections: nilSections(['delegations', 'conferences', 'ngo_aid', 'foreigners']) },
-        narratives: text('Phường đón 03 đoàn khách quốc tế đến tìm hiểu cơ hội đầu tư tại khu đô thị ven sông Lam.'),
+        narratives: text(
+          'Phường đón 03 đoàn khách quốc tế đến tìm hiểu cơ hội đầu tư tại khu đô thị ven sông Lam.',
+        ),
       });
     case DEMO_SECOND_COMMUNES.truongVinh:
       return reportContentSchema.parse({
@@ -445,7 +447,8 @@ export async function seedDemoNation(q: Queryable, actor: AuditActor): Promise<v
     window,
     deadlineDays: 3,
     frequency: 'quarter',
-    guidance: 'Đề nghị UBND các phường báo cáo kết quả công tác đối ngoại trong kỳ theo đề cương. (Dữ liệu minh họa.)',
+    guidance:
+      'Đề nghị UBND các phường báo cáo kết quả công tác đối ngoại trong kỳ theo đề cương. (Dữ liệu minh họa.)',
     remindDays: 3,
     unitIds: communeIds,
   });
@@ -464,7 +467,14 @@ export async function seedDemoNation(q: Queryable, actor: AuditActor): Promise<v
     });
     const content = demoCommuneContent(code);
     if (!content) continue;
-    const { id } = await createReport(q, actor, { unitId, outline, period: quarter, window, content, roundId });
+    const { id } = await createReport(q, actor, {
+      unitId,
+      outline,
+      period: quarter,
+      window,
+      content,
+      roundId,
+    });
     await issueDemoReport(q, actor, id, signerId);
     await takeStep(q, actor, { id, step: 'receive' });
   }

@@ -174,7 +174,10 @@ function letterValue(letter: RoundLetterIn | null | undefined): RoundLetter | nu
 export async function createRound(q: Queryable, actor: AuditActor, input: CreateRoundInput): Promise<number> {
   const receiving = await loadUnitRef(q, input.unitId);
   const national = isNationalRound(receiving);
-  if (!national && ((receiving.kind !== 'province' && receiving.kind !== 'body') || !receiving.provinceCode)) {
+  if (
+    !national &&
+    ((receiving.kind !== 'province' && receiving.kind !== 'body') || !receiving.provinceCode)
+  ) {
     throw invalid(
       'unitId',
       'Đơn vị nhận báo cáo phải là Bộ Ngoại giao, một tỉnh, thành phố hoặc một cơ quan cấp tỉnh.',

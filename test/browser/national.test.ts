@@ -55,7 +55,10 @@ describe('the ministry on the demo data', () => {
 
       // The round: Nghệ An sent; its report received by the ministry.
       await page.goto(`${app.server.url}/dot-bao-cao`);
-      await page.getByRole('link', { name: /Báo cáo công tác đối ngoại/u }).first().click();
+      await page
+        .getByRole('link', { name: /Báo cáo công tác đối ngoại/u })
+        .first()
+        .click();
       await page.waitForURL(/\/dot-bao-cao\/\d+$/);
       const roundUrl = page.url();
       await page.getByRole('heading', { name: 'Tổng hợp báo cáo' }).waitFor();
@@ -65,7 +68,9 @@ describe('the ministry on the demo data', () => {
       await row.getByRole('link', { name: 'Xem' }).first().click();
       await page.waitForURL(/\/bao-cao\/\d+$/);
       const provinceReportUrl = page.url();
-      const receive = page.locator('[data-workflow-bar]').getByRole('button', { name: 'Tiếp nhận', exact: true });
+      const receive = page
+        .locator('[data-workflow-bar]')
+        .getByRole('button', { name: 'Tiếp nhận', exact: true });
       const received = page.waitForResponse(
         (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/receive'),
       );
@@ -75,7 +80,10 @@ describe('the ministry on the demo data', () => {
 
       // Coverage before the click, then the ministry's consolidation.
       await page.goto(roundUrl);
-      await page.getByText(/^Số liệu tổng hợp từ báo cáo của 1\/34 tỉnh, thành phố/u).first().waitFor();
+      await page
+        .getByText(/^Số liệu tổng hợp từ báo cáo của 1\/34 tỉnh, thành phố/u)
+        .first()
+        .waitFor();
       const consolidated = page.waitForResponse(
         (r) => r.request().method() === 'POST' && /\/consolidat/.test(new URL(r.url()).pathname),
       );
@@ -83,6 +91,9 @@ describe('the ministry on the demo data', () => {
       expect((await consolidated).status()).toBeLessThan(300);
       await page.getByRole('link', { name: 'Báo cáo tổng hợp' }).first().waitFor();
       await shoot(page, 'round-consolidated');
+      // The panel as the officer sees it on the screen (a full-page photo flattens scrolling parts).
+      await page.getByRole('heading', { name: 'Tổng hợp báo cáo' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'national-round-panel.png') });
 
       // A figure of the ministry's report → Nghệ An's report → a commune's report.
       await page.getByRole('link', { name: 'Báo cáo tổng hợp' }).first().click();

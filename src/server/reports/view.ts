@@ -4,15 +4,21 @@
  */
 import type { Queryable } from '../../db/client.js';
 import { laterReports } from '../../db/consolidation.js';
-import { hasReceiver, historyFor, loadReport, type ReportRecord, reportSource } from '../../db/report-record.js';
+import {
+  hasReceiver,
+  historyFor,
+  loadReport,
+  type ReportRecord,
+  reportSource,
+} from '../../db/report-record.js';
 import { unitNameCatalogue } from '../../db/units.js';
 import type { ReportIssue, ReportView } from '../../domain/api-reports.js';
 import type { Actor } from '../../domain/authz.js';
 import { readStored } from '../../domain/consolidation/stored.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { catalogueFor, reportChecks } from '../../domain/report-checks.js';
-import { SENT_STATUSES } from '../../domain/workflow.js';
 import { composeReportDocument, draftSource, reportFrame } from '../../domain/report-document.js';
+import { SENT_STATUSES } from '../../domain/workflow.js';
 import { presentReportView, type ReportAnalysis } from './present.js';
 
 /**
@@ -42,15 +48,18 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     unitNameCatalogue(q),
     stored ? laterReports(q, stored) : [],
   ]);
-  const issues = [...closedRoundIssues(rec), ...reportChecks({
-    ...(stored ? { consolidation: { coverage: stored.coverage, later } } : {}),
-    outline: source.outline,
-    content: rec.content,
-    drafted,
-    unit: { code: rec.unit.code, name: rec.unit.name },
-    catalogue: catalogueFor(catalogue, rec.unit),
-    history,
-  })];
+  const issues = [
+    ...closedRoundIssues(rec),
+    ...reportChecks({
+      ...(stored ? { consolidation: { coverage: stored.coverage, later } } : {}),
+      outline: source.outline,
+      content: rec.content,
+      drafted,
+      unit: { code: rec.unit.code, name: rec.unit.name },
+      catalogue: catalogueFor(catalogue, rec.unit),
+      history,
+    }),
+  ];
   // Drafted once: the form shows the opening and closing that the document prints.
   const frame = reportFrame(source);
   const composed = composeReportDocument(source, { today: todayInVietnam(), drafted, frame });
