@@ -4,7 +4,9 @@
  * set (bench/national-data.ts: 3,321 invented commune reports), then the consolidation of the
  * largest province (TP Hồ Chí Minh, 168 communes) and of the whole country through the code the
  * application runs (loadSources + consolidate), against the bare SQL aggregate over the same rows
- * in the same run. Figures, not a test: the targets are printed beside them.
+ * in the same run; then (bench/national-levels.ts) the two-level consolidation: 34 province reports
+ * built from the communes' and the ministry's from those. Figures, not a test: the targets are
+ * printed beside them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { type Consolidation, consolidate, numericValue } from '../src/domain/con
 import type { Outline } from '../src/domain/outline.js';
 import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
 import { benchHistory } from './national-history.js';
+import { benchLevels } from './national-levels.js';
 import { adminUrl, connectAdmin, createTempDatabase, redacted } from './postgres.js';
 
 /** Measured rounds for the country (BENCH_RUNS overrides), after the warm-up. */
@@ -51,6 +54,8 @@ interface Scope {
   label: string;
   provinceCode?: string;
   reports: number;
+  /** Only the communes' rows (the two-level benchmark stores the provinces' reports beside them). */
+  communesOnly?: boolean;
 }
 
 /** The rows of a raw query: both drivers (PGlite, node-postgres) answer with `{ rows }`. */
@@ -60,7 +65,13 @@ async function rowsOf(database: Database, query: SQL): Promise<Record<string, un
 }
 
 const scopeFilter = (scope: Scope): SQL =>
-  scope.provinceCode ? sql`AND u.province_code = ${scope.provinceCode}` : sql``;
+  sql.join(
+    [
+      scope.provinceCode ? sql`AND u.province_code = ${scope.provinceCode}` : sql``,
+      scope.communesOnly ? sql`AND u.kind = 'commune'` : sql``,
+    ],
+    sql` `,
+  );
 
 /**
  * The bare SQL aggregate over the same rows: the sum of every numeric value (the total of a broken-
@@ -228,6 +239,13 @@ async function benchDatabase(database: Database): Promise<void> {
   // 60 stored periods are 200,000 reports: on PostgreSQL by default, on PGlite on request.
   if (database.kind === 'postgres' || process.env.BENCH_HISTORY_PGLITE === '1')
     await benchHistory(database, data.provinceCode);
+  // Last: it stores the provinces' consolidated reports beside the communes' (same period).
+  await benchLevels(
+    database,
+    data,
+    () => bareAggregate(database, { label: 'communes', reports: data.reports, communesOnly: true }),
+    { runs: RUNS, warmUp: WARM_UP, targetMs: TARGET_MS[database.kind], targetRatio: TARGET_RATIO },
+  );
 }
 
 async function benchPglite(): Promise<void> {

@@ -2,9 +2,11 @@
  * The sources of a consolidation: the received reports of an outline and period (of a round, of a
  * province), read in one query with only what consolidation needs (values, nil answers, the unit's
  * code and name; never the narratives), in official code order. A consolidated report is never a
- * source of another consolidation of the same rows (it would count twice).
+ * source of another consolidation of the same rows (it would count twice): a province's round
+ * takes the communes' and bodies' own reports only; the ministry's round takes the provinces'
+ * reports, consolidated ones included, and nothing below them (two levels, each row once).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { LaterReport } from '../domain/consolidation/checks.js';
 import { type AskedUnitSource, type Coverage, coverageOf } from '../domain/consolidation/coverage.js';
 import { consolidationDigest, type SourceTexts } from '../domain/consolidation/digest.js';
@@ -29,7 +31,7 @@ import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { findCurrentOutline, getOutlineRow, type OutlineRow } from './outlines.js';
 import { loadRoundRow, type RoundRow, roundUnitIds } from './rounds.js';
-import { reports, roundUnits, units } from './schema.js';
+import { reports, rounds, roundUnits, units } from './schema.js';
 
 /** What the province has received: the reports it consolidates by default. */
 export const CONSOLIDATED_STATUSES: readonly ReportStatus[] = ['received', 'accepted'];
@@ -40,6 +42,13 @@ export interface SourceFilter {
   roundId?: number;
   provinceCode?: string;
   statuses?: readonly ReportStatus[];
+  /**
+   * Include consolidated reports (the ministry's round: each province answers with its own
+   * consolidation). Only where the sources' own sources are not sources too.
+   */
+  withConsolidated?: boolean;
+  /** Only these units' reports (the ministry's round: its 34 provinces, read without the rows below). */
+  unitIds?: readonly number[];
 }
 
 interface NilAnswer {
@@ -53,10 +62,11 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
     eq(reports.outlineCode, filter.outlineCode),
     eq(reports.periodKey, filter.periodKey),
     inArray(reports.status, [...statuses]),
-    isNull(reports.consolidation),
   ];
+  if (!filter.withConsolidated) conditions.push(isNull(reports.consolidation));
   if (filter.roundId !== undefined) conditions.push(eq(reports.roundId, filter.roundId));
   if (filter.provinceCode !== undefined) conditions.push(eq(units.provinceCode, filter.provinceCode));
+  if (filter.unitIds !== undefined) conditions.push(inArray(reports.unitId, [...filter.unitIds]));
   const rows = await q
     .select({
       reportId: reports.id,
@@ -103,25 +113,80 @@ async function provinceOf(q: Queryable, unitId: number): Promise<string | undefi
   return (await receiverOf(q, unitId)).provinceCode ?? undefined;
 }
 
+/** The round's receiving unit (its province, whether it is the ministry) and its units: one query. */
+async function roundScope(q: Queryable, round: RoundRow) {
+  const [row] = await q
+    .select({
+      provinceCode: units.provinceCode,
+      kind: units.kind,
+      members: sql<
+        number[] | string
+      >`(SELECT coalesce(array_agg(${roundUnits.unitId}), '{}') FROM ${roundUnits} WHERE ${roundUnits.roundId} = ${round.id})`,
+    })
+    .from(units)
+    .where(eq(units.id, round.unitId))
+    .limit(1);
+  // Drivers hand an int[] back as an array (or, some set-ups, as its text "{1,2}").
+  const raw = row?.members ?? [];
+  const members = Array.isArray(raw)
+    ? raw.map(Number)
+    : raw.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+  return { provinceCode: row?.provinceCode ?? undefined, national: row?.kind === 'country', members };
+}
+
 /**
  * The received reports of the round's units on its outline and period. A unit's report counts
  * whether it was opened through the round or on the unit's own account (one report per unit,
- * outline and period either way).
+ * outline and period either way). The ministry's round (received by the country unit) counts the
+ * provinces' reports, each one its province's consolidation; only the units it asked, never a
+ * commune's report beside its province's.
  */
 export async function roundSources(
   q: Queryable,
   round: RoundRow,
   statuses: readonly ReportStatus[] = CONSOLIDATED_STATUSES,
 ): Promise<ConsolidationSource[]> {
-  const provinceCode = await provinceOf(q, round.unitId);
-  const members = new Set(await roundUnitIds(q, round.id));
+  const receiving = await roundScope(q, round);
+  const members = new Set(receiving.members);
+  // A round of the ministry without its units (none is made so) would take every unit's report.
+  if (receiving.national && members.size === 0) return [];
   const sources = await loadSources(q, {
     outlineCode: round.outlineCode,
     periodKey: round.periodKey,
     statuses,
-    ...(provinceCode ? { provinceCode } : {}),
+    ...(receiving.provinceCode ? { provinceCode: receiving.provinceCode } : {}),
+    ...(receiving.national ? { withConsolidated: true } : {}),
+    ...(members.size ? { unitIds: [...members] } : {}),
   });
   return sources.filter((s) => s.unit.id !== round.unitId && (members.size === 0 || members.has(s.unit.id)));
+}
+
+/**
+/**
+ * The round of another unit (the level above: the ministry for a province) that asks this round's
+ * receiving unit for a report on the consolidated report's outline and period, if any: the
+ * consolidated report answers it. The open one first, then the newest.
+ */
+async function answeredRound(
+  q: Queryable,
+  round: RoundRow,
+  target: Pick<OutlineRow, 'code'>,
+): Promise<number | null> {
+  const [row] = await q
+    .select({ id: rounds.id })
+    .from(roundUnits)
+    .innerJoin(rounds, eq(rounds.id, roundUnits.roundId))
+    .where(
+      and(
+        eq(roundUnits.unitId, round.unitId),
+        eq(rounds.outlineCode, target.code),
+        eq(rounds.periodKey, round.periodKey),
+        ne(rounds.unitId, round.unitId),
+      ),
+    )
+    .orderBy(sql`CASE ${rounds.status} WHEN 'open' THEN 0 ELSE 1 END`, desc(rounds.id))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /**
@@ -350,7 +415,9 @@ export async function consolidateRound(
         windowStart: round.windowStart,
         windowEnd: round.windowEnd,
         content,
-        roundId: round.id,
+        // The report answers the round of the level above when there is one (the ministry's), and
+        // otherwise points at the round it consolidates; `consolidation.roundId` keeps the latter.
+        roundId: (await answeredRound(q, round, written)) ?? round.id,
         consolidation: stored,
         createdBy: actor.userId,
         updatedBy: actor.userId,
@@ -378,7 +445,12 @@ export async function consolidateRound(
     .set({
       content,
       consolidation: stored,
-      roundId: round.id,
+      // A refresh keeps the round the report answers (the ministry's); one that answered nothing
+      // joins the level above's round if there is one now.
+      roundId:
+        existing.roundId !== null && existing.roundId !== round.id
+          ? existing.roundId
+          : ((await answeredRound(q, round, written)) ?? round.id),
       revision: sql`${reports.revision} + 1`,
       updatedBy: actor.userId,
       updatedAt: now,

@@ -2,24 +2,43 @@
  * The demo province: Hà Tĩnh with its Sở Ngoại vụ and a few of its real communes, and invented
  * people. Every demo account's name says it is a demo account; every signer's name is invented.
  * Created only on the embedded database or when asked (`doingoai seed --demo`).
+ *
+ * One level up (`seedDemoNation`): the ministry (Bộ Ngoại giao, the country unit) asks the 34
+ * provinces for the same quarter; a second demo province, Nghệ An, has asked four of its real
+ * communes, received three reports (INVENTED figures) and issued its consolidated report to the
+ * ministry, so that the two levels show on a fresh start.
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
 import { periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
-import { defaultBodyIdentity } from '../domain/units.js';
+import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
+import { NATIONAL_ROUND_OUTLINE_CODE } from '../domain/rounds.js';
+import { COUNTRY_CODE, defaultBodyIdentity } from '../domain/units.js';
 import type { AuditActor } from './audit.js';
 import type { Queryable } from './client.js';
+import { consolidateRound } from './consolidation.js';
 import { findCurrentOutline } from './outlines.js';
 import { hashPassword } from './password-hash.js';
+import { createReport, takeStep } from './reports.js';
 import { createRound } from './rounds.js';
 import { units } from './schema.js';
-import { addSigner, createBodyUnit, setRecipients } from './units.js';
+import { addSigner, createBodyUnit, setRecipients, updateIdentity } from './units.js';
 import { createUser, findUserByUsername } from './users.js';
 
 /** Printed in the README and on the sign-in page of a demo installation. */
 export const DEMO_PASSWORD = 'demo-doingoai';
 export const DEMO_PROVINCE_CODE = '42';
+/** The second demo province (the ministry's demo): Nghệ An. */
+export const DEMO_SECOND_PROVINCE_CODE = '40';
+
+/** Real communes of Nghệ An asked by its demo round: three answer, Vinh Phú does not. */
+export const DEMO_SECOND_COMMUNES = {
+  thanhVinh: '16681',
+  truongVinh: '16690',
+  vinhPhu: '16702',
+  cuaLo: '16732',
+} as const;
 
 /** Real communes of Hà Tĩnh (codes from the official list). */
 export const DEMO_COMMUNES = {
@@ -36,6 +55,34 @@ interface DemoAccount {
   /** Unit code, or "body" for the demo Sở Ngoại vụ. */
   unit: string;
 }
+
+/** The ministry's and the second province's accounts (created by `seedDemoNation`). */
+export const DEMO_NATION_ACCOUNTS: DemoAccount[] = [
+  {
+    username: 'demo.canbo.bng',
+    fullName: 'Cán bộ Demo Bộ Ngoại giao',
+    role: 'national_officer',
+    unit: COUNTRY_CODE,
+  },
+  {
+    username: 'demo.lanhdao.bng',
+    fullName: 'Lãnh đạo Demo Bộ Ngoại giao',
+    role: 'national_leader',
+    unit: COUNTRY_CODE,
+  },
+  {
+    username: 'demo.canbo.nghean',
+    fullName: 'Cán bộ Demo UBND tỉnh Nghệ An',
+    role: 'province_officer',
+    unit: DEMO_SECOND_PROVINCE_CODE,
+  },
+  {
+    username: 'demo.chutich.nghean',
+    fullName: 'Chủ tịch Demo UBND tỉnh Nghệ An',
+    role: 'province_leader',
+    unit: DEMO_SECOND_PROVINCE_CODE,
+  },
+];
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
@@ -81,6 +128,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     unit: 'body',
   },
   { username: 'demo.quantri', fullName: 'Quản trị Demo Hà Tĩnh', role: 'admin', unit: DEMO_PROVINCE_CODE },
+  ...DEMO_NATION_ACCOUNTS,
 ];
 
 async function idOfCode(q: Queryable, code: string): Promise<number> {
@@ -89,9 +137,45 @@ async function idOfCode(q: Queryable, code: string): Promise<number> {
   return rows[0].id;
 }
 
-/** Returns false when the demo data is already there. */
+/** Creates the accounts (units by code; "body" is the demo Sở Ngoại vụ). */
+async function createAccounts(
+  q: Queryable,
+  actor: AuditActor,
+  accounts: readonly DemoAccount[],
+  bodyId: number | null,
+): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const unitIds = new Map<string, number>();
+  const codes = [...new Set(accounts.map((a) => a.unit))].filter((c) => c !== 'body');
+  for (const row of await q
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(inArray(units.code, codes))) {
+    unitIds.set(row.code, row.id);
+  }
+  for (const account of accounts) {
+    const unitId = account.unit === 'body' ? bodyId : unitIds.get(account.unit);
+    if (!unitId) throw new Error(`Không có đơn vị ${account.unit}`);
+    const grants: GrantIn[] = [{ role: account.role, unitId }];
+    await createUser(q, actor, {
+      username: account.username,
+      fullName: account.fullName,
+      passwordHash,
+      grants,
+    });
+  }
+}
+
+/**
+ * Returns false when the demo data is already there. A demo made before the ministry's level
+ * existed gets it now (`seedDemoNation`), once.
+ */
 export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean> {
-  if (await findUserByUsername(q, DEMO_ACCOUNTS[0]?.username ?? '')) return false;
+  if (await findUserByUsername(q, DEMO_ACCOUNTS[0]?.username ?? '')) {
+    if (await findUserByUsername(q, DEMO_NATION_ACCOUNTS[0]?.username ?? '')) return false;
+    await seedDemoNation(q, actor);
+    return true;
+  }
   const provinceId = await idOfCode(q, DEMO_PROVINCE_CODE);
 
   const bodyId = await createBodyUnit(q, actor, {
@@ -165,32 +249,20 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
     });
   }
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const unitIds = new Map<string, number>();
-  for (const row of await q
-    .select({ id: units.id, code: units.code })
-    .from(units)
-    .where(
-      inArray(
-        units.code,
-        [...new Set(DEMO_ACCOUNTS.map((a) => a.unit))].filter((c) => c !== 'body'),
-      ),
-    )) {
-    unitIds.set(row.code, row.id);
-  }
-  for (const account of DEMO_ACCOUNTS) {
-    const unitId = account.unit === 'body' ? bodyId : unitIds.get(account.unit);
-    if (!unitId) throw new Error(`Không có đơn vị ${account.unit}`);
-    const grants: GrantIn[] = [{ role: account.role, unitId }];
-    await createUser(q, actor, {
-      username: account.username,
-      fullName: account.fullName,
-      passwordHash,
-      grants,
-    });
-  }
+  await createAccounts(
+    q,
+    actor,
+    DEMO_ACCOUNTS.filter((a) => !DEMO_NATION_ACCOUNTS.includes(a)),
+    bodyId,
+  );
   await seedDemoRound(q, actor, bodyId);
+  await seedDemoNation(q, actor);
   return true;
+}
+
+/** The quarter whose data window is open on the day the demo is made: the demo rounds' period. */
+function demoQuarter() {
+  return periodsContaining(todayInVietnam()).find((p) => p.kind === 'quarter');
 }
 
 /**
@@ -199,7 +271,7 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
  */
 async function seedDemoRound(q: Queryable, actor: AuditActor, bodyId: number): Promise<void> {
   const outline = await findCurrentOutline(q, 'commune-report');
-  const quarter = periodsContaining(todayInVietnam()).find((p) => p.kind === 'quarter');
+  const quarter = demoQuarter();
   if (!outline || !quarter) return;
   await createRound(q, actor, {
     unitId: bodyId,
@@ -213,4 +285,209 @@ async function seedDemoRound(q: Queryable, actor: AuditActor, bodyId: number): P
       'kỳ nào không có hoạt động thì chọn "Không phát sinh". (Dữ liệu minh họa.)',
     remindDays: 3,
   });
+}
+
+const DEMO_NOTE = '(Dữ liệu minh họa: số liệu do chương trình tạo ra, không phải số liệu thật.)';
+
+/** The INVENTED reports of Nghệ An's communes: figures, a nil answer, an officer's sentence. */
+function demoCommuneContent(code: string): ReportContent | null {
+  const nilSections = (keep: string[]) =>
+    [
+      'delegations',
+      'agreements',
+      'conferences',
+      'cooperation',
+      'economic',
+      'ngo_aid',
+      'culture',
+      'information',
+      'press',
+      'foreigners',
+      'consular',
+      'overseas',
+      'border',
+      'awards',
+    ].filter((k) => !keep.includes(k));
+  const text = (t: string) => ({ background: { text: `${t} ${DEMO_NOTE}`, mode: 'append' as const } });
+  switch (code) {
+    case DEMO_SECOND_COMMUNES.thanhVinh:
+      return reportContentSchema.parse({
+        values: {
+          'delegations.in.count': 3,
+          'delegations.in.people': 24,
+          'delegations.in.countries': ['Nhật Bản', 'Hàn Quốc'],
+          'delegations.out.count': 1,
+          'delegations.out.people': 4,
+          'conferences.count': 1,
+          'conferences.foreign_delegates': 12,
+          'ngo.projects': 1,
+          'ngo.value': 35000,
+          'ngo.donors': ['Tổ chức KOICA'],
+          'foreigners.resident': {
+            total: 12,
+            parts: [
+              { key: 'Hàn Quốc', value: 7 },
+              { key: 'Nhật Bản', value: 5 },
+            ],
+          },
+        },
+        nil: { all: false, sections: nilSections(['delegations', 'conferences', 'ngo_aid', 'foreigners']) },
+        narratives: text(
+          'Phường đón 03 đoàn khách quốc tế đến tìm hiểu cơ hội đầu tư tại khu đô thị ven sông Lam.',
+        ),
+      });
+    case DEMO_SECOND_COMMUNES.truongVinh:
+      return reportContentSchema.parse({
+        values: {
+          'delegations.in.count': 1,
+          'delegations.in.people': 6,
+          'delegations.out.count': 0,
+          'ngo.projects': 0,
+          'foreigners.resident': { total: 4, parts: [{ key: 'Lào', value: 4 }] },
+        },
+        nil: { all: false, sections: nilSections(['delegations', 'ngo_aid', 'foreigners']) },
+        narratives: text('Phường phối hợp quản lý 04 lưu học sinh Lào cư trú trên địa bàn.'),
+      });
+    case DEMO_SECOND_COMMUNES.cuaLo:
+      return reportContentSchema.parse({ nil: { all: true, sections: [] }, narratives: text('') });
+    default:
+      return null;
+  }
+}
+
+/** Two invented signers of a unit: the chair (TM. Ủy ban nhân dân) and a deputy (KT. Chủ tịch). */
+async function demoCommitteeSigners(
+  q: Queryable,
+  actor: AuditActor,
+  unitId: number,
+  [chair, deputy]: [string, string],
+): Promise<number> {
+  const signer = await addSigner(q, actor, unitId, {
+    fullName: chair,
+    title: 'Chủ tịch',
+    authority: 'TM',
+    authorityOf: 'Ủy ban nhân dân',
+    collective: null,
+    isDefault: true,
+  });
+  await addSigner(q, actor, unitId, {
+    fullName: deputy,
+    title: 'Phó Chủ tịch',
+    authority: 'KT',
+    authorityOf: 'Chủ tịch',
+    collective: 'Ủy ban nhân dân',
+    isDefault: false,
+  });
+  return signer.id;
+}
+
+/** Submitted, approved and issued by its unit today (the demo actor takes every step). */
+async function issueDemoReport(q: Queryable, actor: AuditActor, reportId: number, signerId: number) {
+  await takeStep(q, actor, { id: reportId, step: 'submit' });
+  await takeStep(q, actor, { id: reportId, step: 'approve' });
+  await takeStep(q, actor, {
+    id: reportId,
+    step: 'issue',
+    issue: { signerId, issuedOn: todayInVietnam() },
+  });
+}
+
+/**
+ * The ministry's level of the demo: Bộ Ngoại giao's identity and signer on the country unit, its
+ * round to the 34 provinces for the demo quarter, and Nghệ An answering it: its round to four
+ * communes, three reports received (invented figures), its consolidated report issued to the
+ * ministry. Hà Tĩnh's round is received by its Sở Ngoại vụ (the Sở's report goes to the UBND tỉnh),
+ * so Hà Tĩnh shows at the ministry as not yet answered.
+ */
+export async function seedDemoNation(q: Queryable, actor: AuditActor): Promise<void> {
+  const countryId = await idOfCode(q, COUNTRY_CODE);
+  const provinceId = await idOfCode(q, DEMO_SECOND_PROVINCE_CODE);
+  await updateIdentity(q, actor, countryId, {
+    parentHeader: null,
+    issuerHeader: 'BỘ NGOẠI GIAO',
+    placeName: 'Hà Nội',
+    symbol: 'BNG',
+    archiveCode: 'VP',
+  });
+  await addSigner(q, actor, countryId, {
+    fullName: 'Đỗ Quang Vinh',
+    title: 'Thứ trưởng',
+    authority: 'KT',
+    authorityOf: 'Bộ trưởng',
+    collective: null,
+    isDefault: true,
+  });
+  await setRecipients(q, actor, countryId, {
+    kinhGui: ['Thủ tướng Chính phủ'],
+    noiNhan: ['Như trên', 'Bộ trưởng (để báo cáo)', 'Lưu: VT, VP'],
+  });
+  const provinceSigner = await demoCommitteeSigners(q, actor, provinceId, [
+    'Lê Hồng Phong',
+    'Nguyễn Thị Thu Hà',
+  ]);
+  await setRecipients(q, actor, provinceId, {
+    kinhGui: ['Bộ Ngoại giao'],
+    noiNhan: ['Như trên', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các PCT UBND tỉnh'],
+  });
+  await createAccounts(q, actor, DEMO_NATION_ACCOUNTS, null);
+
+  const outline = await findCurrentOutline(q, 'commune-report');
+  const nationalOutline = await findCurrentOutline(q, NATIONAL_ROUND_OUTLINE_CODE);
+  const quarter = demoQuarter();
+  if (!outline || !nationalOutline || !quarter) return;
+  const window = windowFor(quarter);
+  await createRound(q, actor, {
+    unitId: countryId,
+    outline: nationalOutline,
+    period: quarter,
+    window,
+    deadlineDays: 10,
+    frequency: 'quarter',
+    guidance:
+      'Đề nghị UBND các tỉnh, thành phố tổng hợp báo cáo của các xã, phường và gửi báo cáo công tác ' +
+      'đối ngoại của địa phương trong kỳ theo đề cương. (Dữ liệu minh họa.)',
+    remindDays: 3,
+  });
+
+  const communeIds = await Promise.all(Object.values(DEMO_SECOND_COMMUNES).map((c) => idOfCode(q, c)));
+  const roundId = await createRound(q, actor, {
+    unitId: provinceId,
+    outline,
+    period: quarter,
+    window,
+    deadlineDays: 3,
+    frequency: 'quarter',
+    guidance:
+      'Đề nghị UBND các phường báo cáo kết quả công tác đối ngoại trong kỳ theo đề cương. (Dữ liệu minh họa.)',
+    remindDays: 3,
+    unitIds: communeIds,
+  });
+  const names: Record<string, [string, string]> = {
+    [DEMO_SECOND_COMMUNES.thanhVinh]: ['Hồ Văn Tâm', 'Trần Thị Minh Châu'],
+    [DEMO_SECOND_COMMUNES.truongVinh]: ['Nguyễn Đình Khoa', 'Phạm Thị Hương'],
+    [DEMO_SECOND_COMMUNES.vinhPhu]: ['Võ Văn Hùng', 'Lê Thị Hồng'],
+    [DEMO_SECOND_COMMUNES.cuaLo]: ['Thái Văn Sơn', 'Hoàng Thị Nga'],
+  };
+  for (const [code, people] of Object.entries(names)) {
+    const unitId = await idOfCode(q, code);
+    const signerId = await demoCommitteeSigners(q, actor, unitId, people);
+    await setRecipients(q, actor, unitId, {
+      kinhGui: ['Ủy ban nhân dân tỉnh Nghệ An'],
+      noiNhan: ['Như trên', 'Thường trực Đảng ủy phường', 'Thường trực HĐND phường'],
+    });
+    const content = demoCommuneContent(code);
+    if (!content) continue;
+    const { id } = await createReport(q, actor, {
+      unitId,
+      outline,
+      period: quarter,
+      window,
+      content,
+      roundId,
+    });
+    await issueDemoReport(q, actor, id, signerId);
+    await takeStep(q, actor, { id, step: 'receive' });
+  }
+  const { reportId } = await consolidateRound(q, actor, roundId);
+  await issueDemoReport(q, actor, reportId, provinceSigner);
 }

@@ -56,6 +56,8 @@ export interface ReportRecord {
   roundUnitId: number | null;
   /** The round's request letter, cited by the document's opening (null parts when none). */
   roundRequest: RoundRequestSource;
+  /** The round it answers, when that round is closed (its name): the page warns, nothing is refused. */
+  closedRound: string | null;
   /** The unit's usual Kính gửi / Nơi nhận, in order. */
   recipients: { kind: 'kinh_gui' | 'noi_nhan'; text: string }[];
   /** The signer the report proposes: the unit's default, or the one its addressee expects (units.ts `proposedSigner`). */
@@ -143,6 +145,7 @@ function recordQuery(q: Queryable) {
       roundUnitId: rounds.unitId,
       roundLetter: rounds.letter,
       roundIssued: roundRequestJson,
+      closedRound: sql<string | null>`case when ${rounds.status} = 'closed' then ${rounds.name} end`,
       recipients: recipientsJson,
       signers: signersJson,
       comments: commentsJson,
@@ -172,6 +175,7 @@ export async function loadReport(q: Queryable, id: number): Promise<ReportRecord
       letter: json<RoundRequestSource['letter']>(r.roundLetter) ?? null,
       issued: json<RoundRequestSource['issued']>(r.roundIssued) ?? null,
     },
+    closedRound: r.closedRound ?? null,
     recipients: json(r.recipients),
     defaultSigner: signerFor(
       r.unit.kind,

@@ -3,7 +3,7 @@
  * occurrence of a recurring round, what the rounds a user sees hold, and each unit's report in a
  * round. Every change writes its audit row in the caller's transaction.
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { RoundLetterIn } from '../domain/api-rounds.js';
 import { type Actor, can } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
@@ -84,16 +84,33 @@ export async function provinceCommuneIds(q: Queryable, provinceCode: string): Pr
   return rows.map((r) => r.id);
 }
 
+/** Every active province, in official code order: the default units of a round of the ministry. */
+export async function provinceIds(q: Queryable): Promise<number[]> {
+  const rows = await q
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.kind, 'province'), eq(units.active, true)))
+    .orderBy(asc(units.code));
+  return rows.map((r) => r.id);
+}
+
+/** A round received by the country unit: the ministry asks the provinces. */
+export const isNationalRound = (receiving: Pick<RoundUnit, 'kind'>) => receiving.kind === 'country';
+
 /**
  * The units a round may ask: communes and province-level bodies of the receiving unit's province
- * (not the receiving unit itself). Refuses an empty list and any other unit, naming it.
+ * (not the receiving unit itself); for the ministry (the country unit), the provinces. Refuses an
+ * empty list and any other unit, naming it.
  */
 async function checkRoundUnits(q: Queryable, receiving: RoundUnit, ids: number[], path = 'unitIds') {
   const unique = [...new Set(ids)];
+  const national = isNationalRound(receiving);
   if (unique.length === 0) {
     throw invalid(
       path,
-      'Đợt báo cáo phải có ít nhất một đơn vị báo cáo: hãy chọn các xã, phường hoặc cơ quan.',
+      national
+        ? 'Đợt báo cáo phải có ít nhất một tỉnh, thành phố báo cáo.'
+        : 'Đợt báo cáo phải có ít nhất một đơn vị báo cáo: hãy chọn các xã, phường hoặc cơ quan.',
     );
   }
   const rows = await q.select(unitColumns).from(units).where(inArray(units.id, unique));
@@ -101,6 +118,18 @@ async function checkRoundUnits(q: Queryable, receiving: RoundUnit, ids: number[]
   for (const id of unique) {
     const unit = found.get(id);
     if (!unit) throw invalid(path, `Không tìm thấy đơn vị mã số ${id}.`);
+    if (national) {
+      // One answer per province, from the province itself (its UBND tỉnh): a body or a commune
+      // reporting beside it would count the province's figures twice.
+      if (unit.kind !== 'province') {
+        throw invalid(
+          path,
+          `${unit.name} không phải là tỉnh, thành phố: đợt báo cáo của Bộ chỉ giao cho các tỉnh, thành phố (mỗi tỉnh một báo cáo tổng hợp).`,
+        );
+      }
+      if (!unit.active) throw invalid(path, `${unit.name} đã ngừng hoạt động, không giao báo cáo được.`);
+      continue;
+    }
     const fits =
       unit.id !== receiving.id &&
       (unit.kind === 'commune' || unit.kind === 'body') &&
@@ -144,8 +173,15 @@ function letterValue(letter: RoundLetterIn | null | undefined): RoundLetter | nu
 /** Creates a round and its units; its series is itself unless it continues one. */
 export async function createRound(q: Queryable, actor: AuditActor, input: CreateRoundInput): Promise<number> {
   const receiving = await loadUnitRef(q, input.unitId);
-  if ((receiving.kind !== 'province' && receiving.kind !== 'body') || !receiving.provinceCode) {
-    throw invalid('unitId', 'Đơn vị nhận báo cáo phải là tỉnh, thành phố hoặc một cơ quan cấp tỉnh.');
+  const national = isNationalRound(receiving);
+  if (
+    !national &&
+    ((receiving.kind !== 'province' && receiving.kind !== 'body') || !receiving.provinceCode)
+  ) {
+    throw invalid(
+      'unitId',
+      'Đơn vị nhận báo cáo phải là Bộ Ngoại giao, một tỉnh, thành phố hoặc một cơ quan cấp tỉnh.',
+    );
   }
   if (!frequencyFits(input.frequency, input.period)) {
     throw invalid(
@@ -156,7 +192,8 @@ export async function createRound(q: Queryable, actor: AuditActor, input: Create
   const ids = await checkRoundUnits(
     q,
     receiving,
-    input.unitIds ?? (await provinceCommuneIds(q, receiving.provinceCode)),
+    input.unitIds ??
+      (national ? await provinceIds(q) : await provinceCommuneIds(q, receiving.provinceCode ?? '')),
   );
   const deadline = input.deadline
     ? checkExplicitDeadline(input.window, input.deadline)
@@ -193,13 +230,14 @@ export async function createRound(q: Queryable, actor: AuditActor, input: Create
   if (input.seriesId == null) await q.update(rounds).set({ seriesId: row.id }).where(eq(rounds.id, row.id));
   await q.insert(roundUnits).values(ids.map((unitId) => ({ roundId: row.id, unitId })));
   // Reports the units already made for this period on this outline answer the round: the board and
-  // the consolidation then count the same reports.
+  // the consolidation then count the same reports. A province's consolidated report made before the
+  // ministry asked points at the province's own round (it answered nobody): it now answers this one.
   const linked = await q
     .update(reports)
     .set({ roundId: row.id })
     .where(
       and(
-        isNull(reports.roundId),
+        answersNoRound,
         eq(reports.outlineCode, input.outline.code),
         eq(reports.periodKey, key),
         inArray(reports.unitId, ids),
@@ -505,6 +543,31 @@ function managedProvinces(actor: Actor): string[] {
   return [...new Set(codes)];
 }
 
+/** The ministry's units where the actor manages rounds (its rounds to the provinces). */
+function managedNationalUnits(actor: Actor): number[] {
+  const ids = actor.grants
+    .filter((g) => g.role === 'national_officer' || g.role === 'national_leader')
+    .map((g) => g.unit.id);
+  return [...new Set(ids)];
+}
+
+/** The rounds received by the units where the actor manages rounds: his province's, the ministry's. */
+function receivedByManaged(q: Queryable, actor: Actor): SQL[] {
+  const provinces = managedProvinces(actor);
+  const national = managedNationalUnits(actor);
+  const reach: SQL[] = [];
+  if (provinces.length) {
+    reach.push(
+      inArray(
+        rounds.unitId,
+        q.select({ id: units.id }).from(units).where(inArray(units.provinceCode, provinces)),
+      ),
+    );
+  }
+  if (national.length) reach.push(inArray(rounds.unitId, national));
+  return reach;
+}
+
 /**
  * The rounds a user sees: those his units receive (where he may manage rounds) and those his units
  * must answer; newest first.
@@ -514,22 +577,13 @@ export async function listRoundsFor(
   actor: Actor,
   filter: { year?: number | undefined; status?: 'open' | 'closed' | undefined },
 ): Promise<RoundRecord[]> {
-  const provinces = managedProvinces(actor);
   const own = [...new Set(actor.grants.map((g) => g.unit.id))];
   if (own.length === 0) return [];
   const answering = q
     .select({ id: roundUnits.roundId })
     .from(roundUnits)
     .where(inArray(roundUnits.unitId, own));
-  const reach: SQL[] = [inArray(rounds.id, answering)];
-  if (provinces.length) {
-    reach.push(
-      inArray(
-        rounds.unitId,
-        q.select({ id: units.id }).from(units).where(inArray(units.provinceCode, provinces)),
-      ),
-    );
-  }
+  const reach: SQL[] = [inArray(rounds.id, answering), ...receivedByManaged(q, actor)];
   const rows = await q
     .select()
     .from(rounds)
@@ -588,14 +642,21 @@ export async function isRoundUnit(q: Queryable, roundId: number, unitId: number)
 }
 
 /**
+ * A report that answers no round of another unit: made outside any round, or a consolidated
+ * report pointing at the round its own unit received (the round it consolidates).
+ */
+export const answersNoRound: SQL = sql`(${reports.roundId} IS NULL OR ${reports.roundId} IN (SELECT ${rounds.id} FROM ${rounds} WHERE ${rounds.unitId} = ${reports.unitId}))`;
+
+/**
  * A unit's report of the period on the round's outline that was opened outside the round (from
- * the reports page) joins the round the first time it is opened through it.
+ * the reports page), or a consolidated report of the unit's own round, joins the round the first
+ * time it is opened through it.
  */
 export async function linkReportToRound(q: Queryable, reportId: number, roundId: number): Promise<void> {
   await q
     .update(reports)
     .set({ roundId })
-    .where(and(eq(reports.id, reportId), isNull(reports.roundId)));
+    .where(and(eq(reports.id, reportId), answersNoRound));
 }
 
 /** A report's revision and status (a round's "Không phát sinh" submits from them). */
@@ -628,22 +689,14 @@ export async function openRoundsOfUnits(q: Queryable, unitIds: number[]) {
     .orderBy(asc(rounds.deadline), asc(units.code));
 }
 
-/** Open rounds received by units of these provinces (the province officer's home page). */
+/** Open rounds received by units of these provinces or by the ministry (the receiving officer's home page). */
 export async function openRoundsOfProvinces(q: Queryable, actor: Actor): Promise<RoundRecord[]> {
-  const provinces = managedProvinces(actor);
-  if (provinces.length === 0) return [];
+  const reach = receivedByManaged(q, actor);
+  if (reach.length === 0) return [];
   const rows = await q
     .select()
     .from(rounds)
-    .where(
-      and(
-        eq(rounds.status, 'open'),
-        inArray(
-          rounds.unitId,
-          q.select({ id: units.id }).from(units).where(inArray(units.provinceCode, provinces)),
-        ),
-      ),
-    )
+    .where(and(eq(rounds.status, 'open'), or(...reach)))
     .orderBy(asc(rounds.deadline))
     .limit(50);
   return (await recordsOf(q, rows)).filter((r) => canManageRound(actor, r));

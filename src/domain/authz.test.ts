@@ -20,7 +20,7 @@ const body42: UnitRef = { id: 5, kind: 'body', provinceCode: '42', path: [1, 2, 
 const p01: UnitRef = { id: 6, kind: 'province', provinceCode: '01', path: [1, 6] };
 const communeX: UnitRef = { id: 7, kind: 'commune', provinceCode: '01', path: [1, 6, 7] };
 
-const targets = { A: communeA, B: communeB, P: p42, S: body42, X: communeX } as const;
+const targets = { A: communeA, B: communeB, P: p42, S: body42, X: communeX, N: country } as const;
 type Target = keyof typeof targets;
 
 /** Where each role is held in the matrix below. */
@@ -29,14 +29,16 @@ const heldAt: Record<Role, UnitRef> = {
   commune_leader: communeA,
   province_officer: body42,
   province_leader: body42,
+  national_officer: country,
+  national_leader: country,
   admin: p42,
 };
 
 /**
  * The matrix: for each role and action, the targets it is allowed on (A: its own commune or,
  * for province roles, a commune of its province; B: another commune of the same province;
- * P: the province; S: the Sở Ngoại vụ; X: a commune of another province). Everything not
- * listed is refused.
+ * P: the province; S: the Sở Ngoại vụ; X: a commune of another province; N: the country, where
+ * the ministry's roles are held). Everything not listed is refused.
  */
 const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
   commune_officer: {
@@ -70,6 +72,27 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
     'outline.manage': ['A', 'B', 'P', 'S'],
+  },
+  // The ministry reads everything down to the communes, receives only from the provinces, and
+  // manages only its own rounds: never a province's round nor a commune's report in its place.
+  national_officer: {
+    'unit.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'report.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'report.edit': ['N'],
+    'report.submit': ['N'],
+    'report.receive': ['P', 'N'],
+    'round.manage': ['N'],
+    'outline.manage': ['N'],
+  },
+  national_leader: {
+    'unit.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'report.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'report.edit': ['N'],
+    'report.submit': ['N'],
+    'report.approve': ['N'],
+    'report.receive': ['P', 'N'],
+    'round.manage': ['N'],
+    'outline.manage': ['N'],
   },
   admin: {
     'unit.read': ['A', 'B', 'P', 'S'],

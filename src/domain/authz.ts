@@ -9,6 +9,8 @@ export const ROLES = [
   'commune_leader',
   'province_officer',
   'province_leader',
+  'national_officer',
+  'national_leader',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,6 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   commune_leader: 'Lãnh đạo UBND xã',
   province_officer: 'Cán bộ cấp tỉnh',
   province_leader: 'Lãnh đạo cấp tỉnh',
+  national_officer: 'Cán bộ Bộ Ngoại giao',
+  national_leader: 'Lãnh đạo Bộ Ngoại giao',
   admin: 'Quản trị hệ thống',
 };
 
@@ -52,12 +56,15 @@ export type Action = (typeof ACTIONS)[number];
  * How far a role held at a unit reaches:
  * - `unit`: that unit only (a commune's officers never see another commune's data);
  * - `province`: the whole province the unit belongs to (communes and province-level bodies);
- * - `subtree`: the unit and everything below it (an administrator of "VN" reaches the country).
+ * - `subtree`: the unit and everything below it (an administrator of "VN" reaches the country);
+ * - `children`: the unit and the units directly below it (the ministry and the 34 provinces).
  */
-export type Reach = 'unit' | 'province' | 'subtree';
+export type Reach = 'unit' | 'province' | 'subtree' | 'children';
 
 interface RolePolicy {
   reach: Reach;
+  /** Actions that reach less far than `reach` (the ministry reads the whole country, receives from the provinces). */
+  narrower?: Partial<Record<Action, Reach>>;
   /** The unit kinds at which this role may be held. */
   heldAt: readonly UnitKind[];
   actions: readonly Action[];
@@ -91,6 +98,43 @@ export const POLICY: Record<Role, RolePolicy> = {
   province_leader: {
     reach: 'province',
     heldAt: ['province', 'body'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'report.approve',
+      'report.receive',
+      'round.manage',
+      'outline.manage',
+    ],
+  },
+  /**
+   * The ministry (Bộ Ngoại giao, held at the country unit): it opens rounds to the provinces and
+   * consolidates their reports (its own unit), receives the provinces' reports (the units directly
+   * below it), and reads every report down to the communes' (the trace of each figure). It never
+   * manages a province's rounds nor receives a commune's report in the province's place.
+   */
+  national_officer: {
+    reach: 'subtree',
+    heldAt: ['country'],
+    narrower: { 'report.receive': 'children', 'round.manage': 'unit', 'outline.manage': 'unit' },
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'report.receive',
+      'round.manage',
+      'outline.manage',
+    ],
+  },
+  national_leader: {
+    reach: 'subtree',
+    heldAt: ['country'],
+    narrower: { 'report.receive': 'children', 'round.manage': 'unit', 'outline.manage': 'unit' },
     actions: [
       'unit.list',
       'unit.read',
@@ -151,9 +195,11 @@ function reaches(grant: RoleGrant, target: UnitRef, action: Action): boolean {
   const policy = POLICY[grant.role];
   if (grant.unit.id === target.id) return true;
   if (OWN_UNIT_ONLY.has(action)) return false;
-  switch (policy.reach) {
+  switch (policy.narrower?.[action] ?? policy.reach) {
     case 'unit':
       return false;
+    case 'children':
+      return target.path.length >= 2 && target.path[target.path.length - 2] === grant.unit.id;
     case 'province':
       return grant.unit.provinceCode !== null && grant.unit.provinceCode === target.provinceCode;
     case 'subtree':

@@ -3,9 +3,11 @@
  * deadline in working days after the data window closes, the citation of the letter a round answers,
  * the next period of a recurring round, countdowns and default names. Storage is in db/rounds.ts.
  */
+
 import { shortDate } from './document-format.js';
 import { AppError } from './errors.js';
 import { DEFAULT_CALENDAR, deadlineAfterClose, type HolidayCalendar } from './holidays.js';
+import { PROVINCE_REPORT_CODE } from './outlines/builtin/province-report.js';
 import {
   type DataWindow,
   daysBetween,
@@ -31,6 +33,13 @@ export const ROUND_FREQUENCY_LABELS: Record<RoundFrequency, string> = {
 export const ROUND_STATUSES = ['open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: 'Đang mở', closed: 'Đã đóng' };
+
+/**
+ * The outline of the ministry's rounds to the provinces: the UBND tỉnh's report to the Bộ Ngoại
+ * giao (builtin/province-report.ts). A province answers with its consolidated report, which is
+ * written on it and carries the communes' indicator codes.
+ */
+export const NATIONAL_ROUND_OUTLINE_CODE = PROVINCE_REPORT_CODE;
 
 /** The most working days a deadline may lie after the data window closes (a sanity cap). */
 export const MAX_DEADLINE_DAYS = 60;

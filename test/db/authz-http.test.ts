@@ -23,11 +23,13 @@ let app: App;
 const ids = { own: 0, sibling: 0, province: 0, body: 0, elsewhere: 0 };
 const clients = {} as Record<Role, Client>;
 
-const HELD_AT: Record<Role, 'own' | 'body' | 'province'> = {
+const HELD_AT: Record<Role, 'own' | 'body' | 'province' | 'country'> = {
   commune_officer: 'own',
   commune_leader: 'own',
   province_officer: 'body',
   province_leader: 'body',
+  national_officer: 'country',
+  national_leader: 'country',
   admin: 'province',
 };
 
@@ -43,7 +45,7 @@ beforeAll(async () => {
     name: 'Sở Ngoại vụ tỉnh Hà Tĩnh',
     ...defaultBodyIdentity('Sở Ngoại vụ', 'Tỉnh Hà Tĩnh', 'SNgV'),
   });
-  const codeOf = { own: '18562', body: '42.SNGV', province: '42' };
+  const codeOf = { own: '18562', body: '42.SNGV', province: '42', country: 'VN' };
   for (const role of Object.keys(HELD_AT) as Role[]) {
     const user = await buildUser(database.db, [{ role, unitCode: codeOf[HELD_AT[role]] }]);
     clients[role] = await signIn(app, user.username);
@@ -63,6 +65,8 @@ const MANAGE: Record<Role, Record<Where, number>> = {
   commune_leader: { own: 403, sibling: 403, elsewhere: 403 },
   province_officer: { own: 403, sibling: 403, elsewhere: 403 },
   province_leader: { own: 403, sibling: 403, elsewhere: 403 },
+  national_officer: { own: 403, sibling: 403, elsewhere: 403 },
+  national_leader: { own: 403, sibling: 403, elsewhere: 403 },
   admin: { own: 200, sibling: 200, elsewhere: 403 },
 };
 
@@ -79,6 +83,9 @@ const READ: Record<Role, Record<Where, boolean>> = {
   commune_leader: { own: true, sibling: false, elsewhere: false },
   province_officer: { own: true, sibling: true, elsewhere: false },
   province_leader: { own: true, sibling: true, elsewhere: false },
+  // The ministry reads every unit of the country (the trace of its figures goes down to the communes).
+  national_officer: { own: true, sibling: true, elsewhere: true },
+  national_leader: { own: true, sibling: true, elsewhere: true },
   admin: { own: true, sibling: true, elsewhere: false },
 };
 
@@ -211,6 +218,8 @@ describe('reports and outlines', () => {
     commune_leader: { own: 200, sibling: 403, elsewhere: 403 },
     province_officer: { own: 200, sibling: 200, elsewhere: 403 },
     province_leader: { own: 200, sibling: 200, elsewhere: 403 },
+    national_officer: { own: 200, sibling: 200, elsewhere: 200 },
+    national_leader: { own: 200, sibling: 200, elsewhere: 200 },
     admin: { own: 200, sibling: 200, elsewhere: 403 },
   };
   /** Writing a report: the unit's own report makers only (the province returns, it does not rewrite). */
@@ -219,6 +228,8 @@ describe('reports and outlines', () => {
     commune_leader: { own: 200, sibling: 403, elsewhere: 403 },
     province_officer: { own: 403, sibling: 403, elsewhere: 403 },
     province_leader: { own: 403, sibling: 403, elsewhere: 403 },
+    national_officer: { own: 403, sibling: 403, elsewhere: 403 },
+    national_leader: { own: 403, sibling: 403, elsewhere: 403 },
     admin: { own: 403, sibling: 403, elsewhere: 403 },
   };
 
@@ -299,8 +310,10 @@ describe('reports and outlines', () => {
         definition: detail.definition,
         baseVersion: detail.version,
       });
-      // A built-in outline is never edited in place (409), by whoever may make outlines.
-      expect(edit.statusCode).toBe(OUTLINE_MANAGE[role].own === 200 ? 409 : 403);
+      // A built-in outline is never edited in place (409), by whoever may make outlines (the
+      // ministry's roles make them for the ministry's own rounds).
+      const makesOutlines = OUTLINE_MANAGE[role].own === 200 || role.startsWith('national_');
+      expect(edit.statusCode).toBe(makesOutlines ? 409 : 403);
     });
   }
 });

@@ -13,11 +13,13 @@ import {
 } from '../../db/consolidation.js';
 import { overrideFigure } from '../../db/consolidation-overrides.js';
 import { loadReportHead } from '../../db/report-record.js';
-import { loadRoundRow } from '../../db/rounds.js';
+import { isRoundUnit, loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import { reportView } from '../../domain/api-reports.js';
+import { can } from '../../domain/authz.js';
 import { overrideFigureBody, reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
+import { AppError } from '../../domain/errors.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
@@ -28,10 +30,25 @@ import { presentReportTrace, presentRoundConsolidation } from './present.js';
 import { consolidationXlsx } from './xlsx.js';
 
 export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
+  /**
+   * The round, if the user manages its receiving unit. Otherwise a refusal that says why: a
+   * province asked by the ministry answers with its own consolidated report (made on its own
+   * round), it never consolidates the ministry's round nor another province's.
+   */
   const roundFor = async (request: Parameters<typeof authorize>[0], id: number) => {
     const round = await loadRoundRow(ctx.db, id);
-    authorize(request, 'round.manage', await loadUnitRef(ctx.db, round.unitId));
-    return round;
+    const receiving = await loadUnitRef(ctx.db, round.unitId);
+    const { actor } = requireAuth(request);
+    if (can(actor, 'round.manage', receiving)) return round;
+    const manages = actor.grants.some((g) => can(actor, 'round.manage', g.unit));
+    if (!manages) throw new AppError('FORBIDDEN');
+    const asked = await Promise.all(actor.grants.map((g) => isRoundUnit(ctx.db, round.id, g.unit.id)));
+    throw new AppError(
+      'FORBIDDEN',
+      asked.some(Boolean)
+        ? `Đợt báo cáo này do ${receiving.name} nhận; đơn vị của bạn là đơn vị báo cáo. Hãy tổng hợp trên đợt báo cáo mà đơn vị mình giao cho các đơn vị cấp dưới, rồi trình ký, ban hành báo cáo tổng hợp đó: báo cáo sẽ được gửi ${receiving.name}.`
+        : `Đợt báo cáo này do ${receiving.name} nhận: chỉ đơn vị nhận báo cáo mới tổng hợp được, không tổng hợp đợt báo cáo của đơn vị khác.`,
+    );
   };
 
   app.get(

@@ -4,16 +4,40 @@
  */
 import type { Queryable } from '../../db/client.js';
 import { laterReports } from '../../db/consolidation.js';
-import { historyFor, loadReport, type ReportRecord, reportSource } from '../../db/report-record.js';
+import {
+  hasReceiver,
+  historyFor,
+  loadReport,
+  type ReportRecord,
+  reportSource,
+} from '../../db/report-record.js';
 import { unitNameCatalogue } from '../../db/units.js';
-import type { ReportView } from '../../domain/api-reports.js';
+import type { ReportIssue, ReportView } from '../../domain/api-reports.js';
 import type { Actor } from '../../domain/authz.js';
 import { readStored } from '../../domain/consolidation/stored.js';
 import { todayInVietnam } from '../../domain/periods.js';
 import { catalogueFor, reportChecks } from '../../domain/report-checks.js';
 import { composeReportDocument, draftSource, reportFrame } from '../../domain/report-document.js';
+import { SENT_STATUSES } from '../../domain/workflow.js';
 import { presentConsolidatedFigures } from '../consolidation/present.js';
 import { presentReportView, type ReportAnalysis } from './present.js';
+
+/**
+ * A report not yet sent that answers a round its receiving unit has closed (the ministry closed its
+ * round while the province was still consolidating): said on the page; nothing is refused or lost,
+ * the report is issued and sent as usual and the receiving unit takes it in when it refreshes.
+ */
+function closedRoundIssues(rec: ReportRecord): ReportIssue[] {
+  if (!rec.closedRound || !hasReceiver(rec) || SENT_STATUSES.includes(rec.row.status)) return [];
+  return [
+    {
+      source: 'quality',
+      severity: 'warning',
+      path: null,
+      message: `Đợt báo cáo “${rec.closedRound}” đã được đơn vị nhận báo cáo đóng lại. Báo cáo vẫn được lưu, ban hành và gửi như thường; đơn vị nhận sẽ tiếp nhận và cập nhật số liệu tổng hợp khi nhận được.`,
+    },
+  ];
+}
 
 /** Drafted text, every issue and the document of a report (pure once its inputs are read). */
 export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<ReportAnalysis> {
@@ -25,15 +49,18 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     unitNameCatalogue(q),
     stored ? laterReports(q, stored) : [],
   ]);
-  const issues = reportChecks({
-    ...(stored ? { consolidation: { coverage: stored.coverage, later } } : {}),
-    outline: source.outline,
-    content: rec.content,
-    drafted,
-    unit: { code: rec.unit.code, name: rec.unit.name },
-    catalogue: catalogueFor(catalogue, rec.unit),
-    history,
-  });
+  const issues = [
+    ...closedRoundIssues(rec),
+    ...reportChecks({
+      ...(stored ? { consolidation: { coverage: stored.coverage, later } } : {}),
+      outline: source.outline,
+      content: rec.content,
+      drafted,
+      unit: { code: rec.unit.code, name: rec.unit.name },
+      catalogue: catalogueFor(catalogue, rec.unit),
+      history,
+    }),
+  ];
   // Drafted once: the form shows the opening and closing that the document prints.
   const frame = reportFrame(source);
   const composed = composeReportDocument(source, { today: todayInVietnam(), drafted, frame });

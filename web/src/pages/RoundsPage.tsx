@@ -93,7 +93,11 @@ export default function RoundsPage() {
   const receiving: ReceivingUnit[] = [];
   for (const grant of me?.grants ?? []) {
     const provinceRole = grant.role === 'province_officer' || grant.role === 'province_leader';
-    if (provinceRole && (grant.unit.kind === 'province' || grant.unit.kind === 'body')) {
+    const nationalRole = grant.role === 'national_officer' || grant.role === 'national_leader';
+    if (
+      (provinceRole && (grant.unit.kind === 'province' || grant.unit.kind === 'body')) ||
+      (nationalRole && grant.unit.kind === 'country')
+    ) {
       if (!receiving.some((u) => u.id === grant.unit.id)) receiving.push(grant.unit);
     }
   }

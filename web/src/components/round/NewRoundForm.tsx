@@ -4,11 +4,13 @@ import {
   defaultRoundName,
   frequencyFits,
   frequencyOfPeriod,
+  NATIONAL_ROUND_OUTLINE_CODE,
   ROUND_FREQUENCIES,
   ROUND_FREQUENCY_LABELS,
   type RoundFrequency,
   roundDeadline,
 } from '@domain/rounds';
+import { COUNTRY_CODE } from '@domain/units';
 import { Checkbox, Group, NumberInput, Radio, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -20,7 +22,7 @@ import { serverFieldErrors } from '../../lib/forms';
 import { DateField } from '../DateField';
 import { FormModal } from '../FormModal';
 import { PeriodFields, type PeriodForm, readPeriod } from '../report/PeriodFields';
-import { UnitChecklist, useProvinceMembers } from './UnitChecklist';
+import { defaultMembers, UnitChecklist, useProvinceMembers } from './UnitChecklist';
 
 export interface ReceivingUnit {
   id: number;
@@ -77,18 +79,18 @@ export function NewRoundForm({ receiving, onClose }: { receiving: ReceivingUnit[
   const unit = receiving.find((u) => String(u.id) === unitId);
   const provinceCode = unit ? (unit.code.split('.')[0] ?? null) : null;
   const members = useProvinceMembers(provinceCode);
-  // Default: every commune of the province, until the officer changes the list.
+  // Default: every commune of the province (the ministry: every province), until the officer
+  // changes the list.
   useEffect(() => {
-    if (members.data && selected === null) {
-      setSelected(new Set(members.data.filter((u) => u.kind === 'commune').map((u) => u.id)));
-    }
+    if (members.data && selected === null) setSelected(new Set(defaultMembers(members.data)));
   }, [members.data, selected]);
 
   const outlineOptions = (outlines.data?.items ?? []).map((o) => ({
     value: String(o.id),
     label: `${o.name} (phiên bản ${o.version})`,
   }));
-  const preferred = outlines.data?.items.find((o) => o.code === 'commune-report');
+  const preferredCode = unit?.code === COUNTRY_CODE ? NATIONAL_ROUND_OUTLINE_CODE : 'commune-report';
+  const preferred = outlines.data?.items.find((o) => o.code === preferredCode);
   const outlineId = outlineChoice ?? (preferred ? String(preferred.id) : (outlineOptions[0]?.value ?? null));
   const result = useMemo(() => readPeriod(period, NEVER_FUTURE), [period]);
   const freq = frequency ?? (result.period ? frequencyOfPeriod(result.period) : 'once');

@@ -1,30 +1,44 @@
 import type { UnitListResponse, UnitSummary } from '@domain/api';
 import { foldForSearch } from '@domain/text';
+import { COUNTRY_CODE } from '@domain/units';
 import { Button, Checkbox, Group, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, withQuery } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 
-/** Every active commune and body of a province, in official code order (a few hundred at most). */
+/**
+ * The units a receiving unit may ask, in official code order (a few hundred at most): every active
+ * commune and body of a province; for the ministry (the country unit, code "VN"), the provinces.
+ */
 export function useProvinceMembers(provinceCode: string | null) {
+  const national = provinceCode === COUNTRY_CODE;
   return useQuery({
     queryKey: ['units', 'province-members', provinceCode],
     enabled: provinceCode !== null,
     staleTime: 5 * 60_000,
     queryFn: async ({ signal }) => {
       const all: UnitSummary[] = [];
+      const filter = national ? { kind: 'province' } : { provinceCode };
       for (let offset = 0; ; offset += 200) {
         const page = await api.get<UnitListResponse>(
-          withQuery('/api/units', { provinceCode, limit: 200, offset }),
+          withQuery('/api/units', { ...filter, limit: 200, offset }),
           signal,
         );
         all.push(...page.items);
         if (page.items.length < 200 || offset + 200 >= page.total) break;
       }
-      return all.filter((u) => u.active && (u.kind === 'commune' || u.kind === 'body'));
+      return all.filter(
+        (u) => u.active && (national ? u.kind === 'province' : u.kind === 'commune' || u.kind === 'body'),
+      );
     },
   });
+}
+
+/** The units asked by default: the provinces (the ministry's round), else every commune. */
+export function defaultMembers(units: readonly UnitSummary[]): number[] {
+  const provinces = units.filter((u) => u.kind === 'province');
+  return (provinces.length ? provinces : units.filter((u) => u.kind === 'commune')).map((u) => u.id);
 }
 
 interface Props {
@@ -58,7 +72,8 @@ export function UnitChecklist({ units, selected, onChange, excludeId, error }: P
     }
     onChange(next);
   };
-  const communes = candidates.filter((u) => u.kind === 'commune').map((u) => u.id);
+  const communes = defaultMembers(candidates);
+  const national = candidates.some((u) => u.kind === 'province');
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" gap="xs">
@@ -67,7 +82,7 @@ export function UnitChecklist({ units, selected, onChange, excludeId, error }: P
         </Text>
         <Group gap="xs">
           <Button size="compact-xs" variant="light" onClick={() => setMany(communes, true)}>
-            Chọn tất cả xã, phường
+            {national ? 'Chọn tất cả tỉnh, thành phố' : 'Chọn tất cả xã, phường'}
           </Button>
           <Button
             size="compact-xs"
