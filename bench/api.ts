@@ -43,7 +43,9 @@ import { adminUrl, connectAdmin, createTempDatabase } from './postgres.js';
 
 const BIN = fileURLToPath(new URL('../bin/doingoai.mjs', import.meta.url));
 /** A real commune report (UBND xã Lạc Phượng, 6 tháng đầu năm 2026): its officer texts and document. */
-const EXAMPLE = fileURLToPath(new URL('../examples/002-lac-phuong-6-thang-2026.json', import.meta.url));
+const EXAMPLE = fileURLToPath(
+  new URL('../test/support/fixtures/002-lac-phuong-commune-report.json', import.meta.url),
+);
 const EXAMPLE_PLACE = 'Lạc Phượng';
 
 const SECONDS = Math.max(1, Number(process.env.BENCH_SECONDS) || 8);

@@ -30,7 +30,7 @@ import { EDITABLE_STATUSES, type ReportStatus } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { findCurrentOutline, getOutlineRow, type OutlineRow } from './outlines.js';
-import { loadRoundRow, type RoundRow, roundUnitIds } from './rounds.js';
+import { loadRoundRow, type RoundRow } from './rounds.js';
 import { reports, rounds, roundUnits, units } from './schema.js';
 
 /** What the province has received: the reports it consolidates by default. */
@@ -107,10 +107,6 @@ async function receiverOf(q: Queryable, unitId: number) {
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị nhận báo cáo của đợt.');
   return row;
-}
-
-async function provinceOf(q: Queryable, unitId: number): Promise<string | undefined> {
-  return (await receiverOf(q, unitId)).provinceCode ?? undefined;
 }
 
 /** The round's receiving unit (its province, whether it is the ministry) and its units: one query. */

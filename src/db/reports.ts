@@ -241,6 +241,14 @@ type SaveOutcome = {
 };
 
 /**
+ * The codes of a consolidated report's summed figures (its consolidation's sums and traced codes),
+ * which a save of the form never changes; NULL for any other report (read at no cost then).
+ */
+const SUMMED_CODES = sql.raw(`CASE WHEN consolidation IS NULL THEN NULL ELSE ARRAY(
+  SELECT jsonb_object_keys(COALESCE(consolidation -> 'sums', '{}'::jsonb))
+  UNION SELECT jsonb_object_keys(COALESCE(consolidation -> 'trace', '{}'::jsonb))) END`);
+
+/**
  * Stores new content if `revision` is still the stored one, in ONE statement (a data-modifying
  * WITH): the authorisation (`unit_id = ANY(units)`), the state and revision checks, the update and
  * its audit row, whose "what changed" the database computes from the stored row
@@ -268,14 +276,19 @@ export async function saveReportContent(
     WITH sent AS (SELECT ${JSON.stringify(content)}::jsonb AS content),
     old AS (
       SELECT id, unit_id, status, content, period_key, window_start, window_end,
-        consolidation IS NOT NULL AS consolidated FROM reports
+        ${SUMMED_CODES} AS summed FROM reports
       WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
     ), input AS (
-      -- A consolidated report's figures change by consolidating or by an override with its
-      -- reason (src/db/consolidation-overrides.ts), never by a save of the form.
-      SELECT CASE WHEN old.consolidated
-        THEN jsonb_set(sent.content, '{values}', COALESCE(old.content -> 'values', '{}'::jsonb))
-        ELSE sent.content END AS content
+      -- A consolidated report's summed figures change by consolidating or by an override with its
+      -- reason (src/db/consolidation-overrides.ts), never by a save of the form; the unit's own
+      -- figures (the Sở's own work) are typed as in any report.
+      SELECT CASE WHEN old.summed IS NULL THEN sent.content
+        ELSE jsonb_set(sent.content, '{values}',
+          (COALESCE(sent.content -> 'values', '{}'::jsonb) - old.summed)
+          || (SELECT COALESCE(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
+              FROM jsonb_each(COALESCE(old.content -> 'values', '{}'::jsonb)) AS e
+              WHERE e.key = ANY(old.summed)))
+        END AS content
       FROM old, sent
     ), saved AS (
       UPDATE reports SET content = input.content, revision = ${revision + 1}::int,
@@ -344,15 +357,16 @@ export async function saveReportChanges(
   const result = (await q.execute(sql`
     WITH old AS (
       SELECT id, unit_id, content, period_key, window_start, window_end,
-        consolidation IS NOT NULL AS consolidated FROM reports
+        ${SUMMED_CODES} AS summed FROM reports
       WHERE id = ${id}::int AND unit_id = ANY(${units}::int[])
     ), patched AS MATERIALIZED (
       -- The stored content read once: the new content and what changed, together. A consolidated
-      -- report's figures change by consolidating or by an override with its reason
+      -- report's summed figures change by consolidating or by an override with its reason
       -- (src/db/consolidation-overrides.ts), never by a save of the form.
-      SELECT report_content_patch(old.content, CASE WHEN old.consolidated
-        THEN ${JSON.stringify(changes)}::jsonb - 'values'
-        ELSE ${JSON.stringify(changes)}::jsonb END) AS r FROM old
+      SELECT report_content_patch(old.content, CASE
+        WHEN old.summed IS NULL OR NOT (sent.changes ? 'values') THEN sent.changes
+        ELSE jsonb_set(sent.changes, '{values}', (sent.changes -> 'values') - old.summed) END) AS r
+      FROM old, (SELECT ${JSON.stringify(changes)}::jsonb AS changes) AS sent
     ), saved AS (
       UPDATE reports SET content = patched.r -> 'content', revision = ${revision + 1}::int,
         updated_by = ${actor.userId}::int, updated_at = ${now.toISOString()}::timestamptz ${window}

@@ -23,7 +23,7 @@ let statements: string[] = [];
 
 /** The example of Thạch Hà's yearly report: every section filled, long texts (≈14 KB). */
 const example = JSON.parse(
-  readFileSync(new URL('../../examples/000-thach-ha-nam-2025.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../support/fixtures/000-thach-ha-commune-report.json', import.meta.url), 'utf8'),
 ) as ReportJson;
 
 beforeAll(async () => {
