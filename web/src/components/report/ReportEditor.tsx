@@ -6,7 +6,16 @@ import { formChecks } from '@domain/report-checks';
 import { nilSectionOf } from '@domain/report-completeness';
 import { validateContent } from '@domain/validation';
 import { Alert, Box, Button, Drawer, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
 import { FrameBlock } from './FrameBlock';
@@ -18,6 +27,7 @@ import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SectionBlock, type SectionContext, sectionId } from './SectionBlock';
 import { SectionNav } from './SectionNav';
+import { createSectionNumbers, numbersOf, SectionNumbersContext } from './sectionNumbers';
 import { useReportDraft } from './useReportDraft';
 import { allIndicators } from './values';
 import { WorkflowBar } from './WorkflowBar';
@@ -69,6 +79,10 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
     () => new Map(flattenDrafted(drafted?.sections ?? []).map((s) => [s.key, s])),
     [drafted],
   );
+  // The headings' numbers: published after each new draft, to the headings whose number changed.
+  const numbers = useMemo(() => numbersOf(sections), [sections]);
+  const [numberStore] = useState(() => createSectionNumbers(numbers));
+  useLayoutEffect(() => numberStore.publish(numbers), [numberStore, numbers]);
   const indicators = useMemo(() => allIndicators(outline), [outline]);
   const clientIssues = useMemo(
     () =>
@@ -252,9 +266,11 @@ export function ReportEditor({ initial }: { initial: ReportView }) {
               )}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
-              {outline.sections.map((section) => (
-                <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
-              ))}
+              <SectionNumbersContext.Provider value={numberStore}>
+                {outline.sections.map((section) => (
+                  <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
+                ))}
+              </SectionNumbersContext.Provider>
               {!view.documentIssued && <FrameBlock part="closing" frame={view.frame} ctx={ctx} />}
             </Stack>
             <Box
