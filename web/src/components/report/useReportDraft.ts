@@ -173,7 +173,9 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
   );
 
   // The form has rendered the content: a lazy change typed from now on waits for the next pause.
+  const rendered = useRef(content);
   useEffect(() => {
+    rendered.current = content;
     if (contentRef.current === content) lazyRendering.current = false;
   }, [content]);
 
@@ -194,6 +196,8 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
       } else {
         lazyTimer.current = setTimeout(() => {
           lazyTimer.current = null;
+          // Rendered meanwhile (a reset, their version taken): nothing is waiting.
+          if (contentRef.current === rendered.current) return;
           lazyRendering.current = true;
           startTransition(() => {
             setContent(contentRef.current);
