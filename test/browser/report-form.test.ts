@@ -234,6 +234,42 @@ describe('the report form', () => {
     await context.close();
   });
 
+  it('marks a figure as an estimate from the keyboard: the draft and the document say "khoảng"', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context);
+    await page.goto(reportUrl);
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    const resident = indicator(page, 'foreigners.resident');
+    const toggle = resident.getByRole('button', { name: /^Số ước tính, in “khoảng”/ });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    // Tab from the number box reaches the switch; Space presses it.
+    await resident.getByRole('textbox').first().focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement?.getAttribute('aria-pressed') ?? null")).toBe('false');
+    await page.keyboard.press('Space');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await resident.screenshot({ path: path.join(SHOTS_DIR, 'report-form-approximate.png') });
+    await page.locator('[data-drafted]').filter({ hasText: 'khoảng 130 người nước ngoài' }).first().waitFor();
+    await waitSaved(page);
+
+    // The document says it as the drafting does.
+    await page.getByRole('tab', { name: /Xem trước và kiểm tra/ }).click();
+    const preview = page.locator('[data-preview]');
+    await expect.poll(() => preview.innerText()).toMatch(/khoảng 130 người nước ngoài/);
+
+    // Saved with the report; pressed again, the figure is exact once more.
+    await page.reload();
+    await page.getByRole('heading', { name: `Báo cáo 6 tháng đầu năm ${YEAR}` }).waitFor();
+    await page.getByRole('tab', { name: /Nhập số liệu/ }).click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await waitSaved(page);
+    await page.locator('[data-drafted]').filter({ hasText: '130 người nước ngoài' }).first().waitFor();
+    expect(await page.locator('[data-drafted]').filter({ hasText: 'khoảng 130' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('fits a phone screen (390 px) without horizontal scrolling', async () => {
     const context = await app.browser.newContext({
       viewport: PHONE,

@@ -1,10 +1,12 @@
 import type { Indicator, IndicatorValue } from '@domain/outline';
 import { formatChange, formatNumberVi } from '@domain/vn-number';
-import { Box, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Box, Button, Stack, TagsInput, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
 import { BreakdownEditor } from './BreakdownEditor';
 import { CountryMultiSelect } from './CountrySelect';
 import { NumberBox } from './NumberBox';
+import type { UpdateOptions } from './useReportDraft';
+import { useTypedText } from './useTypedText';
 import { isNumeric, labelWithUnit, partsOf, totalOf } from './values';
 
 export interface ComparisonLabels {
@@ -21,8 +23,14 @@ interface Props {
   error: string | undefined;
   warning?: string | undefined;
   disabled: boolean;
-  onChange: (value: IndicatorValue | undefined) => void;
+  /** A numeric figure marked as an estimate: the document prints "khoảng …". */
+  approximate?: boolean;
+  onApproximate?: (approximate: boolean) => void;
+  /** `lazy` for what is typed into a box that shows it from its own state (useReportDraft). */
+  onChange: (value: IndicatorValue | undefined, options?: UpdateOptions) => void;
 }
+
+const TYPED: UpdateOptions = { lazy: true };
 
 /** The id of an indicator's field, for links from the checklist. */
 export const fieldId = (code: string) => `chi-tieu-${code.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -45,6 +53,62 @@ function encodeBreakdown(
   return { total: Math.round(sum * 1e6) / 1e6, parts };
 }
 
+/** A text figure: what is typed shows at once, the report follows when typing pauses. */
+function TextBox({
+  value,
+  onChange,
+  ...rest
+}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (text: string) => void }) {
+  const typed = useTypedText(value);
+  return (
+    <TextInput
+      {...rest}
+      value={typed.text}
+      onFocus={typed.onFocus}
+      onBlur={typed.onBlur}
+      onChange={(e) => {
+        const text = e.currentTarget.value;
+        typed.setText(text);
+        onChange(text);
+      }}
+    />
+  );
+}
+
+/**
+ * The "khoảng" switch inside a number box: pressed, the figure is an estimate and the document
+ * prints "khoảng 200 lượt". A button (Tab reaches it, Space or Enter presses it), named for screen
+ * readers with the figure it marks.
+ */
+function ApproximateToggle({
+  label,
+  on,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  on: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <Button
+      size="compact-xs"
+      variant={on ? 'filled' : 'default'}
+      aria-pressed={on}
+      aria-label={`Số ước tính, in “khoảng” — ${label}`}
+      title={
+        on ? 'Số ước tính: văn bản in “khoảng …”. Bấm để bỏ.' : 'Bấm nếu đây là số ước tính (in “khoảng …”).'
+      }
+      disabled={disabled}
+      onClick={() => onChange(!on)}
+      data-approximate={on ? 'true' : 'false'}
+    >
+      khoảng
+    </Button>
+  );
+}
+
 /**
  * Re-rendered only when what it shows changes: `onChange` is rebuilt by its section on every render
  * but always writes the same indicator through the same stable `update`, so it is not compared.
@@ -58,7 +122,8 @@ function sameFieldProps(a: Props, b: Props): boolean {
     a.labels === b.labels &&
     a.error === b.error &&
     a.warning === b.warning &&
-    a.disabled === b.disabled
+    a.disabled === b.disabled &&
+    a.approximate === b.approximate
   );
 }
 
@@ -66,6 +131,7 @@ export const IndicatorField = memo(IndicatorFieldView, sameFieldProps);
 
 function IndicatorFieldView(props: Props) {
   const { indicator, value, previous, sameLastYear, labels, error, warning, disabled, onChange } = props;
+  const approximate = props.approximate ?? false;
   const id = fieldId(indicator.code);
   const numeric = isNumeric(indicator);
   const total = totalOf(value);
@@ -87,7 +153,21 @@ function IndicatorFieldView(props: Props) {
         variant={computed ? 'filled' : 'default'}
         placeholder="Nhập số, ví dụ 1.234 hoặc 180,5"
         withAsterisk={indicator.required}
-        onChange={(n) => onChange(indicator.breakdown ? encodeBreakdown(n, parts) : (n ?? undefined))}
+        {...(props.onApproximate
+          ? {
+              rightSection: (
+                <ApproximateToggle
+                  label={indicator.label}
+                  on={approximate}
+                  disabled={disabled}
+                  onChange={props.onApproximate}
+                />
+              ),
+              rightSectionWidth: 68,
+              rightSectionPointerEvents: 'all' as const,
+            }
+          : {})}
+        onChange={(n) => onChange(indicator.breakdown ? encodeBreakdown(n, parts) : (n ?? undefined), TYPED)}
       />
     );
   } else if (indicator.valueType === 'list' && indicator.listOf === 'country') {
@@ -120,7 +200,7 @@ function IndicatorFieldView(props: Props) {
     );
   } else {
     input = (
-      <TextInput
+      <TextBox
         id={id}
         label={label}
         description={indicator.hint}
@@ -128,7 +208,7 @@ function IndicatorFieldView(props: Props) {
         error={error}
         disabled={disabled}
         withAsterisk={indicator.required}
-        onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+        onChange={(text) => onChange(text === '' ? undefined : text, TYPED)}
       />
     );
   }
@@ -144,7 +224,7 @@ function IndicatorFieldView(props: Props) {
             unit={indicator.unit}
             disabled={disabled}
             idPrefix={id}
-            onChange={(next) => onChange(encodeBreakdown(total, next))}
+            onChange={(next) => onChange(encodeBreakdown(total, next), TYPED)}
           />
         </Box>
       )}

@@ -13,6 +13,7 @@ import {
   Suspense,
   useCallback,
   useDeferredValue,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -28,6 +29,7 @@ import { ReportActions } from './ReportActions';
 import { SaveStatusLine } from './SaveStatusLine';
 import { type FigureSlot, SectionBlock, type SectionContext, sectionId } from './SectionBlock';
 import { SectionNav } from './SectionNav';
+import { createSectionNumbers, numbersOf, SectionNumbersContext } from './sectionNumbers';
 import { type ReportDraft, useReportDraft } from './useReportDraft';
 import { allIndicators } from './values';
 import { WorkflowBar } from './WorkflowBar';
@@ -97,6 +99,10 @@ export function ReportEditor({
     () => new Map(flattenDrafted(drafted?.sections ?? []).map((s) => [s.key, s])),
     [drafted],
   );
+  // The headings' numbers: published after each new draft, to the headings whose number changed.
+  const numbers = useMemo(() => numbersOf(sections), [sections]);
+  const [numberStore] = useState(() => createSectionNumbers(numbers));
+  useLayoutEffect(() => numberStore.publish(numbers), [numberStore, numbers]);
   const indicators = useMemo(() => allIndicators(outline), [outline]);
   const clientIssues = useMemo(
     () =>
@@ -286,9 +292,11 @@ export function ReportEditor({
               )}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
-              {outline.sections.map((section) => (
-                <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
-              ))}
+              <SectionNumbersContext.Provider value={numberStore}>
+                {outline.sections.map((section) => (
+                  <SectionBlock key={section.key} section={section} level={1} parentNil={false} ctx={ctx} />
+                ))}
+              </SectionNumbersContext.Provider>
               {!view.documentIssued && <FrameBlock part="closing" frame={view.frame} ctx={ctx} />}
             </Stack>
             <Box

@@ -17,7 +17,10 @@ import {
 import { type ComponentType, memo } from 'react';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
 import { ParagraphList } from './ParagraphList';
+import { useSectionNumber } from './sectionNumbers';
 import { sameDrafted, subtreeOf } from './sectionTree';
+import type { UpdateOptions } from './useReportDraft';
+import { useTypedText } from './useTypedText';
 import { InlineComments } from './WorkflowNotes';
 
 export interface SectionContext {
@@ -28,7 +31,7 @@ export interface SectionContext {
   warnings: Readonly<Record<string, string>>;
   labels: ComparisonLabels;
   disabled: boolean;
-  update: (change: (content: ReportContent) => ReportContent) => void;
+  update: (change: (content: ReportContent) => ReportContent, options?: UpdateOptions) => void;
   /** Comments of the last return: each shows at its section, or at the section of its indicator. */
   comments: readonly ReportCommentOut[];
   /**
@@ -54,6 +57,14 @@ function setValue(content: ReportContent, code: string, value: IndicatorValue | 
   if (value === undefined) delete values[code];
   else values[code] = value;
   return { ...content, values };
+}
+
+/** Marks a figure as an estimate ("khoảng …") or not; no list is kept once nothing is marked. */
+function setApproximate(content: ReportContent, code: string, on: boolean): ReportContent {
+  const others = (content.approximate ?? []).filter((c) => c !== code);
+  const approximate = on ? [...others, code] : others;
+  const { approximate: _, ...rest } = content;
+  return approximate.length > 0 ? { ...rest, approximate } : rest;
 }
 
 function setNil(content: ReportContent, key: string, nil: boolean): ReportContent {
@@ -84,6 +95,8 @@ interface OfficerTextProps {
 const OfficerText = memo(function OfficerText({ section, edit, disabled, nil, update }: OfficerTextProps) {
   const mode = edit?.mode ?? 'append';
   const title = `Nội dung cán bộ viết thêm — ${section.title}`;
+  // What is typed shows at once; the report renders it when typing pauses.
+  const typed = useTypedText(edit?.text ?? '');
   if (disabled) {
     if (!edit?.text) return null;
     return (
@@ -107,14 +120,17 @@ const OfficerText = memo(function OfficerText({ section, edit, disabled, nil, up
         autosize
         minRows={2}
         maxRows={12}
-        value={edit?.text ?? ''}
+        value={typed.text}
         disabled={disabled || nil}
+        onFocus={typed.onFocus}
+        onBlur={typed.onBlur}
         onChange={(e) => {
           const text = e.currentTarget.value;
-          update((c) => setNarrative(c, section.key, text, mode));
+          typed.setText(text);
+          update((c) => setNarrative(c, section.key, text, mode), { lazy: true });
         }}
       />
-      {(edit?.text ?? '') !== '' && (
+      {typed.text !== '' && (
         <SegmentedControl
           size="xs"
           aria-label={`Cách ghép nội dung — ${section.title}`}
@@ -125,7 +141,7 @@ const OfficerText = memo(function OfficerText({ section, edit, disabled, nil, up
             { value: 'replace', label: 'Thay thế đoạn soạn sẵn' },
           ]}
           onChange={(next) =>
-            update((c) => setNarrative(c, section.key, edit?.text ?? '', next as 'append' | 'replace'))
+            update((c) => setNarrative(c, section.key, typed.text, next as 'append' | 'replace'))
           }
           style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
           styles={{ label: { whiteSpace: 'normal' } }}
@@ -141,6 +157,8 @@ interface Props {
   parentNil: boolean;
   ctx: SectionContext;
 }
+
+const isApproximate = (content: ReportContent, code: string) => content.approximate?.includes(code) ?? false;
 
 /**
  * Whether a section would render the same: only what the section and its subsections show is
@@ -168,6 +186,7 @@ function sameSectionProps(a: Props, b: Props): boolean {
   for (const code of codes) {
     if (x.content.values[code] !== y.content.values[code]) return false;
     if (x.errors[code] !== y.errors[code] || x.warnings[code] !== y.warnings[code]) return false;
+    if (isApproximate(x.content, code) !== isApproximate(y.content, code)) return false;
   }
   for (const key of keys) {
     if (x.content.narratives[key] !== y.content.narratives[key]) return false;
@@ -175,6 +194,20 @@ function sameSectionProps(a: Props, b: Props): boolean {
     if (!sameDrafted(x.drafted.get(key), y.drafted.get(key))) return false;
   }
   return true;
+}
+
+/** A section's number and title: renders again alone when a renumbering changes its number. */
+function SectionHeading({ sectionKey, title, level }: { sectionKey: string; title: string; level: number }) {
+  const number = useSectionNumber(sectionKey);
+  return (
+    <Title
+      order={Math.min(level + 1, 4) as 2 | 3 | 4}
+      fz={level === 1 ? 18 : level === 2 ? 16 : 15}
+      tt={level === 1 ? 'uppercase' : undefined}
+    >
+      {`${number} ${title}`.trim()}
+    </Title>
+  );
 }
 
 /** One section of the outline: its number and title, "Không phát sinh", fields, draft, own text. */
@@ -187,9 +220,9 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
   const indicators = section.children.filter((n): n is Indicator => n.kind === 'indicator');
   const subsections = section.children.filter((n): n is Section => n.kind === 'section');
   const hasOwnText = subsections.length === 0 || section.children.some((n) => n.kind !== 'section');
-  // The drafted title names the period where the outline says {period} or {next}.
-  const heading = `${drafted?.number ?? ''} ${drafted?.title ?? section.title}`.trim();
-  const order = Math.min(level + 1, 4) as 2 | 3 | 4;
+  // The drafted title names the period where the outline says {period} or {next}; its number
+  // comes to the heading alone (SectionHeading), so a renumbering does not render the section.
+  const title = drafted?.title ?? section.title;
   const Figure = ctx.figure;
   // A consolidated section's figures are its sources': "Không phát sinh" is theirs to say, not a switch.
   const nilOffered = section.nilAllowed !== false && !(Figure && subtreeOf(section).codes.length > 0);
@@ -203,7 +236,7 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
     <Box
       component="section"
       id={sectionId(section.key)}
-      aria-label={heading}
+      aria-label={title}
       data-nil={nil ? 'true' : 'false'}
       pl={level > 1 ? { base: 'xs', sm: 'sm' } : 0}
       style={{
@@ -214,13 +247,7 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
     >
       <Stack gap="sm">
         <Stack gap={6}>
-          <Title
-            order={order}
-            fz={level === 1 ? 18 : level === 2 ? 16 : 15}
-            tt={level === 1 ? 'uppercase' : undefined}
-          >
-            {heading}
-          </Title>
+          <SectionHeading sectionKey={section.key} title={title} level={level} />
           {ctx.disabled && ownNil && !parentNil && !ctx.content.nil.all && (
             <Badge variant="light" color="gray" tt="none" style={{ alignSelf: 'flex-start' }}>
               Không phát sinh
@@ -263,7 +290,11 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
                     error={ctx.errors[indicator.code]}
                     warning={ctx.warnings[indicator.code]}
                     disabled={ctx.disabled || nil}
-                    onChange={(value) => ctx.update((c) => setValue(c, indicator.code, value))}
+                    approximate={isApproximate(ctx.content, indicator.code)}
+                    onApproximate={(on) => ctx.update((c) => setApproximate(c, indicator.code, on))}
+                    onChange={(value, options) =>
+                      ctx.update((c) => setValue(c, indicator.code, value), options)
+                    }
                   />
                 ),
               )}

@@ -7,7 +7,7 @@ import type { Indicator, Section } from '@domain/outline';
 import type { ReportContent } from '@domain/report-json';
 
 export interface Subtree {
-  /** Indicator codes of the section and of its subsections. */
+  /** Indicator codes of the section and of its subsections (their values, errors, warnings, “khoảng” marks). */
   codes: readonly string[];
   /** Keys of the section, its subsections and its narrative blocks (narratives, nil, drafted). */
   keys: readonly string[];
@@ -34,13 +34,15 @@ export function subtreeOf(section: Section): Subtree {
   return found;
 }
 
-/** Two drafts of a section read the same (the drafting makes new objects every time it runs). */
+/**
+ * Two drafts of a section read the same on the form (the drafting makes new objects every time it
+ * runs). The number is not compared: the headings take it from `sectionNumbers`.
+ */
 export function sameDrafted(a: DraftedSection | undefined, b: DraftedSection | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return (
     a.draftHash === b.draftHash &&
-    a.number === b.number &&
     a.title === b.title &&
     a.nil === b.nil &&
     a.stale === b.stale &&

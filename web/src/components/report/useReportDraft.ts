@@ -7,7 +7,7 @@ import type { ReportView } from '@domain/api-reports';
 import { hasChanges, reportContentChanges } from '@domain/report-changes';
 import type { ReportContent } from '@domain/report-json';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import {
   clearLocalCopy,
@@ -20,6 +20,20 @@ import {
 } from '../../api/reports';
 
 export const AUTOSAVE_DELAY_MS = 1500;
+/**
+ * How long typing must pause before the form renders a typed change (`update(…, { lazy: true })`):
+ * longer than the gap between two keys of a steady typist, short enough to read as at once.
+ */
+export const TYPING_PAUSE_MS = 250;
+
+export interface UpdateOptions {
+  /**
+   * A change typed into a field that shows what is typed from its own state (a number box, a text
+   * box): the report has it at once (saves, the local copy), while the form, the drafting and the
+   * checks render it when typing pauses, as a transition a next key interrupts.
+   */
+  lazy?: boolean;
+}
 const RETRY_DELAY_MS = 10_000;
 
 export type SaveStatus =
@@ -46,7 +60,7 @@ export interface ReportDraft {
   conflict: ReportConflict | null;
   /** Unsaved changes found in this browser from an earlier visit, offered for restoring. */
   restorable: LocalCopy | null;
-  update: (change: (content: ReportContent) => ReportContent) => void;
+  update: (change: (content: ReportContent) => ReportContent, options?: UpdateOptions) => void;
   /** Saves now if anything is unsaved; resolves when the server has it (or it failed). */
   flush: () => Promise<boolean>;
   keepMine: () => void;
@@ -88,6 +102,9 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
   const inFlight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const blocked = useRef(false);
+  // A lazy change waiting for typing to pause, and one whose render has started (not committed).
+  const lazyTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lazyRendering = useRef(false);
 
   const clearTimer = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -167,16 +184,45 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
     [id, queryClient, clearTimer],
   );
 
+  // The form has rendered the content: a lazy change typed from now on waits for the next pause.
+  const rendered = useRef(content);
+  useEffect(() => {
+    rendered.current = content;
+    if (contentRef.current === content) lazyRendering.current = false;
+  }, [content]);
+
   const update = useCallback(
-    (change: (content: ReportContent) => ReportContent) => {
+    (change: (content: ReportContent) => ReportContent, options?: UpdateOptions) => {
       if (!editable) return;
       const next = change(contentRef.current);
       contentRef.current = next;
       seqRef.current += 1;
-      setContent(next);
+      if (lazyTimer.current) clearTimeout(lazyTimer.current);
+      lazyTimer.current = null;
+      const lazy = options?.lazy === true;
+      if (!lazy) setContent(next);
+      else if (lazyRendering.current) {
+        // A render of an earlier typed change is under way: it takes this one with it, so the
+        // form never commits a content older than what is typed.
+        startTransition(() => setContent(next));
+      } else {
+        lazyTimer.current = setTimeout(() => {
+          lazyTimer.current = null;
+          // Rendered meanwhile (a reset, their version taken): nothing is waiting.
+          if (contentRef.current === rendered.current) return;
+          lazyRendering.current = true;
+          startTransition(() => {
+            setContent(contentRef.current);
+            // The status line too follows the pause (unless a save has taken the change meanwhile).
+            if (!blocked.current && !inFlight.current && seqRef.current !== savedSeqRef.current)
+              setStatus((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
+          });
+        }, TYPING_PAUSE_MS);
+      }
       writeLocalCopy(id, { revision: revisionRef.current, content: next, at: Date.now() });
       if (blocked.current) return;
-      setStatus({ kind: 'dirty' });
+      // Unchanged while typing goes on: no render of the form for the status line on every key.
+      if (!lazy) setStatus((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
       clearTimer();
       timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
     },
@@ -195,6 +241,7 @@ export function useReportDraft(initial: ReportView, editable: boolean): ReportDr
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
       clearTimer();
+      if (lazyTimer.current) clearTimeout(lazyTimer.current);
     };
   }, [saveNow, clearTimer]);
 
