@@ -89,29 +89,28 @@ describe('the ministry on the demo data', () => {
       );
       await page.getByRole('button', { name: /^Tổng hợp (báo cáo|ngay \(1\/34\))$/u }).click();
       expect((await consolidated).status()).toBeLessThan(300);
-      await page.getByRole('link', { name: 'Báo cáo tổng hợp' }).first().waitFor();
-      await shoot(page, 'round-consolidated');
-      // The panel as the officer sees it on the screen (a full-page photo flattens scrolling parts).
-      await page.getByRole('heading', { name: 'Tổng hợp báo cáo' }).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(SHOTS_DIR, 'national-round-panel.png') });
+      // One click consolidates and opens the ministry's consolidated report.
+      await page.waitForURL(/\/bao-cao\/\d+$/);
 
       // A figure of the ministry's report → Nghệ An's report → a commune's report.
-      await page.getByRole('link', { name: 'Báo cáo tổng hợp' }).first().click();
-      await page.waitForURL(/\/bao-cao\/\d+$/);
       const source = page.getByRole('button', { name: 'Nguồn của số liệu Số đoàn vào' });
       await source.waitFor();
-      expect((await source.textContent())?.trim()).toBe(String(NGHE_AN_DELEGATIONS_IN));
+      expect((await source.locator('[data-figure-value]').textContent())?.trim()).toBe(
+        String(NGHE_AN_DELEGATIONS_IN),
+      );
       await shoot(page, 'consolidated-report');
       await source.click();
       await page
-        .getByRole('dialog', { name: 'Số đoàn vào' })
+        .getByRole('table', { name: 'Nguồn số liệu — Số đoàn vào' })
         .getByRole('link', { name: 'Tỉnh Nghệ An' })
         .click();
       await page.waitForURL(provinceReportUrl);
+      // The province's report is issued: it opens on its document; its figures are one tab away.
+      await page.getByRole('tab', { name: 'Số liệu', exact: true }).click();
       const provinceSource = page.getByRole('button', { name: 'Nguồn của số liệu Số đoàn vào' });
       await provinceSource.waitFor();
       await provinceSource.click();
-      const communes = page.getByRole('dialog', { name: 'Số đoàn vào' });
+      const communes = page.getByRole('table', { name: 'Nguồn số liệu — Số đoàn vào' });
       await communes.getByRole('link', { name: 'Phường Thành Vinh' }).waitFor();
       await page.screenshot({ path: path.join(SHOTS_DIR, 'national-province-sources.png') });
       await communes.getByRole('link', { name: 'Phường Thành Vinh' }).click();
