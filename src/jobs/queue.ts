@@ -16,6 +16,8 @@ import { createJobRunner, type Scheduler, type SchedulerOptions, startScheduler 
 
 export const JOBS_QUEUE = 'doingoai-jobs';
 const ASK_EVERY_MS = 60_000;
+/** How often an instance looks for a queued run. */
+const POLL_MS = 2_000;
 
 export interface QueuedSchedulerOptions extends SchedulerOptions {
   databaseUrl: string;
@@ -54,9 +56,30 @@ export async function startQueuedScheduler(options: QueuedSchedulerOptions): Pro
     return running;
   };
 
-  await boss.work(JOBS_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async () => {
-    await runOnce();
-  });
+  // The worker loop is ours, not boss.work(): pg-boss 10 marks a job done without awaiting or
+  // catching it, so a job that finished while PostgreSQL restarted rejected unhandled and ended
+  // the process. Here every call to the queue is caught, logged, and tried again at the next poll.
+  let stopped = false;
+  let poll: NodeJS.Timeout | undefined;
+  const takeJob = async () => {
+    let id: string | undefined;
+    try {
+      const [job] = await boss.fetch(JOBS_QUEUE, { batchSize: 1 });
+      if (!job) return;
+      id = job.id;
+      await runOnce();
+      await boss.complete(JOBS_QUEUE, id);
+    } catch (error) {
+      log.warn({ err: error }, 'job queue: a run did not complete');
+      if (id) await boss.fail(JOBS_QUEUE, id, { message: String(error) }).catch(() => undefined);
+    }
+  };
+  const loop = () => {
+    if (stopped) return;
+    poll = setTimeout(() => void takeJob().finally(loop), POLL_MS);
+    poll.unref();
+  };
+  loop();
   const ask = async () => {
     try {
       await boss.send(JOBS_QUEUE, {}, { singletonKey: 'run', singletonSeconds: minutes * 60 });
@@ -71,6 +94,8 @@ export async function startQueuedScheduler(options: QueuedSchedulerOptions): Pro
   return {
     runOnce,
     async stop() {
+      stopped = true;
+      clearTimeout(poll);
       clearInterval(timer);
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 }).catch(() => undefined);
       if (running) await running;
