@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OfficialDocument } from '../../src/domain/document.js';
-import { composeExample, EXAMPLES, exampleNames, GOLDEN, ORIGINALS } from './examples.js';
+import { composeExample, EXAMPLES, exampleNames, flatOriginal, GOLDEN, ORIGINALS } from './examples.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const HOW_TO_UPDATE = 'If the change is intended: UPDATE_GOLDEN=1 npx vitest run test/examples';
@@ -33,22 +33,7 @@ const split = (text: string) =>
     .filter(Boolean);
 
 /** The original's sentences: markdown marks dropped, lines joined, words broken over lines joined. */
-function originalSentences(text: string): string[] {
-  const flat = text
-    .normalize('NFC')
-    .split('\n')
-    .map((l) =>
-      l
-        .replace(/[#*\\]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean)
-    .join('\n')
-    .replace(/(?<=[\p{L}\p{N}][-/])\n/gu, '')
-    .replace(/\n/g, ' ');
-  return split(flat);
-}
+const originalSentences = (text: string): string[] => split(flatOriginal(text));
 
 /** The sentences the document prints in its body (headings and tables aside). */
 function printedSentences(doc: OfficialDocument): string[] {

@@ -45,3 +45,20 @@ export async function exampleOutline(name: string): Promise<Outline> {
   if (!outline) throw new Error(`no outline ${json.outline.code} for ${name}`);
   return outline;
 }
+
+/** The original on one line: markdown marks dropped, words broken over lines joined again. */
+export function flatOriginal(text: string): string {
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/[#*\\]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join('\n')
+    .replace(/(?<=[\p{L}\p{N}][-/])\n/gu, '')
+    .replace(/\n/g, ' ');
+}

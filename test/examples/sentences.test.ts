@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OfficialDocument } from '../../src/domain/document.js';
-import { composeExample, exampleNames, ORIGINALS } from './examples.js';
+import { composeExample, exampleNames, flatOriginal, ORIGINALS } from './examples.js';
 
 const CHECKED = ['000', '001', '002', '004'];
 
@@ -17,23 +17,6 @@ function originalText(prefix: string): string | null {
   if (!existsSync(ORIGINALS)) return null;
   const file = readdirSync(ORIGINALS).find((f) => f.startsWith(`${prefix}_`));
   return file ? readFileSync(path.join(ORIGINALS, file), 'utf8') : null;
-}
-
-/** The original on one line: markdown marks dropped, words broken over lines joined again. */
-function flatOriginal(text: string): string {
-  return text
-    .normalize('NFC')
-    .split('\n')
-    .map((l) =>
-      l
-        .replace(/[#*\\]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean)
-    .join('\n')
-    .replace(/(?<=[\p{L}\p{N}][-/])\n/gu, '')
-    .replace(/\n/g, ' ');
 }
 
 /** The sentences the document prints in its body (headings aside): split after ". ", "; " and ":". */
