@@ -21,6 +21,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '../domain/authz.js';
+import { LOGBOOK_KIND_CODES } from '../domain/logbook/kinds.js';
+import type { LogbookData } from '../domain/logbook/record.js';
 import type { Outline } from '../domain/outline.js';
 import { AUTHORITIES, COMMUNE_KINDS, UNIT_KINDS } from '../domain/units.js';
 import { REPORT_STATUSES } from '../domain/workflow.js';
@@ -497,6 +499,68 @@ export const registerEntries = pgTable(
   ],
 );
 
+/**
+ * The logbook (sổ theo dõi, issue 15): each foreign-affairs event a unit records, once, when it
+ * happens. The kind's fields (domain/logbook/kinds.ts) are in `data`; the date or range is in
+ * columns, so a report's data window finds its records by index. Deleting keeps the row
+ * (`deleted_at`): an issued report's frozen figures still name the records behind them.
+ */
+export const logbookRecords = pgTable(
+  'logbook_records',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: LOGBOOK_KIND_CODES }).notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on'),
+    /** The activity log's field: a section key of the unit's outlines. */
+    sectionKey: text('section_key'),
+    data: jsonb('data').$type<LogbookData>().notNull(),
+    revision: integer('revision').notNull().default(1),
+    /** The import that created it, if any (undone together). */
+    importId: integer('import_id'),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    // A unit's records of one kind in a data window: one index range, however long the history.
+    index('logbook_records_unit_kind_starts_idx').on(t.unitId, t.kind, t.startsOn),
+    index('logbook_records_import_idx').on(t.importId),
+  ],
+);
+
+/** An import of a sheet into a register: its mapping, progress, and refused rows. */
+export const logbookImports = pgTable(
+  'logbook_imports',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: LOGBOOK_KIND_CODES }).notNull(),
+    fileName: text('file_name').notNull(),
+    /** pending → running → done | failed (nothing half-imported: rows are written in one transaction). */
+    status: text('status').notNull().default('pending'),
+    /** Column of the sheet → field of the register. */
+    mapping: jsonb('mapping').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    doneRows: integer('done_rows').notNull().default(0),
+    createdRows: integer('created_rows').notNull().default(0),
+    /** Refused rows: [{ row, reasons }]. */
+    refused: jsonb('refused').notNull().default([]),
+    error: text('error'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('logbook_imports_unit_idx').on(t.unitId)],
+);
+
 export const schema = {
   units,
   signers,
@@ -517,4 +581,6 @@ export const schema = {
   roundUnits,
   notifications,
   emailOutbox,
+  logbookRecords,
+  logbookImports,
 };
