@@ -75,8 +75,18 @@ export function countryByCode(code: string): Country | undefined {
 
 /** The country an official name or an alias designates, whatever its diacritics, case or punctuation. */
 export function findCountry(text: string): Country | undefined {
-  return BY_KEY.get(countryKey(text));
+  const known = FOUND.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const country = BY_KEY.get(countryKey(text));
+  // Names repeat (a consolidation meets "Hàn Quốc" in hundreds of reports): each is folded once.
+  if (FOUND.size >= FOUND_MAX) FOUND.clear();
+  FOUND.set(text, country ?? null);
+  return country;
 }
+
+/** The countries found for the texts met so far (null: none), bounded. */
+const FOUND = new Map<string, Country | null>();
+const FOUND_MAX = 10_000;
 
 /** True when the text is a catalogue's official name exactly as it is written (NFC, trimmed). */
 export function isOfficialCountryName(text: string): boolean {

@@ -9,7 +9,9 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundSources, roundsSources } from '../../src/db/consolidation.js';
 import { findCurrentOutline } from '../../src/db/outlines.js';
+import { loadRoundRow } from '../../src/db/rounds.js';
 import { reports, units } from '../../src/db/schema.js';
 import type { ReportView } from '../../src/domain/api-reports.js';
 import type { ReportTrace, RoundConsolidation } from '../../src/domain/consolidation/api.js';
@@ -267,6 +269,25 @@ describe('a province answers with its consolidated report', () => {
     // Nghệ An's figures once: its communes' reports (received too, same outline and period) are not sources.
     expect(values['delegations.in.count']).toBe(33);
     expect(values['foreigners.resident']).toEqual({ total: 9, parts: [{ key: 'Lào', value: 9 }] });
+  });
+
+  it('reads the sources of several rounds together exactly as each round alone', async () => {
+    const all = [provinceRound['40'], provinceRound['42'], nationalRound];
+    const rows = await Promise.all(all.map((id) => loadRoundRow(database.db, id)));
+    const together = await roundsSources(database.db, rows);
+    for (const round of rows) {
+      const alone = await roundSources(database.db, round);
+      expect(together.get(round.id)).toEqual(alone);
+    }
+    // Each province's round takes its own communes' reports in code order; the ministry's, the province's report.
+    expect(together.get(provinceRound['40'])?.map((s) => s.unit.code)).toEqual(
+      communes['40'].map((c) => c.code),
+    );
+    expect(together.get(provinceRound['42'])?.map((s) => s.unit.code)).toEqual(
+      communes['42'].filter((c) => c.reportId).map((c) => c.code),
+    );
+    expect(together.get(nationalRound)?.map((s) => s.unit.code)).toEqual(['40']);
+    expect(together.get(nationalRound)?.[0]?.values['delegations.in.count']).toBe(33);
   });
 
   it('traces each figure to its province, and from there to the communes', async () => {

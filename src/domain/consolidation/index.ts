@@ -102,25 +102,37 @@ export function sectionsWithIndicators(sections: readonly Section[]): Section[] 
   });
 }
 
+/** What measures a section's activity: its counts, or (without counts) all its indicators. */
+interface ActivityMeasure {
+  key: string;
+  own: Indicator[];
+  measured: Indicator[];
+  hasCounts: boolean;
+}
+
+function activityMeasure(section: Section): ActivityMeasure {
+  const own = section.children.filter((c): c is Indicator => c.kind === 'indicator');
+  const counts = own.filter((i) => i.valueType === 'integer');
+  return { key: section.key, own, measured: counts.length ? counts : own, hasCounts: counts.length > 0 };
+}
+
 /**
  * The size of a unit's activity in a section: the sum of its counts there (money would drown the
  * counts, so it is used only in a section without counts); a list or text filled in counts 1.
  */
-function activityIn(section: Section, source: ConsolidationSource): number {
-  if (source.nilAll || source.nilSections.includes(section.key)) return 0;
-  const own = section.children.filter((c): c is Indicator => c.kind === 'indicator');
-  const counts = own.filter((i) => i.valueType === 'integer');
-  const measured = counts.length ? counts : own;
+function activityIn(measure: ActivityMeasure, source: ConsolidationSource): number {
+  if (source.nilAll || source.nilSections.includes(measure.key)) return 0;
   let size = 0;
-  for (const indicator of measured) {
+  for (const indicator of measure.measured) {
     const v = source.values[indicator.code];
+    if (v === undefined) continue;
     const n = numericValue(v);
     if (n !== undefined) size += Math.max(0, n);
     else if ((Array.isArray(v) && v.length > 0) || (typeof v === 'string' && v.trim() !== '')) size += 1;
   }
-  if (size === 0 && counts.length) {
+  if (size === 0 && measure.hasCounts) {
     // Counts all zero but money or a list filled in: still activity.
-    for (const indicator of own) {
+    for (const indicator of measure.own) {
       const n = numericValue(source.values[indicator.code]);
       if (n !== undefined && n > 0) return 1;
     }
@@ -136,11 +148,13 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
   const approximate: string[] = [];
   for (const indicator of indicatorsOf(outline.sections)) {
     const entries: TraceEntry[] = [];
+    const found: IndicatorValue[] = [];
     let estimated = false;
     for (const s of ordered) {
       const value = s.values[indicator.code];
       if (value === undefined) continue;
-      if (s.approximate?.includes(indicator.code)) estimated = true;
+      if (s.approximate?.length && s.approximate.includes(indicator.code)) estimated = true;
+      found.push(value);
       entries.push({
         reportId: s.reportId,
         unitId: s.unit.id,
@@ -149,19 +163,17 @@ export function consolidate(outline: Outline, sources: readonly ConsolidationSou
         value,
       });
     }
-    const combined = combineAcrossUnits(
-      indicator,
-      entries.map((e) => e.value),
-    );
+    const combined = combineAcrossUnits(indicator, found);
     if (combined !== undefined) values[indicator.code] = combined;
     if (combined !== undefined && estimated) approximate.push(indicator.code);
     if (entries.length) trace[indicator.code] = entries;
   }
   const sections = sectionsWithIndicators(outline.sections).map((section): SectionConsolidation => {
+    const measure = activityMeasure(section);
     const active: SectionActivity[] = [];
     const quiet: SourceUnit[] = [];
     for (const s of ordered) {
-      const size = activityIn(section, s);
+      const size = activityIn(measure, s);
       if (size > 0) active.push({ unit: s.unit, size });
       else quiet.push(s.unit);
     }
