@@ -11,6 +11,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
+import type { OutlineNode } from '../domain/outline.js';
 import { periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { NATIONAL_ROUND_OUTLINE_CODE } from '../domain/rounds.js';
@@ -18,11 +19,11 @@ import { COUNTRY_CODE, defaultBodyIdentity } from '../domain/units.js';
 import type { AuditActor } from './audit.js';
 import type { Queryable } from './client.js';
 import { consolidateRound } from './consolidation.js';
-import { findCurrentOutline } from './outlines.js';
+import { findCurrentOutline, getOutlineRow } from './outlines.js';
 import { hashPassword } from './password-hash.js';
-import { createReport, takeStep } from './reports.js';
+import { createReport, saveReportContent, takeStep } from './reports.js';
 import { createRound } from './rounds.js';
-import { units } from './schema.js';
+import { reports, units } from './schema.js';
 import { addSigner, createBodyUnit, setRecipients, updateIdentity } from './units.js';
 import { createUser, findUserByUsername } from './users.js';
 
@@ -422,7 +423,7 @@ export async function seedDemoNation(q: Queryable, actor: AuditActor): Promise<v
     noiNhan: ['Như trên', 'Bộ trưởng (để báo cáo)', 'Lưu: VT, VP'],
   });
   const provinceSigner = await demoCommitteeSigners(q, actor, provinceId, [
-    'Lê Hồng Phong',
+    'Lê Minh Phong',
     'Nguyễn Thị Thu Hà',
   ]);
   await setRecipients(q, actor, provinceId, {
@@ -489,5 +490,35 @@ export async function seedDemoNation(q: Queryable, actor: AuditActor): Promise<v
     await takeStep(q, actor, { id, step: 'receive' });
   }
   const { reportId } = await consolidateRound(q, actor, roundId);
+  await keepProposedParagraphs(q, actor, reportId, provinceId);
   await issueDemoReport(q, actor, reportId, provinceSigner);
+}
+
+/**
+ * The province's officer keeps the outline's proposed paragraphs (background, direction,
+ * difficulties, directions, proposals) before sending it up, as a report whose subject promises
+ * "phương hướng, nhiệm vụ" must carry them; the sections of figures stay as consolidated.
+ */
+async function keepProposedParagraphs(q: Queryable, actor: AuditActor, reportId: number, unitId: number) {
+  const [row] = await q
+    .select({ content: reports.content, revision: reports.revision, outlineId: reports.outlineId })
+    .from(reports)
+    .where(eq(reports.id, reportId));
+  if (!row) return;
+  const outline = (await getOutlineRow(q, row.outlineId)).definition;
+  const kept: string[] = [];
+  const walk = (nodes: readonly OutlineNode[]) => {
+    for (const node of nodes) {
+      if (node.kind === 'section') walk(node.children);
+      else if (node.kind === 'narrative' && node.defaultText) kept.push(node.key);
+    }
+  };
+  walk(outline.sections);
+  const content = reportContentSchema.parse(row.content);
+  await saveReportContent(q, actor, {
+    id: reportId,
+    units: [unitId],
+    revision: row.revision,
+    content: { ...content, kept: [...new Set([...(content.kept ?? []), ...kept])] },
+  });
 }

@@ -194,6 +194,25 @@ describe('qualityChecks', () => {
     expect(kinds(issues, 'number_mismatch')).toMatchObject([{ key: 'delegations.in.count' }]);
   });
 
+  it('warns when the subject promises the next period’s tasks and that part is empty', () => {
+    const missing = kinds(check({ values: FILLED }), 'promised_part');
+    expect(missing).toMatchObject([{ key: 'directions', severity: 'warning' }]);
+    expect(missing[0]?.message).toContain('Trích yếu nêu phương hướng, nhiệm vụ kỳ tới');
+    expect(
+      kinds(
+        check({ values: FILLED, narratives: { directions: { text: 'Tiếp tục quản lý đoàn vào.' } } }),
+        'promised_part',
+      ),
+    ).toEqual([]);
+    // A subject of the officer's own that promises nothing more.
+    expect(
+      kinds(
+        check({ values: FILLED, document: { subject: 'Kết quả công tác đối ngoại 6 tháng đầu năm 2026' } }),
+        'promised_part',
+      ),
+    ).toEqual([]);
+  });
+
   it('finds nothing in a clean report and lists errors before warnings', () => {
     expect(
       check({

@@ -21,6 +21,8 @@ export type QualityKind =
   | 'missing_required'
   | 'nil_with_values'
   | 'stale_edit'
+  /** The subject promises a part ("… và phương hướng, nhiệm vụ {next}") that prints nothing. */
+  | 'promised_part'
   /** A value the outline refuses (validation.ts), reported alongside by callers. */
   | 'invalid_value';
 
@@ -235,6 +237,30 @@ function completenessIssues(input: QualityInput): QualityIssue[] {
   return issues;
 }
 
+/**
+ * A subject that names the next period ("…và phương hướng, nhiệm vụ trọng tâm Quý I năm 2027")
+ * promises the part of the outline titled with it (or "Phương hướng…"); a report sent without that part says less
+ * than its own title.
+ */
+function promisedPartIssues(input: QualityInput): QualityIssue[] {
+  const subject = input.content.document.subject ?? input.outline.subjectTemplate;
+  if (!subject.includes('{next}') && !/phương hướng/iu.test(subject)) return [];
+  const drafted = new Map(flattenDrafted(input.drafted.sections).map((d) => [d.key, d]));
+  const issues: QualityIssue[] = [];
+  for (const section of input.outline.sections) {
+    if (!section.title.includes('{next}') && !/phương hướng/iu.test(section.title)) continue;
+    const printed = drafted.get(section.key);
+    if (printed?.number || printed?.omitted) continue;
+    issues.push({
+      kind: 'promised_part',
+      severity: 'warning',
+      key: section.key,
+      message: `Trích yếu nêu phương hướng, nhiệm vụ kỳ tới nhưng mục "${printed?.title ?? section.title}" chưa có nội dung: hãy viết hoặc giữ các đoạn gợi ý.`,
+    });
+  }
+  return issues;
+}
+
 function capital(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
 }
@@ -245,6 +271,7 @@ export function qualityChecks(input: QualityInput): QualityIssue[] {
     ...foreignUnitIssues(input),
     ...mismatchIssues(input),
     ...completenessIssues(input),
+    ...promisedPartIssues(input),
     ...outlierIssues(input),
   ];
   return issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
