@@ -7,6 +7,7 @@ import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } 
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { isOwnSection } from '../outlines/own-section.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
+import { formerSumNote } from '../lineage.js';
 import type { ReportContent } from '../report-json.js';
 import {
   areaPhrase,
@@ -82,11 +83,18 @@ interface Ctx {
   /** Default paragraphs kept; null for content written before proposals (every default prints). */
   kept: ReadonlySet<string> | null;
   omit: ReadonlySet<string>;
+  /** "tổng số liệu của các xã cũ: …" until the first comparison with last year has printed it. */
+  formerNote: string | undefined;
 }
 
 function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
   const same = numericValue(ctx.content.comparison.sameLastYear?.[code]);
-  if (same !== null) return { value: same, label: ctx.sameLabel };
+  if (same !== null) {
+    // A total of former units (the 2025 reform) says so the first time the report compares with it.
+    const note = ctx.formerNote;
+    ctx.formerNote = undefined;
+    return { value: same, label: note ? `${ctx.sameLabel} (${note})` : ctx.sameLabel };
+  }
   const previous = numericValue(ctx.content.comparison.previous?.[code]);
   if (previous !== null) return { value: previous, label: ctx.previousLabel };
   return undefined;
@@ -442,6 +450,7 @@ export function fillTitle(title: string, period: Period): string {
 
 /** Drafts every section of the outline from the report's content. */
 export function draftReport(input: DraftInput): DraftedReport {
+  const formers = input.content.comparison.sameLastYearFormers;
   const ctx: Ctx = {
     input,
     content: input.content,
@@ -451,6 +460,7 @@ export function draftReport(input: DraftInput): DraftedReport {
     approximate: new Set(input.content.approximate ?? []),
     kept: input.content.kept ? new Set(input.content.kept) : null,
     omit: new Set(input.content.omit ?? []),
+    formerNote: formers ? formerSumNote(formers) : undefined,
   };
   return {
     periodLabel: periodLabel(input.period),
