@@ -221,7 +221,8 @@ export async function importLineage(
 
 /**
  * A merged unit's "same period last year" from its former units, when that period's data window
- * ended before the merger: the total of their reports on the outline (a former unit that kept its
+ * began before the merger (and, for a window across the merger date, the unit has no report of its
+ * own for it): the total of their reports on the outline (a former unit that kept its
  * code is the unit itself, so its own report of then counts), and which of them reported.
  * Undefined for a unit without former units, or when the period last year is the unit's own.
  */
@@ -232,8 +233,22 @@ export async function sameLastYearFromFormers(
   period: Period,
 ): Promise<{ values: ReportValues; basis: FormerSum } | undefined> {
   const lastYear = samePeriodLastYear(period);
-  const links = formersBefore(await loadFormers(q, unitId), windowFor(lastYear));
+  const { links, straddles } = formersBefore(await loadFormers(q, unitId), windowFor(lastYear));
   if (links.length === 0) return undefined;
+  if (straddles) {
+    const [own] = await q
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.unitId, unitId),
+          eq(reports.outlineCode, outline.code),
+          eq(reports.periodKey, periodKey(lastYear)),
+        ),
+      )
+      .limit(1);
+    if (own) return undefined;
+  }
   const rows = await q
     .select({ unitId: reports.unitId, content: reports.content })
     .from(reports)

@@ -138,11 +138,16 @@ export function checkLineageRows(records: readonly (readonly string[])[]): {
 }
 
 /**
- * The former units whose figures stand for a successor in a period: those merged after the
- * period's data window ended (a window that reaches the merger date is the successor's own).
+ * The former units whose figures may stand for a successor in a period: those merged after the
+ * period's data window began. `straddles` is true when the window also reaches the merger date
+ * (6 months to 14/12/2025): the successor's own report of that period, when there is one, wins.
  */
-export function formersBefore(links: readonly LineageLink[], window: DataWindow): LineageLink[] {
-  return links.filter((l) => window.end < l.effectiveOn);
+export function formersBefore(
+  links: readonly LineageLink[],
+  window: DataWindow,
+): { links: LineageLink[]; straddles: boolean } {
+  const before = links.filter((l) => window.start < l.effectiveOn);
+  return { links: before, straddles: before.some((l) => window.end >= l.effectiveOn) };
 }
 
 /**
