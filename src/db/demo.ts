@@ -268,46 +268,47 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
 }
 
 /**
- * An INVENTED lineage of two demo communes across the 2025 reform (the real resolutions were not
- * used: names and codes 18565, 18571, 18280, 18283 are made up for the demo), with the former
- * communes' reports of 2025 before the reform (invented figures), so that a report of 2026 opens
- * with "cùng kỳ năm trước" summed from them: Xã Thạch Hà from all three of its former units, Xã
- * Đức Thịnh from two of three (Xã Đức Thanh cũ has no report: the comparison says it is missing).
- * Xã Thạch Hà's report for the first half of 2026 is opened as a draft to show it.
+ * An INVENTED lineage of two demo wards across the 2025 reform (the real resolutions were not used:
+ * the mapping is made up for the demo, and codes 18076, 18079, 18103, 18106 are not communes of
+ * today's list), with the former units' reports of 2025 before the reform (invented figures), so
+ * that a report of 2026 opens with "cùng kỳ năm trước" summed from them: Phường Thành Sen from all
+ * three of its former units, Phường Trần Phú from two of three (Xã Thạch Hạ cũ has no report: the
+ * comparison says it is missing). Phường Thành Sen's report for the first half of 2026 is opened as
+ * a draft to show it. (Xã Thạch Hà and Xã Đức Thịnh, which the browser tests drive, keep no lineage.)
  */
 export const DEMO_LINEAGE: readonly (readonly [string, string, string, string])[] = [
-  [DEMO_COMMUNES.thachHa, DEMO_COMMUNES.thachHa, 'Thị trấn Thạch Hà', 'thị trấn'],
-  [DEMO_COMMUNES.thachHa, '18565', 'Xã Thạch Long', 'xã'],
-  [DEMO_COMMUNES.thachHa, '18571', 'Xã Thạch Sơn', 'xã'],
-  [DEMO_COMMUNES.ducThinh, DEMO_COMMUNES.ducThinh, 'Xã Đức Thịnh', 'xã'],
-  [DEMO_COMMUNES.ducThinh, '18280', 'Xã Đức Lâm', 'xã'],
-  [DEMO_COMMUNES.ducThinh, '18283', 'Xã Đức Thanh', 'xã'],
+  [DEMO_COMMUNES.thanhSen, DEMO_COMMUNES.thanhSen, 'Phường Bắc Hà', 'phường'],
+  [DEMO_COMMUNES.thanhSen, '18076', 'Phường Nam Hà', 'phường'],
+  [DEMO_COMMUNES.thanhSen, '18079', 'Xã Thạch Trung', 'xã'],
+  [DEMO_COMMUNES.tranPhu, DEMO_COMMUNES.tranPhu, 'Phường Trần Phú', 'phường'],
+  [DEMO_COMMUNES.tranPhu, '18103', 'Phường Đại Nài', 'phường'],
+  [DEMO_COMMUNES.tranPhu, '18106', 'Xã Thạch Hạ', 'xã'],
 ];
 
-/** Invented figures of the former communes, by code: [half1-2025, quarter 1, quarter 2 of 2025]. */
+/** Invented figures of the former units, by code: [half1-2025, quarter 1, quarter 2 of 2025]. */
 const DEMO_FORMER_FIGURES: Record<string, [number, number, number][]> = {
   // delegations in, people in delegations, resident foreigners
-  [DEMO_COMMUNES.thachHa]: [
+  [DEMO_COMMUNES.thanhSen]: [
     [3, 21, 14],
     [1, 6, 13],
     [2, 15, 14],
   ],
-  '18565': [
+  '18076': [
     [1, 4, 6],
     [0, 0, 5],
     [1, 4, 6],
   ],
-  '18571': [
+  '18079': [
     [2, 9, 3],
     [1, 5, 3],
     [1, 4, 3],
   ],
-  [DEMO_COMMUNES.ducThinh]: [
+  [DEMO_COMMUNES.tranPhu]: [
     [1, 8, 9],
     [1, 8, 8],
     [0, 0, 9],
   ],
-  '18280': [
+  '18103': [
     [2, 11, 4],
     [1, 5, 4],
     [1, 6, 4],
@@ -315,8 +316,8 @@ const DEMO_FORMER_FIGURES: Record<string, [number, number, number][]> = {
 };
 
 async function seedDemoLineage(q: Queryable, actor: AuditActor): Promise<boolean> {
-  const thachHa = await idOfCode(q, DEMO_COMMUNES.thachHa);
-  if ((await loadFormers(q, thachHa)).length > 0) return false;
+  const thanhSen = await idOfCode(q, DEMO_COMMUNES.thanhSen);
+  if ((await loadFormers(q, thanhSen)).length > 0) return false;
   const outline = await findCurrentOutline(q, 'commune-report');
   if (!outline) return false;
   await importLineage(
@@ -361,13 +362,13 @@ async function seedDemoLineage(q: Queryable, actor: AuditActor): Promise<boolean
       });
     }
   }
-  // The new commune's report of the first half of 2026: last year is the total of its former units.
+  // The new ward's report of the first half of 2026: last year is the total of its former units.
   const half1: Period = { kind: 'half1', year: 2026, index: 0 };
   const window = windowFor(half1);
   if (todayInVietnam() >= window.start) {
-    const comparison = await comparisonFor(q, thachHa, outline, half1);
+    const comparison = await comparisonFor(q, thanhSen, outline, half1);
     await createReport(q, actor, {
-      unitId: thachHa,
+      unitId: thanhSen,
       outline,
       period: half1,
       window,
