@@ -15,7 +15,13 @@ export function readLineageCsv(text: string): string[][] {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   try {
-    return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+    return parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`Tệp không đọc được theo dạng CSV: ${reason}`, 2);
@@ -32,9 +38,10 @@ async function importFile(config: () => Config, file: string): Promise<void> {
   const { rows, errors } = checkLineageRows(readLineageCsv(text));
   if (errors.length) {
     throw new CliError(
-      [`Tệp ${file} có ${errors.length} dòng không hợp lệ; chưa nhập dòng nào:`, ...errors.map((e) => `  - ${e.message}`)].join(
-        '\n',
-      ),
+      [
+        `Tệp ${file} có ${errors.length} dòng không hợp lệ; chưa nhập dòng nào:`,
+        ...errors.map((e) => `  - ${e.message}`),
+      ].join('\n'),
       2,
     );
   }
@@ -49,7 +56,9 @@ async function importFile(config: () => Config, file: string): Promise<void> {
   } catch (error) {
     if (error instanceof AppError && error.code === 'VALIDATION') {
       throw new CliError(
-        [`Tệp ${file}: chưa nhập dòng nào.`, ...(error.fields ?? []).map((f) => `  - ${f.message}`)].join('\n'),
+        [`Tệp ${file}: chưa nhập dòng nào.`, ...(error.fields ?? []).map((f) => `  - ${f.message}`)].join(
+          '\n',
+        ),
         2,
       );
     }

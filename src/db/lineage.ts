@@ -111,14 +111,21 @@ export async function importLineage(
     const s = byCode.get(r.successorCode);
     const f = byCode.get(r.formerCode);
     const path = `dòng ${r.line}`;
-    if (!s) errors.push({ path, message: `Dòng ${r.line}: không có đơn vị mới mã "${r.successorCode}" trong danh mục.` });
+    if (!s)
+      errors.push({
+        path,
+        message: `Dòng ${r.line}: không có đơn vị mới mã "${r.successorCode}" trong danh mục.`,
+      });
     else if (s.kind !== 'commune' || !s.active)
       errors.push({
         path,
         message: `Dòng ${r.line}: đơn vị mã "${r.successorCode}" không phải là xã, phường, đặc khu đang hoạt động.`,
       });
     else if (f && f.kind !== 'commune')
-      errors.push({ path, message: `Dòng ${r.line}: mã đơn vị cũ "${r.formerCode}" là mã của một đơn vị không phải cấp xã.` });
+      errors.push({
+        path,
+        message: `Dòng ${r.line}: mã đơn vị cũ "${r.formerCode}" là mã của một đơn vị không phải cấp xã.`,
+      });
   }
   if (errors.length) throw invalid(errors);
 
@@ -206,7 +213,12 @@ export async function importLineage(
     }
     const after = await loadFormers(q, successorId);
     const view = (l: readonly LineageLink[]) =>
-      l.map((x) => ({ code: x.formerCode, name: x.formerName, kind: x.formerKind, effectiveOn: x.effectiveOn }));
+      l.map((x) => ({
+        code: x.formerCode,
+        name: x.formerName,
+        kind: x.formerKind,
+        effectiveOn: x.effectiveOn,
+      }));
     await writeAudit(q, actor, {
       action: 'unit.lineage.import',
       entity: 'unit',

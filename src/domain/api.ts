@@ -266,7 +266,9 @@ export const unitDetail = unitSummary.extend({
     }),
   ),
   /** For a former unit: the units it became part of. */
-  successors: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), effectiveOn: z.string() })),
+  successors: z.array(
+    z.object({ id: z.number(), code: z.string(), name: z.string(), effectiveOn: z.string() }),
+  ),
   /**
    * True when the user holds no role reaching this unit: the catalogue entry and header lines are
    * shown, but the unit's own data (signers, recipients) is not, and comes back empty.

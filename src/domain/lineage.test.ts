@@ -15,8 +15,21 @@ import { reportContentSchema } from './report-json.js';
 
 const base = { kind: 'indicator', unit: 'người', phrase: 'người', label: 'x' } as const;
 const flow: Indicator = { ...base, code: 'f', valueType: 'integer', measure: 'flow', aggregation: 'sum' };
-const stock: Indicator = { ...base, code: 's', valueType: 'integer', measure: 'stock', aggregation: 'latest' };
-const list: Indicator = { ...base, code: 'l', valueType: 'list', measure: 'flow', aggregation: 'sum', listOf: 'country' };
+const stock: Indicator = {
+  ...base,
+  code: 's',
+  valueType: 'integer',
+  measure: 'stock',
+  aggregation: 'latest',
+};
+const list: Indicator = {
+  ...base,
+  code: 'l',
+  valueType: 'list',
+  measure: 'flow',
+  aggregation: 'sum',
+  listOf: 'country',
+};
 
 const link = (id: number, name: string, kind = 'xã', successorCount = 1): LineageLink => ({
   formerId: id,
@@ -88,11 +101,17 @@ describe('the total of the former units', () => {
 describe('which periods the former units stand for', () => {
   const links = [link(1, 'Xã Thạch Hà')];
   it('takes a window that ended before the merger, not one after it', () => {
-    expect(formersBefore(links, { start: '2024-12-15', end: '2025-06-14' })).toEqual({ links, straddles: false });
+    expect(formersBefore(links, { start: '2024-12-15', end: '2025-06-14' })).toEqual({
+      links,
+      straddles: false,
+    });
     expect(formersBefore(links, { start: '2025-09-15', end: '2025-12-14' }).links).toEqual([]);
   });
   it('marks a window across the merger date (the unit’s own report wins there)', () => {
-    expect(formersBefore(links, { start: '2025-06-15', end: '2025-12-14' })).toEqual({ links, straddles: true });
+    expect(formersBefore(links, { start: '2025-06-15', end: '2025-12-14' })).toEqual({
+      links,
+      straddles: true,
+    });
   });
 });
 

@@ -105,8 +105,7 @@ export function checkLineageRows(records: readonly (readonly string[])[]): {
     const dateText = cell(4);
     if (!/^\d{5}$/.test(successorCode))
       problems.push(`mã đơn vị mới "${successorCode}" phải là mã xã gồm 5 chữ số (ví dụ 18562)`);
-    if (!/^\d{5}$/.test(formerCode))
-      problems.push(`mã đơn vị cũ "${formerCode}" phải là mã xã gồm 5 chữ số`);
+    if (!/^\d{5}$/.test(formerCode)) problems.push(`mã đơn vị cũ "${formerCode}" phải là mã xã gồm 5 chữ số`);
     if (!formerName) problems.push('thiếu tên đơn vị cũ');
     else if (formerName.length > 200) problems.push('tên đơn vị cũ dài quá 200 ký tự');
     const formerKind = kindOf(kindText);
@@ -121,7 +120,9 @@ export function checkLineageRows(records: readonly (readonly string[])[]): {
       const before = seen.get(key);
       const named = names.get(formerCode);
       if (before && (before.formerName !== formerName || before.effectiveOn !== effectiveOn))
-        problems.push(`trùng cặp đơn vị mới ${successorCode} – đơn vị cũ ${formerCode} với dòng ${before.line}`);
+        problems.push(
+          `trùng cặp đơn vị mới ${successorCode} – đơn vị cũ ${formerCode} với dòng ${before.line}`,
+        );
       else if (named && named.name !== formerName)
         problems.push(`mã đơn vị cũ ${formerCode} đã mang tên "${named.name}" ở dòng ${named.line}`);
       else if (!before) {
@@ -212,7 +213,9 @@ export function formerSumNote(basis: FormerSum): string | undefined {
   const missing = basis.units.filter((u) => !u.reported);
   if (reported.length === 0) return undefined;
   const head =
-    reported.length === 1 ? `số liệu của ${namesOfFormers(reported)}` : `tổng số liệu của ${namesOfFormers(reported)}`;
+    reported.length === 1
+      ? `số liệu của ${namesOfFormers(reported)}`
+      : `tổng số liệu của ${namesOfFormers(reported)}`;
   return missing.length ? `${head}; chưa có số liệu của ${namesOfFormers(missing)}` : head;
 }
 

@@ -29,8 +29,8 @@ async function signIn(context: BrowserContext): Promise<Page> {
 async function unitIdOf(page: Page): Promise<number> {
   return Number(
     await page.evaluate(async () => {
-      const me = await (await fetch('/api/auth/me')).json();
-      return me.grants[0].unit.id;
+      const me = (await (await fetch('/api/auth/me')).json()) as { grants: { unit: { id: number } }[] };
+      return me.grants[0]?.unit.id;
     }),
   );
 }
@@ -70,7 +70,10 @@ describe('units before and after the 2025 reform', () => {
 
       // The ward's report of the first half of 2026: last year is the total of its former units.
       await page.goto(`${app.server.url}/don-vi/${id}`);
-      await page.getByRole('link', { name: /6 tháng đầu năm 2026/ }).first().click();
+      await page
+        .getByRole('link', { name: /6 tháng đầu năm 2026/ })
+        .first()
+        .click();
       await page.getByRole('heading', { name: 'Báo cáo 6 tháng đầu năm 2026' }).waitFor();
       const note = page.locator('[data-former-units]');
       await note.waitFor();

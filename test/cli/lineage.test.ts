@@ -45,7 +45,11 @@ describe('doingoai units lineage import', () => {
         'units',
         'lineage',
         'import',
-        file('bad-date.csv', [header, '18562,18565,Xã Thạch Long,xã,01/07/2025', '18562,18571,Xã Thạch Sơn,xã,32/13/2025']),
+        file('bad-date.csv', [
+          header,
+          '18562,18565,Xã Thạch Long,xã,01/07/2025',
+          '18562,18571,Xã Thạch Sơn,xã,32/13/2025',
+        ]),
       ],
       { DATA_DIR },
     );
@@ -60,7 +64,11 @@ describe('doingoai units lineage import', () => {
         'units',
         'lineage',
         'import',
-        file('unknown.csv', [header, '18562,18565,Xã Thạch Long,xã,01/07/2025', '99999,18571,Xã Thạch Sơn,xã,']),
+        file('unknown.csv', [
+          header,
+          '18562,18565,Xã Thạch Long,xã,01/07/2025',
+          '99999,18571,Xã Thạch Sơn,xã,',
+        ]),
       ],
       { DATA_DIR },
     );
@@ -86,7 +94,9 @@ describe('doingoai units lineage import', () => {
     );
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('Đã nhập 3 quan hệ đơn vị cho 1 đơn vị mới; thêm 2 đơn vị cũ (ngừng hoạt động).');
+    expect(good.stdout).toContain(
+      'Đã nhập 3 quan hệ đơn vị cho 1 đơn vị mới; thêm 2 đơn vị cũ (ngừng hoạt động).',
+    );
     const after = await stored();
     expect(after.links).toBe(3);
     expect(after.formers.every((f) => !f.active)).toBe(true);

@@ -72,8 +72,14 @@ beforeAll(async () => {
     app,
     (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18562' }])).username,
   );
-  other = await signIn(app, (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18277' }])).username);
-  const outlines = (await officer.request('GET', '/api/outlines')).json().items as { id: number; code: string }[];
+  other = await signIn(
+    app,
+    (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18277' }])).username,
+  );
+  const outlines = (await officer.request('GET', '/api/outlines')).json().items as {
+    id: number;
+    code: string;
+  }[];
   outlineId = outlines.find((o) => o.code === 'commune-report')?.id ?? 0;
 });
 afterAll(async () => {
@@ -100,7 +106,10 @@ describe('importing a lineage', () => {
     ]);
     const [links] = await database.db.select({ n: count() }).from(unitLineage);
     expect(links?.n).toBe(0);
-    const formers = await database.db.select().from(units).where(inArray(units.code, ['18565', '18566']));
+    const formers = await database.db
+      .select()
+      .from(units)
+      .where(inArray(units.code, ['18565', '18566']));
     expect(formers).toEqual([]);
   });
 
@@ -140,7 +149,9 @@ describe('importing a lineage', () => {
     const formerId = await unitId(database.db, '18565');
     const formerPage = (await officer.request('GET', `/api/units/${formerId}`)).json();
     expect(formerPage.active).toBe(false);
-    expect(formerPage.successors).toEqual([{ id: thachHa, code: '18562', name: 'Xã Thạch Hà', effectiveOn: '2025-07-01' }]);
+    expect(formerPage.successors).toEqual([
+      { id: thachHa, code: '18562', name: 'Xã Thạch Hà', effectiveOn: '2025-07-01' },
+    ]);
     // The province's page lists today's communes only.
     const province = (await officer.request('GET', `/api/units/${await unitId(database.db, '42')}`)).json();
     expect(province.children.map((c: { code: string }) => c.code)).not.toContain('18565');
@@ -156,7 +167,10 @@ describe('"same period last year" of a merged commune', () => {
     });
     const opened = await open(officer, thachHa, { kind: 'half1', year: 2026 });
     const view = await fill(officer, opened, { 'delegations.in.count': 5, 'foreigners.resident': 20 });
-    expect(view.content.comparison.sameLastYear).toEqual({ 'delegations.in.count': 3, 'foreigners.resident': 15 });
+    expect(view.content.comparison.sameLastYear).toEqual({
+      'delegations.in.count': 3,
+      'foreigners.resident': 15,
+    });
     expect(view.content.comparison.sameLastYearFormers?.units.map((u) => [u.name, u.reported])).toEqual([
       ['Thị trấn Thạch Hà', true],
       ['Xã Thạch Long', true],
@@ -188,9 +202,13 @@ describe('"same period last year" of a merged commune', () => {
   });
 
   it('prints no comparison with last year when none of the former communes reported', async () => {
-    const view = await fill(officer, await open(officer, thachHa, { kind: 'quarter', year: 2026, index: 1 }), {
-      'delegations.in.count': 2,
-    });
+    const view = await fill(
+      officer,
+      await open(officer, thachHa, { kind: 'quarter', year: 2026, index: 1 }),
+      {
+        'delegations.in.count': 2,
+      },
+    );
     expect(view.content.comparison.sameLastYear).toBeUndefined();
     expect(view.content.comparison.sameLastYearFormers?.units.every((u) => !u.reported)).toBe(true);
     expect(textOf(view)).not.toContain('cùng kỳ năm 2025');

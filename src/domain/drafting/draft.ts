@@ -3,11 +3,12 @@
  * section. The officer's own text (content.narratives) is kept apart from the draft, so new
  * numbers re-draft a section without losing what the officer wrote.
  */
+
+import { formerSumNote } from '../lineage.js';
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { isOwnSection } from '../outlines/own-section.js';
 import { nextPeriodLabel, type Period, periodLabel, previousPeriod } from '../periods.js';
-import { formerSumNote } from '../lineage.js';
 import type { ReportContent } from '../report-json.js';
 import {
   areaPhrase,

@@ -10,7 +10,12 @@ export function FormerUnitsNote({ comparison }: { comparison: ReportContent['com
   const basis = comparison.sameLastYearFormers;
   if (!basis) return null;
   return (
-    <Alert color="blue" variant="light" title="Cùng kỳ năm trước: số liệu các đơn vị trước sắp xếp" data-former-units>
+    <Alert
+      color="blue"
+      variant="light"
+      title="Cùng kỳ năm trước: số liệu các đơn vị trước sắp xếp"
+      data-former-units
+    >
       {formerSumDetails(basis).map((line) => (
         <Text key={line} size="sm">
           {line}

@@ -34,8 +34,8 @@ export function LineageSection({ unit }: { unit: UnitDetail }) {
           <Text size="sm" c="dimmed" mb="xs">
             {unit.name} được thành lập
             {dates.length === 1 ? ` từ ngày ${formatDate(dates[0] ?? '')}` : ''} trên cơ sở{' '}
-            {unit.formers.length} đơn vị cũ. Số liệu cùng kỳ năm trước của các kỳ trước ngày này là tổng số liệu
-            của các đơn vị cũ.
+            {unit.formers.length} đơn vị cũ. Số liệu cùng kỳ năm trước của các kỳ trước ngày này là tổng số
+            liệu của các đơn vị cũ.
           </Text>
           <Table.ScrollContainer minWidth={300}>
             <Table striped verticalSpacing="xs">
@@ -71,7 +71,9 @@ export function LineageSection({ unit }: { unit: UnitDetail }) {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">{f.kind.charAt(0).toLocaleUpperCase('vi-VN') + f.kind.slice(1)}</Table.Td>
+                    <Table.Td visibleFrom="sm">
+                      {f.kind.charAt(0).toLocaleUpperCase('vi-VN') + f.kind.slice(1)}
+                    </Table.Td>
                     <Table.Td>{formatDate(f.effectiveOn)}</Table.Td>
                   </Table.Tr>
                 ))}
