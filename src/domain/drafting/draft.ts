@@ -451,7 +451,8 @@ export function fillTitle(title: string, period: Period): string {
 
 /** Drafts every section of the outline from the report's content. */
 export function draftReport(input: DraftInput): DraftedReport {
-  const formers = input.content.comparison.sameLastYearFormers;
+  // Callers that draft a bare content (outline previews) may leave out the comparison.
+  const formers = input.content.comparison?.sameLastYearFormers;
   const ctx: Ctx = {
     input,
     content: input.content,
