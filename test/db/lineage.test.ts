@@ -213,4 +213,42 @@ describe('"same period last year" of a merged commune', () => {
     expect(view.content.comparison.sameLastYearFormers?.units.every((u) => !u.reported)).toBe(true);
     expect(textOf(view)).not.toContain('cùng kỳ năm 2025');
   });
+
+  it('counts a former commune split between two new ones whole in each, and marks it split', async () => {
+    // Xã Thạch Long cũ (invented) also went partly to Xã Lộc Hà (18568).
+    const { rows } = checkLineageRows([['18568', '18565', 'Xã Thạch Long', 'xã', '01/07/2025']]);
+    await database.db.transaction((tx) => importLineage(tx, SEED_ACTOR, rows));
+    const page = (await officer.request('GET', `/api/units/${thachHa}`)).json();
+    expect(page.formers.find((f: { code: string }) => f.code === '18565')?.split).toBe(true);
+    const formerPage = (
+      await officer.request('GET', `/api/units/${await unitId(database.db, '18565')}`)
+    ).json();
+    expect(formerPage.successors.map((s: { code: string }) => s.code)).toEqual(['18562', '18568']);
+    const view = await open(officer, thachHa, { kind: 'quarter', year: 2026, index: 2 });
+    expect(view.content.comparison.sameLastYearFormers?.units.find((u) => u.code === '18565')?.split).toBe(
+      true,
+    );
+  });
+
+  it('takes the own report for a period last year across the merger date, the former units’ without one', async () => {
+    // The second half of 2025 (15/06–14/12/2025) reaches across 01/07/2025.
+    const half2: Period = { kind: 'half2', year: 2025, index: 0 };
+    await storeReport(await unitId(database.db, '18565'), half2, { 'delegations.in.count': 1 });
+    await storeReport(await unitId(database.db, '18571'), half2, { 'delegations.in.count': 2 });
+    const locHa = await unitId(database.db, '18568');
+    const withoutOwn = await open(
+      await signIn(
+        app,
+        (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18568' }])).username,
+      ),
+      locHa,
+      { kind: 'half2', year: 2026 },
+    );
+    // Xã Lộc Hà has no report of its own for it: its one former unit (Thạch Long cũ) stands in.
+    expect(withoutOwn.content.comparison.sameLastYear).toEqual({ 'delegations.in.count': 1 });
+    await storeReport(thachHa, half2, { 'delegations.in.count': 9 });
+    const withOwn = await open(officer, thachHa, { kind: 'half2', year: 2026 });
+    expect(withOwn.content.comparison.sameLastYear).toEqual({ 'delegations.in.count': 9 });
+    expect(withOwn.content.comparison.sameLastYearFormers).toBeUndefined();
+  });
 });
