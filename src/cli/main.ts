@@ -21,6 +21,7 @@ import { registerOutlineCommands } from './outline.js';
 import { registerPreview } from './preview.js';
 import { registerRenderCommand } from './render.js';
 import { serve } from './serve.js';
+import { registerUnitCommands } from './units.js';
 
 function config(): Config {
   try {
@@ -164,6 +165,7 @@ export function buildProgram(): Command {
   registerRenderCommand(program);
   registerCheckCommand(program);
   registerOutlineCommands(program);
+  registerUnitCommands(program, config);
 
   return program;
 }

@@ -11,17 +11,19 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
+import { type FormerKind, REFORM_2025_DATE } from '../domain/lineage.js';
 import type { OutlineNode } from '../domain/outline.js';
-import { periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
+import { type Period, periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { NATIONAL_ROUND_OUTLINE_CODE } from '../domain/rounds.js';
 import { COUNTRY_CODE, defaultBodyIdentity } from '../domain/units.js';
 import type { AuditActor } from './audit.js';
 import type { Queryable } from './client.js';
 import { consolidateRound } from './consolidation.js';
+import { importLineage, loadFormers } from './lineage.js';
 import { findCurrentOutline, getOutlineRow } from './outlines.js';
 import { hashPassword } from './password-hash.js';
-import { createReport, saveReportContent, takeStep } from './reports.js';
+import { comparisonFor, createReport, saveReportContent, takeStep } from './reports.js';
 import { createRound } from './rounds.js';
 import { reports, units } from './schema.js';
 import { addSigner, createBodyUnit, setRecipients, updateIdentity } from './units.js';
@@ -173,9 +175,13 @@ async function createAccounts(
  */
 export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean> {
   if (await findUserByUsername(q, DEMO_ACCOUNTS[0]?.username ?? '')) {
-    if (await findUserByUsername(q, DEMO_NATION_ACCOUNTS[0]?.username ?? '')) return false;
-    await seedDemoNation(q, actor);
-    return true;
+    // A demo made before the ministry's level or the lineage existed gets them now, once.
+    let added = false;
+    if (!(await findUserByUsername(q, DEMO_NATION_ACCOUNTS[0]?.username ?? ''))) {
+      await seedDemoNation(q, actor);
+      added = true;
+    }
+    return (await seedDemoLineage(q, actor)) || added;
   }
   const provinceId = await idOfCode(q, DEMO_PROVINCE_CODE);
 
@@ -258,6 +264,121 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
   );
   await seedDemoRound(q, actor, bodyId);
   await seedDemoNation(q, actor);
+  await seedDemoLineage(q, actor);
+  return true;
+}
+
+/**
+ * An INVENTED lineage of two demo wards across the 2025 reform (the real resolutions were not used:
+ * the mapping is made up for the demo, and codes 18076, 18079, 18103, 18106 are not communes of
+ * today's list), with the former units' reports of 2025 before the reform (invented figures), so
+ * that a report of 2026 opens with "cùng kỳ năm trước" summed from them: Phường Thành Sen from all
+ * three of its former units, Phường Trần Phú from two of three (Xã Thạch Hạ cũ has no report: the
+ * comparison says it is missing). Phường Thành Sen's report for the first half of 2026 is opened as
+ * a draft to show it. (Xã Thạch Hà and Xã Đức Thịnh, which the browser tests drive, keep no lineage.)
+ */
+export const DEMO_LINEAGE: readonly (readonly [string, string, string, string])[] = [
+  [DEMO_COMMUNES.thanhSen, DEMO_COMMUNES.thanhSen, 'Phường Bắc Hà', 'phường'],
+  [DEMO_COMMUNES.thanhSen, '18076', 'Phường Nam Hà', 'phường'],
+  [DEMO_COMMUNES.thanhSen, '18079', 'Xã Thạch Trung', 'xã'],
+  [DEMO_COMMUNES.tranPhu, DEMO_COMMUNES.tranPhu, 'Phường Trần Phú', 'phường'],
+  [DEMO_COMMUNES.tranPhu, '18103', 'Phường Đại Nài', 'phường'],
+  [DEMO_COMMUNES.tranPhu, '18106', 'Xã Thạch Hạ', 'xã'],
+];
+
+/** Invented figures of the former units, by code: [half1-2025, quarter 1, quarter 2 of 2025]. */
+const DEMO_FORMER_FIGURES: Record<string, [number, number, number][]> = {
+  // delegations in, people in delegations, resident foreigners
+  [DEMO_COMMUNES.thanhSen]: [
+    [3, 21, 14],
+    [1, 6, 13],
+    [2, 15, 14],
+  ],
+  '18076': [
+    [1, 4, 6],
+    [0, 0, 5],
+    [1, 4, 6],
+  ],
+  '18079': [
+    [2, 9, 3],
+    [1, 5, 3],
+    [1, 4, 3],
+  ],
+  [DEMO_COMMUNES.tranPhu]: [
+    [1, 8, 9],
+    [1, 8, 8],
+    [0, 0, 9],
+  ],
+  '18103': [
+    [2, 11, 4],
+    [1, 5, 4],
+    [1, 6, 4],
+  ],
+};
+
+async function seedDemoLineage(q: Queryable, actor: AuditActor): Promise<boolean> {
+  const thanhSen = await idOfCode(q, DEMO_COMMUNES.thanhSen);
+  if ((await loadFormers(q, thanhSen)).length > 0) return false;
+  const outline = await findCurrentOutline(q, 'commune-report');
+  if (!outline) return false;
+  await importLineage(
+    q,
+    actor,
+    DEMO_LINEAGE.map(([successorCode, formerCode, formerName, formerKind], i) => ({
+      line: i + 1,
+      successorCode,
+      formerCode,
+      formerName,
+      formerKind: formerKind as FormerKind,
+      effectiveOn: REFORM_2025_DATE,
+    })),
+  );
+  const periods: Period[] = [
+    { kind: 'half1', year: 2025, index: 0 },
+    { kind: 'quarter', year: 2025, index: 1 },
+    { kind: 'quarter', year: 2025, index: 2 },
+  ];
+  for (const [code, figures] of Object.entries(DEMO_FORMER_FIGURES)) {
+    const unitId = await idOfCode(q, code);
+    for (const [i, period] of periods.entries()) {
+      const [inCount, people, resident] = figures[i] ?? [0, 0, 0];
+      await createReport(q, actor, {
+        unitId,
+        outline,
+        period,
+        window: windowFor(period),
+        content: reportContentSchema.parse({
+          values: {
+            'delegations.in.count': inCount,
+            'delegations.in.people': people,
+            'foreigners.resident': resident,
+          },
+          narratives: {
+            background: {
+              text: `Báo cáo của đơn vị trước sắp xếp (ngày 01/07/2025). ${DEMO_NOTE}`,
+              mode: 'append' as const,
+            },
+          },
+        }),
+      });
+    }
+  }
+  // The new ward's report of the first half of 2026: last year is the total of its former units.
+  const half1: Period = { kind: 'half1', year: 2026, index: 0 };
+  const window = windowFor(half1);
+  if (todayInVietnam() >= window.start) {
+    const comparison = await comparisonFor(q, thanhSen, outline, half1);
+    await createReport(q, actor, {
+      unitId: thanhSen,
+      outline,
+      period: half1,
+      window,
+      content: reportContentSchema.parse({
+        values: { 'delegations.in.count': 7, 'delegations.in.people': 38, 'foreigners.resident': 26 },
+        comparison,
+      }),
+    });
+  }
   return true;
 }
 

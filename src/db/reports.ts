@@ -30,6 +30,7 @@ import {
 } from '../domain/workflow.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
+import { sameLastYearFromFormers } from './lineage.js';
 import type { OutlineRow } from './outlines.js';
 import { issueNumber, type RegisterEntryRecord } from './register.js';
 import { addComments, type CommentIn } from './report-comments.js';
@@ -116,15 +117,28 @@ async function valuesFor(q: Queryable, unitId: number, outlineCode: string, key:
   return values && Object.keys(values).length ? values : undefined;
 }
 
-/** Values of this unit's reports for the previous period and the same period last year. */
+/**
+ * Values of this unit's reports for the previous period and the same period last year. A merged
+ * unit whose period last year ended before the merger takes the total of its former units'
+ * reports instead, and says which they are (src/db/lineage.ts).
+ */
 export async function comparisonFor(
   q: Queryable,
   unitId: number,
-  outlineCode: string,
+  outline: Pick<OutlineRow, 'code' | 'definition'>,
   period: Period,
 ): Promise<ReportContent['comparison']> {
-  const previous = await valuesFor(q, unitId, outlineCode, periodKey(previousPeriod(period)));
-  const sameLastYear = await valuesFor(q, unitId, outlineCode, periodKey(samePeriodLastYear(period)));
+  const previous = await valuesFor(q, unitId, outline.code, periodKey(previousPeriod(period)));
+  const formers = await sameLastYearFromFormers(q, unitId, outline, period);
+  if (formers) {
+    const values = Object.keys(formers.values).length ? formers.values : undefined;
+    return {
+      ...(previous ? { previous } : {}),
+      ...(values ? { sameLastYear: values } : {}),
+      sameLastYearFormers: formers.basis,
+    };
+  }
+  const sameLastYear = await valuesFor(q, unitId, outline.code, periodKey(samePeriodLastYear(period)));
   return { ...(previous ? { previous } : {}), ...(sameLastYear ? { sameLastYear } : {}) };
 }
 

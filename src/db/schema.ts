@@ -561,6 +561,39 @@ export const logbookImports = pgTable(
   (t) => [index('logbook_imports_unit_idx').on(t.unitId)],
 );
 
+/**
+ * The lineage of units across a reorganisation (the 2025 reform: about 10,000 former communes became
+ * 3,321): each row links a successor unit to one of the units it was formed from, from a date. A
+ * former unit is a `units` row with `active = false` (or the successor itself, when it kept the
+ * former unit's code). A former unit split between several successors has one row per successor and
+ * no share: the resolutions divide land and population, not the foreign-affairs events, so a share
+ * of last year's figures would be an invented number (docs/operations.md).
+ */
+export const unitLineage = pgTable(
+  'unit_lineage',
+  {
+    id: serial('id').primaryKey(),
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => units.id),
+    formerId: integer('former_id')
+      .notNull()
+      .references(() => units.id),
+    /** The former unit's name and kind as they were ("Thị trấn Thạch Hà", "thị trấn"). */
+    formerName: text('former_name').notNull(),
+    formerKind: text('former_kind').notNull(),
+    /** The first day the successor exists (ISO date; 2025-07-01 for the 2025 reform). */
+    effectiveOn: text('effective_on').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('unit_lineage_successor_former_key').on(t.successorId, t.formerId),
+    index('unit_lineage_former_idx').on(t.formerId),
+  ],
+);
+
 export const schema = {
   units,
   signers,
@@ -583,4 +616,5 @@ export const schema = {
   emailOutbox,
   logbookRecords,
   logbookImports,
+  unitLineage,
 };

@@ -4,10 +4,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { RecipientsBody, UnitListParams } from '../domain/api.js';
 import type { UnitRef } from '../domain/authz.js';
 import { AppError } from '../domain/errors.js';
+import type { LineageLink } from '../domain/lineage.js';
 import { foldForSearch } from '../domain/text.js';
 import { type Authority, bodyCode, type DocumentIdentity, type UnitKind } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
+import { loadFormers, loadSuccessors, type SuccessorRecord } from './lineage.js';
 import { recipients, signers, units } from './schema.js';
 
 const province = alias(units, 'province');
@@ -144,6 +146,9 @@ export interface UnitDetailRecord {
   signers: SignerRow[];
   recipients: { kinhGui: string[]; noiNhan: string[] };
   children: UnitSummaryRow[];
+  /** The units it was formed from, and (a former unit) the units it became part of. */
+  formers: LineageLink[];
+  successors: SuccessorRecord[];
 }
 
 export async function loadUnitDetail(
@@ -183,7 +188,8 @@ export async function loadUnitDetail(
           .select(summaryColumns)
           .from(units)
           .leftJoin(province, and(eq(province.code, units.provinceCode), eq(province.kind, 'province')))
-          .where(eq(units.parentId, id))
+          // Former units (before the 2025 reform) show on their successors' pages, not here.
+          .where(and(eq(units.parentId, id), eq(units.active, true)))
           .orderBy(sql`CASE ${units.kind} WHEN 'body' THEN 0 ELSE 1 END`, asc(units.code));
   const { parentHeader, issuerHeader, placeName, symbol, archiveCode, ...summary } = u;
   return {
@@ -192,6 +198,8 @@ export async function loadUnitDetail(
     signers: signerRows,
     recipients: recipientLists(recipientRows),
     children,
+    formers: u.kind === 'commune' ? await loadFormers(q, id) : [],
+    successors: u.kind === 'commune' ? await loadSuccessors(q, id) : [],
   };
 }
 

@@ -253,6 +253,22 @@ export const unitDetail = unitSummary.extend({
   signers: z.array(signerOut),
   recipients: z.object({ kinhGui: z.array(z.string()), noiNhan: z.array(z.string()) }),
   children: z.array(unitSummary),
+  /** The units this one was formed from (the 2025 reform), each with the date of the merger. */
+  formers: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      effectiveOn: z.string(),
+      /** Divided between several new units. */
+      split: z.boolean(),
+    }),
+  ),
+  /** For a former unit: the units it became part of. */
+  successors: z.array(
+    z.object({ id: z.number(), code: z.string(), name: z.string(), effectiveOn: z.string() }),
+  ),
   /**
    * True when the user holds no role reaching this unit: the catalogue entry and header lines are
    * shown, but the unit's own data (signers, recipients) is not, and comes back empty.

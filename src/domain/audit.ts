@@ -3,6 +3,8 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'catalogue.seed': 'Nạp danh mục đơn vị',
   'unit.create': 'Thêm cơ quan cấp tỉnh',
+  'unit.former.create': 'Thêm đơn vị cũ (trước sắp xếp)',
+  'unit.lineage.import': 'Nhập quan hệ đơn vị trước và sau sắp xếp',
   'unit.identity.update': 'Sửa thông tin in trên văn bản',
   'unit.recipients.update': 'Sửa nơi gửi, nơi nhận',
   'signer.create': 'Thêm người ký',

@@ -121,6 +121,26 @@ export const reportContentSchema = z.object({
     .object({
       previous: reportValuesSchema.optional(),
       sameLastYear: reportValuesSchema.optional(),
+      /**
+       * When `sameLastYear` is the total of the former units the unit was formed from (the 2025
+       * reform): which they are, which reported, and the date of the merger (src/domain/lineage.ts).
+       */
+      sameLastYearFormers: z
+        .object({
+          effectiveOn: isoDate,
+          units: z
+            .array(
+              z.object({
+                code: z.string().max(20),
+                name: z.string().max(200),
+                kind: z.string().max(20),
+                reported: z.boolean(),
+                split: z.boolean().default(false),
+              }),
+            )
+            .max(100),
+        })
+        .optional(),
     })
     .default({}),
   /** Sections answered "Không phát sinh"; `all` answers the whole report so. */

@@ -7,7 +7,8 @@ import { upperVi } from './text.js';
 export const UNIT_KINDS = ['country', 'province', 'commune', 'body'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const COMMUNE_KINDS = ['xã', 'phường', 'đặc khu'] as const;
+/** "thị trấn" is a kind of before 1 July 2025: only former units (unit_lineage) carry it. */
+export const COMMUNE_KINDS = ['xã', 'phường', 'đặc khu', 'thị trấn'] as const;
 export type CommuneKind = (typeof COMMUNE_KINDS)[number];
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {

@@ -3,6 +3,8 @@
  * section. The officer's own text (content.narratives) is kept apart from the draft, so new
  * numbers re-draft a section without losing what the officer wrote.
  */
+
+import { formerSumNote } from '../lineage.js';
 import type { Indicator, IndicatorValue, NarrativeBlock, OutlineNode, Section } from '../outline.js';
 import { formatSectionNumber, numberStyleAt, sectionNumber } from '../outlines/numbering.js';
 import { isOwnSection } from '../outlines/own-section.js';
@@ -82,11 +84,18 @@ interface Ctx {
   /** Default paragraphs kept; null for content written before proposals (every default prints). */
   kept: ReadonlySet<string> | null;
   omit: ReadonlySet<string>;
+  /** "tổng số liệu của các xã cũ: …" until the first comparison with last year has printed it. */
+  formerNote: string | undefined;
 }
 
 function comparisonFor(ctx: Ctx, code: string): Comparison | undefined {
   const same = numericValue(ctx.content.comparison.sameLastYear?.[code]);
-  if (same !== null) return { value: same, label: ctx.sameLabel };
+  if (same !== null) {
+    // A total of former units (the 2025 reform) says so the first time the report compares with it.
+    const note = ctx.formerNote;
+    ctx.formerNote = undefined;
+    return { value: same, label: note ? `${ctx.sameLabel} (${note})` : ctx.sameLabel };
+  }
   const previous = numericValue(ctx.content.comparison.previous?.[code]);
   if (previous !== null) return { value: previous, label: ctx.previousLabel };
   return undefined;
@@ -442,6 +451,8 @@ export function fillTitle(title: string, period: Period): string {
 
 /** Drafts every section of the outline from the report's content. */
 export function draftReport(input: DraftInput): DraftedReport {
+  // Callers that draft a bare content (outline previews) may leave out the comparison.
+  const formers = input.content.comparison?.sameLastYearFormers;
   const ctx: Ctx = {
     input,
     content: input.content,
@@ -451,6 +462,7 @@ export function draftReport(input: DraftInput): DraftedReport {
     approximate: new Set(input.content.approximate ?? []),
     kept: input.content.kept ? new Set(input.content.kept) : null,
     omit: new Set(input.content.omit ?? []),
+    formerNote: formers ? formerSumNote(formers) : undefined,
   };
   return {
     periodLabel: periodLabel(input.period),

@@ -108,13 +108,17 @@ export async function openDraft(
     roundId?: number | null;
   },
 ) {
-  const comparison = await comparisonFor(q, input.unitId, input.outline.code, input.period);
+  const computed = await comparisonFor(q, input.unitId, input.outline, input.period);
   const content = input.content ?? reportContentSchema.parse({});
+  // Figures of a file win; the note on former units goes only with the total it explains.
+  const { sameLastYearFormers, ...comparison } = computed;
+  const given = Object.fromEntries(Object.entries(content.comparison).filter(([, v]) => v !== undefined));
   const prefilled: ReportContent = {
     ...content,
     comparison: {
       ...comparison,
-      ...Object.fromEntries(Object.entries(content.comparison).filter(([, v]) => v !== undefined)),
+      ...(sameLastYearFormers && !content.comparison.sameLastYear ? { sameLastYearFormers } : {}),
+      ...given,
     },
   };
   return createReport(q, actor, { ...input, content: prefilled });

@@ -51,6 +51,20 @@ export function presentUnitDetail(
     signers: record.signers.map(presentSigner),
     recipients: { kinhGui: record.recipients.kinhGui, noiNhan: record.recipients.noiNhan },
     children: record.children.map(presentUnitSummary),
+    formers: record.formers.map((f) => ({
+      id: f.formerId,
+      code: f.formerCode,
+      name: f.formerName,
+      kind: f.formerKind,
+      effectiveOn: f.effectiveOn,
+      split: f.successorCount > 1,
+    })),
+    successors: record.successors.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      effectiveOn: s.effectiveOn,
+    })),
     restricted: !access.canRead,
     canManage: access.canManage,
   };

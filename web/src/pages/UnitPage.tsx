@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { UnitTable } from '../components/UnitTable';
 import { CreateBodyForm } from '../components/unit/CreateBodyForm';
 import { IdentitySection } from '../components/unit/IdentitySection';
+import { LineageSection } from '../components/unit/LineageSection';
 import { RecipientsSection } from '../components/unit/RecipientsSection';
 import { ReportsSection } from '../components/unit/ReportsSection';
 import { SignersSection } from '../components/unit/SignersSection';
@@ -77,6 +78,7 @@ export default function UnitPage() {
           </Anchor>
         )}
       </div>
+      <LineageSection unit={u} />
       <ReportsSection unit={u} />
       <IdentitySection unit={u} />
       <SignersSection unit={u} />

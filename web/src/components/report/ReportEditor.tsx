@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ConflictModal } from './ConflictModal';
+import { FormerUnitsNote } from './FormerUnitsNote';
 import { FrameBlock } from './FrameBlock';
 import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
@@ -123,9 +124,17 @@ export function ReportEditor({
       }),
     [indicators, sections, view.issues, clientIssues, deferred, view.content, outline],
   );
+  // A total of former communes (the 2025 reform) says so beside every figure it is compared with.
+  const formersReported = content.comparison.sameLastYearFormers?.units.some((u) => u.reported) ?? false;
   const labels = useMemo(
-    () => ({ previous: report.previousPeriodLabel, sameLastYear: report.sameLastYearLabel }),
-    [report.previousPeriodLabel, report.sameLastYearLabel],
+    () => ({
+      previous: report.previousPeriodLabel,
+      sameLastYear:
+        formersReported && report.sameLastYearLabel
+          ? `${report.sameLastYearLabel}, tổng các đơn vị cũ`
+          : report.sameLastYearLabel,
+    }),
+    [report.previousPeriodLabel, report.sameLastYearLabel, formersReported],
   );
   const errorItems = merged.checklist.filter((i) => i.severity === 'error');
   const errorCount = errorItems.length;
@@ -290,6 +299,7 @@ export function ReportEditor({
                   )}
                 </Alert>
               )}
+              <FormerUnitsNote comparison={content.comparison} />
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
               <SectionNumbersContext.Provider value={numberStore}>
