@@ -108,7 +108,7 @@ export interface ResolvedReport {
 
 /** "Xã Lạc Phượng" → "xã Lạc Phượng"; "Thành phố Hải Phòng" → "thành phố Hải Phòng". */
 function sentenceName(name: string): string {
-  return name.charAt(0).toLocaleLowerCase('vi-VN') + name.slice(1);
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** "ỦY BAN NHÂN DÂN XÃ LẠC PHƯỢNG" printed on two lines as the examples do. */

@@ -10,7 +10,7 @@ import { LINE_SPACING_RANGE, MIN_PARAGRAPH_SPACING_PT } from './layout.js';
 
 function isUpper(text: string): boolean {
   const t = text.normalize('NFC');
-  return /\p{L}/u.test(t) && t === t.toLocaleUpperCase('vi-VN');
+  return /\p{L}/u.test(t) && t === t.toUpperCase();
 }
 
 function nonEmpty(paras: Para[]): Para[] {

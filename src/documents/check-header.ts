@@ -37,7 +37,7 @@ function ruleLengthPt(next: Para | undefined, cellWidthPt: number): number | und
 }
 
 function checkMotto(paras: Para[], cellWidthPt: number, out: Problems): void {
-  const qh = paras.findIndex((p) => norm(p.text).toLocaleUpperCase('vi-VN') === QUOC_HIEU);
+  const qh = paras.findIndex((p) => norm(p.text).toUpperCase() === QUOC_HIEU);
   if (qh < 0) {
     out.add('motto', `Thiếu Quốc hiệu "${QUOC_HIEU}" ở góc trên bên phải trang đầu.`, WHERE);
   } else {

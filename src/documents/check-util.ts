@@ -115,13 +115,13 @@ export function checkElement(
       where,
     );
   }
-  if (style.upper && p.text.normalize('NFC') !== p.text.normalize('NFC').toLocaleUpperCase('vi-VN')) {
+  if (style.upper && p.text.normalize('NFC') !== p.text.normalize('NFC').toUpperCase()) {
     out.add('style', `${capital(name)} phải viết chữ in hoa.`, where);
   }
 }
 
 export function capital(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every text run, body and headers, must be Times New Roman. */

@@ -28,7 +28,7 @@ const periodEnd = (key: string) => dataWindow(parsePeriodKey(key)).end;
 const byPeriodEnd = (a: string, b: string) => periodEnd(a).localeCompare(periodEnd(b)) || a.localeCompare(b);
 
 function capitalized(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Quý I năm 2026": the label of a period as a dashboard shows it. */

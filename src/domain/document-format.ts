@@ -150,9 +150,9 @@ const AGENCY_PHRASES: [RegExp, string][] = [
 
 function titleCaseVi(words: string): string {
   return words
-    .toLocaleLowerCase('vi-VN')
+    .toLowerCase()
     .split(' ')
-    .map((w) => (w ? w.charAt(0).toLocaleUpperCase('vi-VN') + w.slice(1) : w))
+    .map((w) => (w ? w.charAt(0).toUpperCase() + w.slice(1) : w))
     .join(' ');
 }
 
@@ -168,7 +168,7 @@ export function issuerInSentence(issuerHeader: readonly string[]): string {
         break;
       }
       const matched = (hit[0].exec(line) as RegExpExecArray)[0];
-      parts.push(hit[1] || matched.toLocaleLowerCase('vi-VN'));
+      parts.push(hit[1] || matched.toLowerCase());
       line = line.slice(matched.length).trim();
     }
   }

@@ -67,7 +67,7 @@ export function parseLineageDate(text: string): string | undefined {
 }
 
 function kindOf(text: string): FormerKind | undefined {
-  const folded = nfc(text).trim().toLocaleLowerCase('vi-VN');
+  const folded = nfc(text).trim().toLowerCase();
   return FORMER_KINDS.find((k) => k === folded);
 }
 
@@ -190,7 +190,7 @@ export function sumOfFormers(
 /** "Xã Thạch Long" of kind "xã" → "Thạch Long"; a name that does not start with its kind stays whole. */
 export function bareName(name: string, kind: string): string {
   const prefix = `${kind} `;
-  return name.toLocaleLowerCase('vi-VN').startsWith(prefix) ? name.slice(prefix.length).trim() : name;
+  return name.toLowerCase().startsWith(prefix) ? name.slice(prefix.length).trim() : name;
 }
 
 /** "các xã cũ: Thạch Hà, Thạch Long", "xã Thạch Hà cũ", "các đơn vị cũ: thị trấn Thạch Hà, xã Thạch Long". */
@@ -232,7 +232,7 @@ export function formerSumDetails(basis: FormerSum): string[] {
   const split = basis.units.filter((u) => u.split && u.reported);
   if (split.length)
     lines.push(
-      `${namesOfFormers(split).replace(/^./u, (c) => c.toLocaleUpperCase('vi-VN'))} được chia cho nhiều đơn vị mới; số liệu được tính toàn bộ, không chia theo tỷ lệ.`,
+      `${namesOfFormers(split).replace(/^./u, (c) => c.toUpperCase())} được chia cho nhiều đơn vị mới; số liệu được tính toàn bộ, không chia theo tỷ lệ.`,
     );
   return lines;
 }

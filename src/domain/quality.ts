@@ -262,7 +262,7 @@ function promisedPartIssues(input: QualityInput): QualityIssue[] {
 }
 
 function capital(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Every issue found, errors first. */

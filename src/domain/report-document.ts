@@ -58,9 +58,7 @@ export interface ComposedReport {
 export function sentenceUnit(name: string, kind: UnitKind): DraftUnit {
   const nfcName = name.normalize('NFC');
   if (kind === 'body') return { name: nfcName, kind: 'body' };
-  const lowered = nfcName.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)(?= )/u, (k) =>
-    k.toLocaleLowerCase('vi-VN'),
-  );
+  const lowered = nfcName.replace(/^(Xã|Phường|Đặc khu|Tỉnh|Thành phố)(?= )/u, (k) => k.toLowerCase());
   return { name: lowered, kind: kind === 'commune' ? 'commune' : 'province' };
 }
 

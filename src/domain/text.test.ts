@@ -32,6 +32,17 @@ describe('upperVi', () => {
   });
 });
 
+describe('case without a locale', () => {
+  it('maps every Vietnamese letter as the vi-VN locale does', () => {
+    const letters =
+      'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
+    for (const ch of [...letters, ...letters.toUpperCase()]) {
+      expect(ch.toLowerCase()).toBe(ch.toLocaleLowerCase('vi-VN'));
+      expect(ch.toUpperCase()).toBe(ch.toLocaleUpperCase('vi-VN'));
+    }
+  });
+});
+
 describe('cleanProse', () => {
   it('cleans as the full clean-up does, whatever the text (the quick check misses nothing)', () => {
     const alphabet = [

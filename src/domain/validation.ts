@@ -139,7 +139,7 @@ function checkParts(
   for (const part of value.parts) {
     const key = typeof part?.key === 'string' ? part.key.normalize('NFC').trim() : '';
     // Countries and markets come from the catalogue: two spellings of one country are one part.
-    const same = byCountry ? countryGroupKey(key) : key.toLocaleLowerCase('vi');
+    const same = byCountry ? countryGroupKey(key) : key.toLowerCase();
     if (!key) add(`Có một dòng chưa ghi tên ${partName}.`);
     else if (byCountry && !isOfficialCountryName(key)) {
       unknown += 1;
@@ -182,11 +182,11 @@ function checkCountryList(names: readonly string[], add: (m: string, s?: IssueSe
 }
 
 function capitalise(s: string): string {
-  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** Issues of one entered value against its indicator. */
@@ -213,9 +213,7 @@ export function validateValue(indicator: Indicator, value: unknown): FieldIssue[
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(MESSAGES.notList);
       else if (value.some((v) => !v.trim())) add('Danh sách có một dòng để trống.');
       else if (indicator.listOf === 'country') checkCountryList(value, add);
-      else if (
-        new Set(value.map((v) => v.normalize('NFC').trim().toLocaleLowerCase('vi'))).size < value.length
-      ) {
+      else if (new Set(value.map((v) => v.normalize('NFC').trim().toLowerCase())).size < value.length) {
         add('Danh sách có tên bị lặp lại.', 'warning');
       }
       break;

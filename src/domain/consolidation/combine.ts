@@ -22,6 +22,9 @@ export function numericValue(value: IndicatorValue | undefined): number | undefi
   return undefined;
 }
 
+/** Vietnamese order (one collator: localeCompare with a locale builds one per call). */
+const VI = new Intl.Collator('vi');
+
 /** Adds decimals without binary noise (0.1 + 0.2 = 0.3): money and pages carry a few decimals. */
 function add(a: number, b: number): number {
   return Math.round((a + b) * 1e6) / 1e6;
@@ -59,7 +62,7 @@ function combineNumbers(
   const total = numbers.slice(1).reduce(pick, numbers[0] ?? 0);
   if (broken.length === 0) return total;
   const parts = mergeParts(broken, pick, byCountry);
-  parts.sort((a, b) => b.value - a.value || a.key.localeCompare(b.key, 'vi'));
+  parts.sort((a, b) => b.value - a.value || VI.compare(a.key, b.key));
   return { total, parts } satisfies BrokenDownValue;
 }
 

@@ -115,7 +115,7 @@ const KIND = /^(xã|phường|đặc khu|thị trấn|tỉnh|thành phố)\s/iu;
 /** "xã, phường": the kinds of the units asked, for counts ("65/69 xã, phường"). */
 export function kindsOf(units: readonly { name: string }[]): string {
   const kinds = new Set<string>();
-  for (const u of units) kinds.add(KIND.exec(u.name)?.[1]?.toLocaleLowerCase('vi-VN') ?? 'đơn vị');
+  for (const u of units) kinds.add(KIND.exec(u.name)?.[1]?.toLowerCase() ?? 'đơn vị');
   const order = ['xã', 'phường', 'đặc khu', 'thị trấn', 'tỉnh', 'thành phố', 'đơn vị'];
   return [...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(', ') || 'đơn vị';
 }

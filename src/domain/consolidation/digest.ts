@@ -41,7 +41,7 @@ export function isDigestKey(key: string): boolean {
   return key.includes(DIGEST_MARK);
 }
 
-const normal = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('vi-VN');
+const normal = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /**
  * Sentences of a text: each line, then each sentence ending ".", "!" or "?" after a lower-case
@@ -80,7 +80,7 @@ export function namingUnit(sentence: string, unit: Pick<SourceUnit, 'name'>): st
   if (word && GENERIC_REFERENCE.test(sentence))
     return sentence.replace(GENERIC_REFERENCE, (_m, subject: string) => `${subject} ${word} ${name}`);
   if (word && GENERIC_START.test(sentence)) return sentence.replace(GENERIC_START, (k) => `${k} ${name}`);
-  const label = word ? `${word.charAt(0).toLocaleUpperCase('vi-VN')}${word.slice(1)} ${name}` : name;
+  const label = word ? `${word.charAt(0).toUpperCase()}${word.slice(1)} ${name}` : name;
   return `${label}: ${sentence}`;
 }
 

@@ -35,7 +35,7 @@ const KIND_PREFIX = /^(xã|phường|đặc khu|thị trấn)\s+(.+)$/iu;
 export function splitUnitName(name: string): { kind: string | null; name: string } {
   const m = KIND_PREFIX.exec(name.trim());
   if (!m?.[1] || !m[2]) return { kind: null, name: name.trim() };
-  return { kind: m[1].toLocaleLowerCase('vi-VN'), name: m[2] };
+  return { kind: m[1].toLowerCase(), name: m[2] };
 }
 
 /**
@@ -64,7 +64,7 @@ function kindsWord(units: readonly SourceUnit[]): string {
   return kinds.join(', ');
 }
 
-const capitalize = (s: string) => (s ? s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1) : s);
+const capitalize = (s: string) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
 /**
  * "tập trung chủ yếu ở các xã A, B và phường C": the leading units that together make most of the

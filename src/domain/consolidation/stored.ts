@@ -220,7 +220,7 @@ function heading(indicator: Indicator): string {
   const short = SHORT_HEADINGS[indicator.code];
   if (short) return short;
   const label = indicator.label.replace(/^Số (lượng )?/u, '');
-  const cap = label.charAt(0).toLocaleUpperCase('vi-VN') + label.slice(1);
+  const cap = label.charAt(0).toUpperCase() + label.slice(1);
   return indicator.unit ? `${cap} (${indicator.unit})` : cap;
 }
 

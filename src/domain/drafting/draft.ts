@@ -441,7 +441,7 @@ function draftSection(
 
 /** "Xã Thạch Hà" → "xã Thạch Hà", as a sentence names a commune. */
 function lowerKind(name: string): string {
-  return name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLocaleLowerCase('vi-VN'));
+  return name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLowerCase());
 }
 
 /** A section title may name the period: "Kết quả … {period}", "Phương hướng … {next}". */

@@ -6,7 +6,7 @@ import type { Indicator } from '../outline.js';
 import { nfc } from '../text.js';
 import { nounAfterNumber } from './sentences.js';
 
-const lower = (s: string): string => nfc(s).toLocaleLowerCase('vi-VN').replace(/\s+/g, ' ').trim();
+const lower = (s: string): string => nfc(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 const indexes = new WeakMap<readonly { code: string; name: string }[], Map<string, string[]>>();
 

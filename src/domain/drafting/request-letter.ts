@@ -48,7 +48,7 @@ export interface RequestLetterInput {
 /** "Xã Thạch Hà" → "Ủy ban nhân dân xã Thạch Hà"; a body keeps its own name. */
 export function addresseeOf(unit: RequestLetterUnit): string {
   if (unit.kind !== 'commune') return unit.name;
-  const lowered = unit.name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLocaleLowerCase('vi-VN'));
+  const lowered = unit.name.replace(/^(Xã|Phường|Đặc khu)(?= )/u, (k) => k.toLowerCase());
   return `Ủy ban nhân dân ${lowered}`;
 }
 

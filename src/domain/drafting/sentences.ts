@@ -10,14 +10,14 @@ import type { DraftUnit } from './types.js';
 
 /** Upper-case the first letter (sentences built from lower-case phrases). */
 export function capitalize(s: string): string {
-  return s ? s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1) : s;
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
 /** Lower-case the first letter unless the first word is an acronym ("UBND", "FDI"). */
 export function lowerFirst(s: string): string {
   const first = s.split(' ')[0] ?? '';
-  if (first.length > 1 && first === first.toLocaleUpperCase('vi-VN')) return s;
-  return s ? s.charAt(0).toLocaleLowerCase('vi-VN') + s.slice(1) : s;
+  if (first.length > 1 && first === first.toUpperCase()) return s;
+  return s ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 /** "Trong 6 tháng đầu năm 2026", "Trong Quý I năm 2026", "Trong tuần", "Trong năm 2025". */
@@ -29,7 +29,7 @@ export function periodIntro(period: Period): string {
 
 /** The kind word of a commune or province name: "xã", "phường", "đặc khu", "tỉnh", "thành phố". */
 export function unitKindWord(unit: DraftUnit): string {
-  const name = unit.name.trim().toLocaleLowerCase('vi-VN');
+  const name = unit.name.trim().toLowerCase();
   for (const word of ['đặc khu', 'thành phố', 'phường', 'xã', 'tỉnh']) {
     if (name.startsWith(`${word} `)) return word;
   }

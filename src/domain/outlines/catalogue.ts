@@ -47,7 +47,7 @@ export function keyPairs(text: string, fold = false): Set<string> {
   // without diacritics is matched folded (`fold`).
   const lower = text
     .normalize('NFC')
-    .toLocaleLowerCase('vi-VN')
+    .toLowerCase()
     .replace(/\{[a-z]+\}/g, ' ')
     .replace(/uỷ(?!\p{L})/gu, 'ủy')
     .replace(/oà(?!\p{L})/gu, 'òa');

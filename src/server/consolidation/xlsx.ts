@@ -40,7 +40,7 @@ export async function consolidationXlsx(data: ExportData): Promise<Uint8Array> {
   const label = periodLabel(parsePeriodKey(data.round.periodKey));
 
   const totals = book.addWorksheet('Tổng hợp');
-  totals.addRow([`SỐ LIỆU TỔNG HỢP CÔNG TÁC ĐỐI NGOẠI ${label.toLocaleUpperCase('vi-VN')}`]).font = {
+  totals.addRow([`SỐ LIỆU TỔNG HỢP CÔNG TÁC ĐỐI NGOẠI ${label.toUpperCase()}`]).font = {
     bold: true,
     size: 13,
   };

@@ -23,7 +23,7 @@ export const KIND_OPTIONS: ComboboxItem[] = (['province', 'commune', 'body'] as 
 /** "Xã", "Phường", "Đặc khu" for communes; the kind's label otherwise. */
 export function unitKindText(unit: Pick<UnitSummary, 'kind' | 'communeKind'>): string {
   if (unit.kind === 'commune' && unit.communeKind) {
-    return unit.communeKind.charAt(0).toLocaleUpperCase('vi-VN') + unit.communeKind.slice(1);
+    return unit.communeKind.charAt(0).toUpperCase() + unit.communeKind.slice(1);
   }
   return UNIT_KIND_LABELS[unit.kind as UnitKind];
 }

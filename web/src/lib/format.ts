@@ -30,5 +30,5 @@ export function countdown(daysLeft: number): string {
 
 /** "6 tháng cuối năm 2026" → "6 tháng cuối năm 2026"; "tháng 6 năm 2026" → "Tháng 6 năm 2026". */
 export function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -118,7 +118,7 @@ export function ConsolidationPanel({ roundId }: { roundId: number }) {
         ) : (
           <Stack gap="xs">
             <Text size="sm">
-              Báo cáo tổng hợp ({s.report.statusLabel.toLocaleLowerCase('vi-VN')}) lập lúc{' '}
+              Báo cáo tổng hợp ({s.report.statusLabel.toLowerCase()}) lập lúc{' '}
               {formatDateTime(s.report.madeAt)} từ {formatNumber(s.sourcesUsed)} báo cáo
               {s.madeFrom
                 ? ` (${formatNumber(s.madeFrom.answered)}/${formatNumber(s.madeFrom.asked)} đơn vị)`

@@ -71,9 +71,7 @@ export function LineageSection({ unit }: { unit: UnitDetail }) {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      {f.kind.charAt(0).toLocaleUpperCase('vi-VN') + f.kind.slice(1)}
-                    </Table.Td>
+                    <Table.Td visibleFrom="sm">{f.kind.charAt(0).toUpperCase() + f.kind.slice(1)}</Table.Td>
                     <Table.Td>{formatDate(f.effectiveOn)}</Table.Td>
                   </Table.Tr>
                 ))}
