@@ -272,7 +272,7 @@ function filterConditions(
     const key = at > 0 ? choice.slice(0, at) : '';
     const field = kind.fields.find((f) => f.key === key && f.type === 'choice');
     const value = choice.slice(at + 1);
-    if (!field || !field.options?.some((o) => o.value === value))
+    if (!field?.options?.some((o) => o.value === value))
       throw new AppError('VALIDATION', 'Bộ lọc không hợp lệ với sổ này.', [
         { path: 'choice', message: `Không lọc được theo "${choice}".` },
       ]);
