@@ -6,7 +6,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ACTOR } from '../../src/db/audit.js';
+import { CLI_ACTOR, SEED_ACTOR } from '../../src/db/audit.js';
+import { DEMO_COMMUNES, DEMO_PASSWORD, seedDemo } from '../../src/db/demo.js';
+import { activitySections } from '../../src/db/logbook.js';
 import { auditLog, logbookRecords } from '../../src/db/schema.js';
 import { createBodyUnit } from '../../src/db/units.js';
 import type {
@@ -16,6 +18,8 @@ import type {
   LogbookSummaryResponse,
 } from '../../src/domain/api-logbook.js';
 import type { Role } from '../../src/domain/authz.js';
+import { checkLogbookEntry } from '../../src/domain/logbook/record.js';
+import { periodsContaining, previousPeriod, todayInVietnam, windowFor } from '../../src/domain/periods.js';
 import { defaultBodyIdentity } from '../../src/domain/units.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
@@ -407,5 +411,69 @@ describe('authorisation through HTTP', () => {
       404,
     );
     expect((await officer().request('GET', `/api/logbook/${created.id}`)).json().deleted).toBe(true);
+  });
+});
+
+describe('the demo registers', () => {
+  let demo: TestDatabase;
+  let demoApp: App;
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    demoApp = await buildTestApp(demo.db);
+    await demo.db.transaction((tx) => seedDemo(tx, SEED_ACTOR));
+  });
+  afterAll(async () => {
+    await demoApp.close();
+    await demo.destroy();
+  });
+
+  it('gives the demo communes and the Sở months of invented records in several registers, in the previous and current windows', async () => {
+    const quarter = periodsContaining(todayInVietnam()).find((p) => p.kind === 'quarter');
+    if (!quarter) throw new Error('no current quarter');
+    const current = windowFor(quarter);
+    const previous = windowFor(previousPeriod(quarter));
+    const body = await unitId(demo.db, '42.SNGV');
+    const keepers = [
+      ...(await Promise.all(Object.values(DEMO_COMMUNES).map((c) => unitId(demo.db, c)))),
+      body,
+    ];
+    for (const id of keepers) {
+      const rows = await demo.db.select().from(logbookRecords).where(eq(logbookRecords.unitId, id));
+      const kinds = new Set(rows.map((r) => r.kind));
+      expect(kinds.size, `unit ${id}`).toBeGreaterThanOrEqual(4);
+      expect(rows.some((r) => r.startsOn >= previous.start && r.startsOn <= previous.end)).toBe(true);
+      expect(rows.some((r) => r.startsOn >= current.start && r.startsOn <= todayInVietnam())).toBe(true);
+      // Every record is one the form would accept, the activities in the unit's outline sections.
+      const sections = new Set((await activitySections(demo.db, id)).map((s) => s.key));
+      for (const r of rows) {
+        const checked = checkLogbookEntry(r.kind, r, sections);
+        expect(checked.ok, JSON.stringify(checked)).toBe(true);
+      }
+      // Invented persons only, and the seed is audited.
+      for (const r of rows.filter((x) => x.kind === 'foreigner'))
+        expect(String(r.data.fullName)).toMatch(/Minh Họa/);
+      const audit = await demo.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'logbook.seed'), eq(auditLog.unitId, id)));
+      expect(audit).toHaveLength(1);
+    }
+    const services = await demo.db
+      .select()
+      .from(logbookRecords)
+      .where(and(eq(logbookRecords.unitId, body), eq(logbookRecords.kind, 'service')));
+    expect(services.length).toBeGreaterThan(10);
+  });
+
+  it('shows a commune officer its foreigners with names, and the Sở the same list without them', async () => {
+    const officer = await signIn(demoApp, 'demo.canbo.thachha', DEMO_PASSWORD);
+    const thachHa = await unitId(demo.db, DEMO_COMMUNES.thachHa);
+    const own = await officer.request('GET', `/api/units/${thachHa}/logbook/foreigner`);
+    expect(own.json().items.some((r: LogbookRecordOut) => r.data.fullName)).toBe(true);
+    const province = await signIn(demoApp, 'demo.canbo.songv', DEMO_PASSWORD);
+    const read = await province.request('GET', `/api/units/${thachHa}/logbook/foreigner`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().total).toBeGreaterThan(0);
+    expect(read.body).not.toContain('Minh Họa');
   });
 });
