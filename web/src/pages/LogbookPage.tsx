@@ -6,11 +6,11 @@
 import type { UnitListResponse } from '@domain/api';
 import { POLICY } from '@domain/authz';
 import { type LogbookKindCode, logbookKind } from '@domain/logbook/kinds';
-import { Alert, Badge, Grid, NavLink, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, NavLink, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, withQuery } from '../api/client';
 import { useLogbookSummary } from '../api/logbook';
 import { useMe } from '../api/session';
@@ -84,6 +84,12 @@ export default function LogbookPage() {
     setParams(next);
   };
 
+  const linkTo = (code: string) => {
+    const next = new URLSearchParams(params);
+    next.set('so', code);
+    return `?${next.toString()}`;
+  };
+
   const label = (k: { kind: LogbookKindCode; thisYear: number; all: number }) =>
     logbookKind(k.kind)?.shortName ?? k.kind;
 
@@ -129,45 +135,45 @@ export default function LogbookPage() {
       {summary.isError && <ErrorAlert error={summary.error} onRetry={() => summary.refetch()} />}
       {summary.isPending && unitId !== null && <Skeleton h={240} />}
       {data && kind && unitId !== null && (
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 3 }}>
-            {phone ? (
-              <Select
-                label="Sổ"
-                data={kinds.map((k) => ({
-                  value: k.kind,
-                  label: `${label(k)} (${formatNumber(k.all)})`,
-                }))}
-                value={kind.code}
-                onChange={(v) => set('so', v)}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-            ) : (
-              <nav aria-label="Các sổ theo dõi">
-                {kinds.map((k) => (
-                  <NavLink
-                    key={k.kind}
-                    label={label(k)}
-                    active={k.kind === kind.code}
-                    onClick={() => set('so', k.kind)}
-                    rightSection={
-                      <Badge
-                        size="sm"
-                        variant="light"
-                        color={k.all ? 'blue' : 'gray'}
-                        title={`Năm nay: ${k.thisYear}`}
-                      >
-                        {formatNumber(k.all)}
-                      </Badge>
-                    }
-                    aria-current={k.kind === kind.code ? 'page' : undefined}
-                  />
-                ))}
-              </nav>
-            )}
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 9 }}>
+        <Group align="flex-start" gap="lg" wrap="nowrap" style={{ flexDirection: phone ? 'column' : 'row' }}>
+          {phone ? (
+            <Select
+              label="Sổ"
+              data={kinds.map((k) => ({
+                value: k.kind,
+                label: `${label(k)} (${formatNumber(k.all)})`,
+              }))}
+              value={kind.code}
+              onChange={(v) => set('so', v)}
+              allowDeselect={false}
+              w="100%"
+              comboboxProps={{ withinPortal: true }}
+            />
+          ) : (
+            <nav aria-label="Các sổ theo dõi" style={{ width: 250, flexShrink: 0 }}>
+              {kinds.map((k) => (
+                <NavLink
+                  key={k.kind}
+                  component={Link}
+                  to={linkTo(k.kind)}
+                  label={label(k)}
+                  active={k.kind === kind.code}
+                  rightSection={
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={k.all ? 'blue' : 'gray'}
+                      title={`Năm nay: ${formatNumber(k.thisYear)}; tất cả: ${formatNumber(k.all)}`}
+                    >
+                      {formatNumber(k.all)}
+                    </Badge>
+                  }
+                  aria-current={k.kind === kind.code ? 'page' : undefined}
+                />
+              ))}
+            </nav>
+          )}
+          <div style={{ flex: 1, minWidth: 0, width: phone ? '100%' : undefined }}>
             <RegisterView
               key={`${unitId}:${kind.code}`}
               unitId={unitId}
@@ -175,8 +181,8 @@ export default function LogbookPage() {
               sections={data.sections}
               canEdit={data.canEdit}
             />
-          </Grid.Col>
-        </Grid>
+          </div>
+        </Group>
       )}
     </Stack>
   );

@@ -8,6 +8,7 @@ import {
   Badge,
   Button,
   Card,
+  Collapse,
   Group,
   Modal,
   Select,
@@ -57,6 +58,7 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [section, setSection] = useState('');
   const [page, setPage] = useState(1);
+  const [showFilters, setShowFilters] = useState(false);
   const [editing, setEditing] = useState<LogbookRecordOut | 'new' | null>(null);
   const [deleting, setDeleting] = useState<LogbookRecordOut | null>(null);
 
@@ -137,6 +139,63 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
       </Group>
     );
 
+  const activeFilters = [from, to, country, section, ...(filter.choice ?? [])].filter(Boolean).length;
+  const filters = (
+    <>
+      <DateField
+        label="Từ ngày"
+        value={from}
+        onChange={(v) => filtered(() => setFrom(v))}
+        clearable
+        w={phone ? '100%' : 150}
+      />
+      <DateField
+        label="Đến ngày"
+        value={to}
+        onChange={(v) => filtered(() => setTo(v))}
+        clearable
+        w={phone ? '100%' : 150}
+      />
+      {kind.code === 'activity' && (
+        <Select
+          label="Lĩnh vực"
+          placeholder="Tất cả"
+          data={sections.map((s) => ({ value: s.key, label: s.title }))}
+          value={section || null}
+          onChange={(v) => filtered(() => setSection(v ?? ''))}
+          clearable
+          searchable
+          w={phone ? '100%' : 260}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      {choiceFields.map((f) => (
+        <Select
+          key={f.key}
+          label={f.label}
+          placeholder="Tất cả"
+          data={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
+          value={choices[f.key] || null}
+          onChange={(v) => filtered(() => setChoices((c) => ({ ...c, [f.key]: v ?? '' })))}
+          clearable
+          w={phone ? '100%' : 200}
+          comboboxProps={{ withinPortal: true }}
+        />
+      ))}
+      {countryField && (
+        <CountrySelect
+          label="Nước, vùng lãnh thổ"
+          placeholder="Tất cả"
+          value={country}
+          onChange={(v) => filtered(() => setCountry(v))}
+          clearable
+          allowDeselect
+          w={phone ? '100%' : 220}
+        />
+      )}
+    </>
+  );
+
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs">
@@ -158,60 +217,25 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
             setWords(e.currentTarget.value);
             setPage(1);
           }}
-          w={{ base: '100%', sm: 220 }}
+          w={{ base: 'calc(100% - 110px)', sm: 220 }}
         />
-        <DateField
-          label="Từ ngày"
-          value={from}
-          onChange={(v) => filtered(() => setFrom(v))}
-          clearable
-          w={{ base: 'calc(50% - 4px)', sm: 150 }}
-        />
-        <DateField
-          label="Đến ngày"
-          value={to}
-          onChange={(v) => filtered(() => setTo(v))}
-          clearable
-          w={{ base: 'calc(50% - 4px)', sm: 150 }}
-        />
-        {kind.code === 'activity' && (
-          <Select
-            label="Lĩnh vực"
-            placeholder="Tất cả"
-            data={sections.map((s) => ({ value: s.key, label: s.title }))}
-            value={section || null}
-            onChange={(v) => filtered(() => setSection(v ?? ''))}
-            clearable
-            searchable
-            w={{ base: '100%', sm: 260 }}
-            comboboxProps={{ withinPortal: true }}
-          />
+        {phone && (
+          <Button
+            variant="default"
+            onClick={() => setShowFilters((v) => !v)}
+            aria-expanded={showFilters}
+            w={100}
+          >
+            {activeFilters ? `Lọc (${activeFilters})` : 'Lọc'}
+          </Button>
         )}
-        {choiceFields.map((f) => (
-          <Select
-            key={f.key}
-            label={f.label}
-            placeholder="Tất cả"
-            data={(f.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
-            value={choices[f.key] || null}
-            onChange={(v) => filtered(() => setChoices((c) => ({ ...c, [f.key]: v ?? '' })))}
-            clearable
-            w={{ base: '100%', sm: 200 }}
-            comboboxProps={{ withinPortal: true }}
-          />
-        ))}
-        {countryField && (
-          <CountrySelect
-            label="Nước, vùng lãnh thổ"
-            placeholder="Tất cả"
-            value={country}
-            onChange={(v) => filtered(() => setCountry(v))}
-            clearable
-            allowDeselect
-            w={{ base: '100%', sm: 220 }}
-          />
-        )}
+        {!phone && filters}
       </Group>
+      {phone && (
+        <Collapse expanded={showFilters}>
+          <Stack gap="xs">{filters}</Stack>
+        </Collapse>
+      )}
 
       {lastDeleted && canEdit && (
         <Group gap="xs">
