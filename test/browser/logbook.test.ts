@@ -93,8 +93,8 @@ describe('Sổ theo dõi', () => {
     await c.click(dialog.getByRole('combobox', { name: 'Loại đoàn' }));
     await c.click(page.getByRole('option', { name: 'Đoàn vào' }));
     await dialog.getByLabel('Số thành viên').fill('4');
-    await c.click(dialog.getByRole('textbox', { name: 'Nước, vùng lãnh thổ' }));
-    await dialog.getByRole('textbox', { name: 'Nước, vùng lãnh thổ' }).fill('han');
+    await c.click(dialog.getByLabel('Nước, vùng lãnh thổ', { exact: true }));
+    await page.keyboard.type('han');
     await c.click(page.getByRole('option', { name: 'Hàn Quốc', exact: true }));
     await c.click(dialog.getByRole('button', { name: 'Lưu' }));
     await dialog.getByText('Chưa nhập mục đích, nội dung.').waitFor();
