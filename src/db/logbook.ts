@@ -10,6 +10,7 @@
 import { and, count, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { KEEPER_LABELS, type LogbookListQuery, logbookKeeper } from '../domain/api-logbook.js';
+import { canonicalCountryName } from '../domain/countries.js';
 import { AppError } from '../domain/errors.js';
 import {
   LOGBOOK_KINDS,
@@ -248,7 +249,7 @@ function filterConditions(
   }
   if (query.section) conditions.push(eq(logbookRecords.sectionKey, query.section));
   if (query.country) {
-    const name = query.country.normalize('NFC').trim();
+    const name = canonicalCountryName(query.country.normalize('NFC').trim());
     const parts: SQL[] = [];
     for (const f of kind.fields) {
       if (f.type === 'country') parts.push(sql`${logbookRecords.data}->>${f.key} = ${name}`);

@@ -153,4 +153,34 @@ describe('Sổ theo dõi', () => {
     await page.screenshot({ path: path.join(SHOTS_DIR, 'logbook-phone-after.png'), fullPage: true });
     await context.close();
   });
+
+  it('tells the second of two officers editing one record, keeps what she typed, and lets her keep hers', async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const other = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const first = await signIn(context);
+    const second = await signIn(other, 'demo.chutich.thachha');
+    for (const page of [first, second]) {
+      await page.goto(`${app.server.url}/so-theo-doi?so=delegation`);
+      await page.getByRole('heading', { name: 'Sổ theo dõi đoàn ra, đoàn vào' }).waitFor();
+    }
+    const row = (page: Page) => page.getByTestId('logbook-row').nth(1);
+    await row(first).getByRole('button', { name: /^Sửa/ }).click();
+    await row(second).getByRole('button', { name: /^Sửa/ }).click();
+    await first.getByRole('dialog').getByLabel('Số thành viên').fill('21');
+    await first.getByRole('dialog').getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await first.getByRole('dialog').waitFor({ state: 'detached' });
+
+    const dialog = second.getByRole('dialog');
+    await dialog.getByLabel('Số thành viên').fill('22');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await dialog.getByText('Bản ghi vừa được người khác sửa').waitFor();
+    expect(await dialog.getByLabel('Số thành viên').inputValue()).toBe('22');
+    await second.screenshot({ path: path.join(SHOTS_DIR, 'logbook-conflict-desktop.png') });
+    await dialog.getByRole('button', { name: /Giữ bản của tôi/ }).click();
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await second.getByTestId('logbook-row').filter({ hasText: '22 người' }).waitFor();
+    await context.close();
+    await other.close();
+  });
 });

@@ -292,6 +292,8 @@ describe('lists', () => {
     ]);
     expect((await get('choice=direction:out')).total).toBe(5);
     expect((await get(`country=${encodeURIComponent('Lào')}`)).total).toBe(20);
+    // The catalogue's other spellings find the same records.
+    expect((await get(`country=${encodeURIComponent('Laos')}`)).total).toBe(20);
     expect((await get(`choice=direction:out&country=${encodeURIComponent('Lào')}`)).total).toBe(0);
     // Nothing of another commune comes back.
     const own = await get('pageSize=100');

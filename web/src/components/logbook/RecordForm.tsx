@@ -22,7 +22,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import {
   createLogbookRecord,
@@ -256,6 +256,10 @@ export function RecordForm({ unitId, kind, sections, record, onClose, onSaved }:
   const hasDetails =
     record !== undefined && folded.some((f) => record.data[f.key] !== undefined || record.endsOn !== null);
   const [details, setDetails] = useState(hasDetails);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [conflict]);
 
   const save = useMutation({
     mutationFn: (entry: LogbookEntry) =>
@@ -272,6 +276,10 @@ export function RecordForm({ unitId, kind, sections, record, onClose, onSaved }:
         Object.keys(fields).some((k) => k === 'endsOn' || (k.startsWith('data.') && k !== 'data.text'))
       )
         setDetails(true);
+      // The first field the server refused, in view (the form may be scrolled on a phone).
+      requestAnimationFrame(() =>
+        document.querySelector('[role="dialog"] [aria-invalid="true"]')?.scrollIntoView({ block: 'center' }),
+      );
       if (error instanceof ApiError && error.status === 409 && record) {
         const current = await loadLogbookRecord(record.id).catch(() => null);
         if (current) setConflict({ current, message: error.message });
@@ -321,7 +329,7 @@ export function RecordForm({ unitId, kind, sections, record, onClose, onSaved }:
       submitLabel={record ? 'Lưu thay đổi' : 'Lưu'}
     >
       {conflict && (
-        <Alert color="orange" title="Bản ghi vừa được người khác sửa" role="alert">
+        <Alert ref={conflictRef} color="orange" title="Bản ghi vừa được người khác sửa" role="alert">
           <Text size="sm">{conflict.message}</Text>
           <Text size="sm" mt={4}>
             Bản hiện tại (phiên bản {conflict.current.revision}, lưu lúc{' '}
