@@ -258,7 +258,7 @@ export function RecordForm({ unitId, kind, sections, record, onClose, onSaved }:
   const [details, setDetails] = useState(hasDetails);
   const conflictRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (conflict) conflictRef.current?.scrollIntoView({ block: 'nearest' });
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'start' });
   }, [conflict]);
 
   const save = useMutation({
