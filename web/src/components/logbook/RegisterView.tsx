@@ -61,6 +61,8 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
   const [showFilters, setShowFilters] = useState(false);
   const [editing, setEditing] = useState<LogbookRecordOut | 'new' | null>(null);
   const [deleting, setDeleting] = useState<LogbookRecordOut | null>(null);
+  /** The record just deleted, offered for restoring. */
+  const [lastDeleted, setLastDeleted] = useState<LogbookRecordOut | null>(null);
 
   const filter: LogbookFilter = {
     from,
@@ -86,7 +88,7 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
       setDeleting(null);
       refresh();
       notifySuccess('Đã xóa bản ghi.');
-      restoreOffer(deleted);
+      setLastDeleted(deleted);
     },
     onError: notifyError,
   });
@@ -98,8 +100,6 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
     },
     onError: notifyError,
   });
-  const [lastDeleted, setLastDeleted] = useState<LogbookRecordOut | null>(null);
-  const restoreOffer = (r: LogbookRecordOut) => setLastDeleted(r);
 
   const columns = listColumns(kind);
   const countryField = kind.fields.some((f) => ['country', 'countries', 'nationalities'].includes(f.type));
