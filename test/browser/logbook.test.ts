@@ -183,4 +183,28 @@ describe('Sổ theo dõi', () => {
     await context.close();
     await other.close();
   });
+
+  it("lets the Sở read a commune's foreigners without their personal data, and not change them", async () => {
+    const context = await app.browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+    const page = await signIn(context, 'demo.canbo.songv');
+    await page.getByRole('link', { name: 'Sổ theo dõi' }).click();
+    await page.getByRole('heading', { name: 'Nhật ký hoạt động đối ngoại' }).waitFor();
+    await page.getByRole('combobox', { name: 'Xem sổ của đơn vị khác' }).fill('thach ha');
+    await page.getByRole('option', { name: 'Xã Thạch Hà' }).click();
+    await page.getByText('Xã Thạch Hà · chỉ xem; thông tin cá nhân được ẩn').waitFor();
+    await page.getByRole('link', { name: /Người nước ngoài/ }).click();
+    await page.getByRole('heading', { name: 'Sổ theo dõi người nước ngoài' }).waitFor();
+    await page.getByTestId('logbook-row').first().waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Quốc tịch');
+    expect(text).not.toContain('Họ và tên');
+    expect(text).not.toContain('Minh Họa');
+    expect(await page.getByRole('button', { name: 'Thêm', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Sửa/ }).count()).toBe(0);
+    await page.screenshot({
+      path: path.join(SHOTS_DIR, 'logbook-province-reads-desktop.png'),
+      fullPage: true,
+    });
+    await context.close();
+  });
 });

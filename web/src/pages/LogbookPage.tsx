@@ -6,7 +6,7 @@
 import type { UnitListResponse } from '@domain/api';
 import { POLICY } from '@domain/authz';
 import { type LogbookKindCode, logbookKind } from '@domain/logbook/kinds';
-import { Alert, Badge, Group, NavLink, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NavLink, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -125,10 +125,21 @@ export default function LogbookPage() {
             </Stack>
           )}
           {data && (
-            <Text size="sm" c="dimmed">
-              {data.unit.name}
-              {data.canEdit ? '' : ' · chỉ xem; thông tin cá nhân được ẩn'}
-            </Text>
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {data.unit.name}
+                {data.canEdit ? '' : ' · chỉ xem; thông tin cá nhân được ẩn'}
+              </Text>
+              {!data.canEdit && keeping[0] && (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => set('don-vi', String(keeping[0]?.id))}
+                >
+                  Về sổ của {keeping[0].name}
+                </Button>
+              )}
+            </Group>
           )}
         </Stack>
       )}

@@ -101,7 +101,7 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
     onError: notifyError,
   });
 
-  const columns = listColumns(kind);
+  const columns = listColumns(kind, canEdit);
   const countryField = kind.fields.some((f) => ['country', 'countries', 'nationalities'].includes(f.type));
   const choiceFields = kind.fields.filter((f) => f.type === 'choice' && f.key !== 'currency');
   const sectionTitle = new Map(sections.map((s) => [s.key, s.title]));
@@ -287,7 +287,7 @@ export function RegisterView({ unitId, kind, sections, canEdit }: Props) {
                     </Badge>
                   )}
                   <Text size="sm" mt={4}>
-                    {cell(r, kind.titleField)}
+                    {columns[0] ? cell(r, columns[0].key) : ''}
                   </Text>
                   {columns.slice(1).map((f) => {
                     const v = cell(r, f.key);

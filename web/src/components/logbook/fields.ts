@@ -131,10 +131,14 @@ export function formatRange(startsOn: string, endsOn: string | null): string {
     : formatDate(startsOn);
 }
 
-/** The columns of a register's list: its title field first, then a few short fields. */
-export function listColumns(kind: LogbookKind): LogbookField[] {
-  const title = kind.fields.find((f) => f.key === kind.titleField);
-  const rest = kind.fields.filter(
+/**
+ * The columns of a register's list: its title field first, then a few short fields. A reader of
+ * another unit (`personal` false) gets no column of personal data (the server removed it).
+ */
+export function listColumns(kind: LogbookKind, personal = true): LogbookField[] {
+  const fields = kind.fields.filter((f) => personal || !f.personal);
+  const title = fields.find((f) => f.key === kind.titleField);
+  const rest = fields.filter(
     (f) =>
       f.key !== kind.titleField && f.type !== 'text' && f.type !== 'document' && f.type !== 'nationalities',
   );
