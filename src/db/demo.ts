@@ -12,12 +12,22 @@ import { eq, inArray } from 'drizzle-orm';
 import type { GrantIn } from '../domain/api.js';
 import type { Role } from '../domain/authz.js';
 import { type FormerKind, REFORM_2025_DATE } from '../domain/lineage.js';
+import type { LogbookKindCode } from '../domain/logbook/kinds.js';
+import { checkLogbookEntry } from '../domain/logbook/record.js';
 import type { OutlineNode } from '../domain/outline.js';
-import { type Period, periodsContaining, todayInVietnam, windowFor } from '../domain/periods.js';
+import {
+  addDays,
+  daysBetween,
+  type Period,
+  periodsContaining,
+  previousPeriod,
+  todayInVietnam,
+  windowFor,
+} from '../domain/periods.js';
 import { type ReportContent, reportContentSchema } from '../domain/report-json.js';
 import { NATIONAL_ROUND_OUTLINE_CODE } from '../domain/rounds.js';
 import { COUNTRY_CODE, defaultBodyIdentity } from '../domain/units.js';
-import type { AuditActor } from './audit.js';
+import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
 import { consolidateRound } from './consolidation.js';
 import { importLineage, loadFormers } from './lineage.js';
@@ -25,7 +35,7 @@ import { findCurrentOutline, getOutlineRow } from './outlines.js';
 import { hashPassword } from './password-hash.js';
 import { comparisonFor, createReport, saveReportContent, takeStep } from './reports.js';
 import { createRound } from './rounds.js';
-import { reports, units } from './schema.js';
+import { logbookRecords, reports, units } from './schema.js';
 import { addSigner, createBodyUnit, setRecipients, updateIdentity } from './units.js';
 import { createUser, findUserByUsername } from './users.js';
 
@@ -263,6 +273,7 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
     bodyId,
   );
   await seedDemoRound(q, actor, bodyId);
+  await seedDemoLogbook(q, actor, bodyId);
   await seedDemoNation(q, actor);
   await seedDemoLineage(q, actor);
   return true;
@@ -642,4 +653,291 @@ async function keepProposedParagraphs(q: Queryable, actor: AuditActor, reportId:
     revision: row.revision,
     content: { ...content, kept: [...new Set([...(content.kept ?? []), ...kept])] },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The demo's registers (sổ theo dõi, issue 15). EVERY record below is INVENTED: the events, the
+// partners' activities, the counts; the persons are fictitious ("… Minh Họa", passports "DEMO…").
+// They fall in the previous quarter's data window and the current one, relative to the day the
+// demo is made, so that a new round's report can be computed from them.
+
+type DemoRecord = {
+  kind: LogbookKindCode;
+  startsOn: string;
+  endsOn?: string;
+  sectionKey?: string;
+  data: object;
+};
+
+/** A small deterministic generator: the same demo on every fresh start of the same day. */
+function demoRandom(seed: number) {
+  let s = seed >>> 0 || 1;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  return {
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+const DEMO_ACTIVITIES_COMMUNE: readonly [string, string][] = [
+  [
+    'delegations',
+    'Phối hợp đón tiếp đoàn công tác của tổ chức phi chính phủ nước ngoài đến khảo sát mô hình sinh kế tại địa phương (dữ liệu minh họa).',
+  ],
+  [
+    'cooperation',
+    'Làm việc với đối tác nước ngoài về dự án hỗ trợ nước sạch cho các thôn vùng khó khăn (dữ liệu minh họa).',
+  ],
+  [
+    'foreigners',
+    'Phối hợp Công an xã rà soát, nắm tình hình người nước ngoài tạm trú trên địa bàn (dữ liệu minh họa).',
+  ],
+  [
+    'consular',
+    'Tiếp nhận, hướng dẫn gia đình có con đi làm việc ở nước ngoài làm thủ tục cần thiết (dữ liệu minh họa).',
+  ],
+  [
+    'information',
+    'Đăng tải tin, bài về hoạt động đối ngoại của xã trên trang thông tin điện tử (dữ liệu minh họa).',
+  ],
+  ['culture', 'Giới thiệu sản phẩm làng nghề truyền thống tới đoàn khách quốc tế (dữ liệu minh họa).'],
+  ['overseas', 'Thăm hỏi, tặng quà gia đình người Việt Nam ở nước ngoài về quê đón Tết (dữ liệu minh họa).'],
+  [
+    'people',
+    'Phối hợp Mặt trận Tổ quốc xã tổ chức giao lưu hữu nghị với thanh niên nước bạn (dữ liệu minh họa).',
+  ],
+];
+
+const DEMO_ACTIVITIES_BODY: readonly [string, string][] = [
+  [
+    'cooperation',
+    'Tham mưu UBND tỉnh cho phép đón tiếp đoàn công tác của tổ chức quốc tế khảo sát dự án cấp nước (dữ liệu minh họa).',
+  ],
+  [
+    'cooperation',
+    'Phối hợp tổ chức buổi làm việc giữa lãnh đạo tỉnh và Đại sứ quán nước ngoài về hợp tác giáo dục (dữ liệu minh họa).',
+  ],
+  ['delegations_consular', 'Thẩm định hồ sơ đoàn ra của các sở, ngành theo quy định (dữ liệu minh họa).'],
+  [
+    'delegations_consular',
+    'Hướng dẫn thủ tục xác minh nhân thân công dân gặp khó khăn ở nước ngoài (dữ liệu minh họa).',
+  ],
+  ['office', 'Tổ chức giao ban công tác đối ngoại tháng của Sở (dữ liệu minh họa).'],
+  ['services', 'Biên dịch tài liệu phục vụ các đoàn công tác của tỉnh (dữ liệu minh họa).'],
+];
+
+const DEMO_FOREIGNERS = [
+  'Tanaka Minh Họa',
+  'Park Minh Họa',
+  'Somchai Minh Họa',
+  'John Minh Họa',
+  'Li Minh Họa',
+];
+
+/** The registers of a commune over the window `[start, end]` (invented). */
+function demoCommuneRecords(seed: number, start: string, end: string): DemoRecord[] {
+  const r = demoRandom(seed);
+  const span = Math.max(daysBetween(start, end), 1);
+  const day = () => addDays(start, r.int(0, span));
+  const out: DemoRecord[] = [];
+  for (let i = 0; i < 10; i++) {
+    const [sectionKey, text] = r.pick(DEMO_ACTIVITIES_COMMUNE);
+    out.push({ kind: 'activity', startsOn: day(), sectionKey, data: { text } });
+  }
+  for (let i = 0; i < r.int(2, 4); i++) {
+    const inbound = r.int(0, 1) === 1;
+    const country = r.pick(['Lào', 'Hàn Quốc', 'Nhật Bản']);
+    const startsOn = day();
+    const size = r.int(3, 8);
+    out.push({
+      kind: 'delegation',
+      startsOn,
+      endsOn: addDays(startsOn, r.int(0, 3)),
+      data: {
+        direction: inbound ? 'in' : 'out',
+        purpose: inbound
+          ? 'Khảo sát, trao đổi kinh nghiệm phát triển nông nghiệp (dữ liệu minh họa)'
+          : 'Học tập mô hình quản lý chính quyền cơ sở (dữ liệu minh họa)',
+        countries: [country],
+        size,
+        ...(inbound ? { members: [{ country, count: size }] } : {}),
+        headLevel: inbound ? 'organisation' : 'commune',
+      },
+    });
+  }
+  for (let i = 0; i < r.int(3, 5); i++) {
+    const startsOn = day();
+    out.push({
+      kind: 'foreigner',
+      startsOn,
+      ...(r.int(0, 2) === 0 ? { endsOn: addDays(startsOn, r.int(5, 40)) } : {}),
+      data: {
+        fullName: `${r.pick(DEMO_FOREIGNERS)} ${i + 1}`,
+        nationality: r.pick(['Nhật Bản', 'Hàn Quốc', 'Thái Lan', 'Hoa Kỳ']),
+        passport: `DEMO${String(seed % 1000).padStart(3, '0')}${i}`,
+        purpose: r.pick(['work', 'family', 'investment']),
+      },
+    });
+  }
+  // Workers sent abroad: one row per market and month (the first day of the month).
+  for (let m = start.slice(0, 8); m <= end.slice(0, 8); ) {
+    const month = `${m}01`;
+    for (const market of ['Nhật Bản', 'Hàn Quốc', 'Đài Loan (Trung Quốc)']) {
+      const n = r.int(0, 4);
+      if (n > 0) out.push({ kind: 'worker', startsOn: month, data: { market, count: n } });
+    }
+    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    m = mo === 12 ? `${y + 1}-01-` : `${y}-${String(mo + 1).padStart(2, '0')}-`;
+  }
+  for (let i = 0; i < r.int(1, 3); i++)
+    out.push({
+      kind: 'civil_registration',
+      startsOn: day(),
+      data: {
+        type: r.pick(['marriage', 'birth']),
+        country: r.pick(['Hàn Quốc', 'Đài Loan (Trung Quốc)']),
+        count: 1,
+      },
+    });
+  out.push({
+    kind: 'citizen_case',
+    startsOn: day(),
+    data: {
+      type: 'protection',
+      country: 'Nhật Bản',
+      people: 1,
+      summary: 'Lao động gặp tai nạn lao động, gia đình đề nghị hỗ trợ (dữ liệu minh họa)',
+    },
+  });
+  return out;
+}
+
+/** The Sở Ngoại vụ's registers over `[start, end]` (invented). */
+function demoBodyRecords(start: string, end: string): DemoRecord[] {
+  const r = demoRandom(4242);
+  const span = Math.max(daysBetween(start, end), 1);
+  const day = () => addDays(start, r.int(0, span));
+  const out: DemoRecord[] = [];
+  for (let i = 0; i < 16; i++) {
+    const [sectionKey, text] = r.pick(DEMO_ACTIVITIES_BODY);
+    out.push({ kind: 'activity', startsOn: day(), sectionKey, data: { text } });
+  }
+  for (let d = start; d <= end; d = addDays(d, 7)) {
+    out.push({
+      kind: 'service',
+      startsOn: d,
+      data: { service: 'translation.content', quantity: r.int(10, 60) },
+    });
+    out.push({ kind: 'service', startsOn: d, data: { service: 'interpreting', quantity: r.int(2, 16) } });
+    out.push({ kind: 'service', startsOn: d, data: { service: 'legalisation', quantity: r.int(1, 6) } });
+    out.push({
+      kind: 'service',
+      startsOn: d,
+      data: { service: 'procedure.received', quantity: r.int(3, 12) },
+    });
+  }
+  for (let i = 0; i < 5; i++) {
+    const inbound = i % 2 === 0;
+    const country = r.pick(['Lào', 'Hàn Quốc', 'Nhật Bản', 'Ô-xtrây-li-a']);
+    const startsOn = day();
+    out.push({
+      kind: 'delegation',
+      startsOn,
+      endsOn: addDays(startsOn, r.int(1, 5)),
+      data: {
+        direction: inbound ? 'in' : 'out',
+        purpose: inbound
+          ? 'Làm việc với UBND tỉnh về hợp tác địa phương (dữ liệu minh họa)'
+          : 'Xúc tiến đầu tư, thương mại (dữ liệu minh họa)',
+        countries: [country],
+        size: r.int(4, 12),
+        headLevel: inbound ? 'ambassador' : 'province',
+        approval: { notation: `${r.int(10, 99)}/QĐ-UBND` },
+      },
+    });
+  }
+  const confStart = day();
+  out.push({
+    kind: 'conference',
+    startsOn: confStart,
+    endsOn: addDays(confStart, 1),
+    data: {
+      name: 'Hội thảo quốc tế về phát triển du lịch bền vững (dữ liệu minh họa)',
+      permittedBy: 'UBND tỉnh Hà Tĩnh',
+      participants: 120,
+      foreignParticipants: 15,
+      countries: ['Lào', 'Thái Lan'],
+      format: 'hybrid',
+    },
+  });
+  out.push({
+    kind: 'project',
+    startsOn: day(),
+    data: {
+      type: 'ngo',
+      name: 'Dự án nâng cao sinh kế cho phụ nữ vùng ven biển (dữ liệu minh họa)',
+      donor: 'Tổ chức phi chính phủ Minh Họa',
+      country: 'Ô-xtrây-li-a',
+      currency: 'USD',
+      committedGrant: 250000,
+      disbursedGrant: 60000,
+    },
+  });
+  out.push({
+    kind: 'agreement',
+    startsOn: day(),
+    data: {
+      name: 'Bản ghi nhớ hợp tác hữu nghị giữa hai địa phương (dữ liệu minh họa)',
+      partner: 'Chính quyền địa phương Minh Họa',
+      country: 'Lào',
+      field: 'Giáo dục, y tế',
+    },
+  });
+  return out;
+}
+
+/**
+ * A few months of INVENTED records for the demo communes and the Sở Ngoại vụ: one checked insert
+ * per unit (each record through `checkLogbookEntry`, as the form's) and one audit row per unit.
+ */
+async function seedDemoLogbook(q: Queryable, actor: AuditActor, bodyId: number): Promise<void> {
+  const quarter = demoQuarter();
+  if (!quarter) return;
+  const today = todayInVietnam();
+  const start = windowFor(previousPeriod(quarter)).start;
+  const end = today < windowFor(quarter).end ? today : windowFor(quarter).end;
+  const plans: { unitId: number; records: DemoRecord[] }[] = [];
+  let seed = 1;
+  for (const code of Object.values(DEMO_COMMUNES))
+    plans.push({ unitId: await idOfCode(q, code), records: demoCommuneRecords(seed++ * 7919, start, end) });
+  plans.push({ unitId: bodyId, records: demoBodyRecords(start, end) });
+  for (const { unitId, records } of plans) {
+    const rows = records
+      .filter((rec) => rec.startsOn <= end && (!rec.endsOn || rec.endsOn >= rec.startsOn))
+      .map((rec) => {
+        const checked = checkLogbookEntry(rec.kind, rec);
+        if (!checked.ok) throw new Error(`demo record refused: ${JSON.stringify(checked.errors)}`);
+        const { entry } = checked;
+        return {
+          unitId,
+          kind: rec.kind,
+          startsOn: entry.startsOn,
+          endsOn: entry.endsOn ?? null,
+          sectionKey: entry.sectionKey ?? null,
+          data: entry.data,
+        };
+      });
+    if (rows.length === 0) continue;
+    await q.insert(logbookRecords).values(rows);
+    await writeAudit(q, actor, {
+      action: 'logbook.seed',
+      entity: 'unit',
+      entityId: unitId,
+      unitId,
+      after: { records: rows.length, from: start, to: end, note: 'Dữ liệu minh họa' },
+    });
+  }
 }

@@ -44,6 +44,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'round.close': 'Đóng đợt báo cáo',
   'round.reopen': 'Mở lại đợt báo cáo',
   'round.request_letter': 'Ban hành công văn đề nghị báo cáo',
+  'logbook.create': 'Thêm bản ghi vào sổ theo dõi',
+  'logbook.update': 'Sửa bản ghi trong sổ theo dõi',
+  'logbook.delete': 'Xóa bản ghi khỏi sổ theo dõi',
+  'logbook.restore': 'Khôi phục bản ghi đã xóa trong sổ theo dõi',
+  'logbook.seed': 'Nạp sổ theo dõi minh họa',
 };
 
 export function auditActionLabel(action: string): string {

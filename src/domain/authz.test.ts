@@ -46,6 +46,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.read': ['A'],
     'report.edit': ['A'],
     'report.submit': ['A'],
+    'logbook.read': ['A'],
+    'logbook.edit': ['A'],
   },
   commune_leader: {
     'unit.read': ['A'],
@@ -53,6 +55,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.edit': ['A'],
     'report.submit': ['A'],
     'report.approve': ['A'],
+    'logbook.read': ['A'],
+    'logbook.edit': ['A'],
   },
   province_officer: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -62,6 +66,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
     'outline.manage': ['A', 'B', 'P', 'S'],
+    'logbook.read': ['A', 'B', 'P', 'S'],
+    'logbook.edit': ['S'],
   },
   province_leader: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -72,6 +78,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
     'outline.manage': ['A', 'B', 'P', 'S'],
+    'logbook.read': ['A', 'B', 'P', 'S'],
+    'logbook.edit': ['S'],
   },
   // The ministry reads everything down to the communes, receives only from the provinces, and
   // manages only its own rounds: never a province's round nor a commune's report in its place.
@@ -83,6 +91,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['P', 'N'],
     'round.manage': ['N'],
     'outline.manage': ['N'],
+    'logbook.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'logbook.edit': ['N'],
   },
   national_leader: {
     'unit.read': ['A', 'B', 'P', 'S', 'X', 'N'],
@@ -93,6 +103,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['P', 'N'],
     'round.manage': ['N'],
     'outline.manage': ['N'],
+    'logbook.read': ['A', 'B', 'P', 'S', 'X', 'N'],
+    'logbook.edit': ['N'],
   },
   admin: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -140,6 +152,13 @@ describe('authorisation matrix', () => {
     const actor: Actor = { userId: 1, grants: [{ role: 'admin', unit: country }] };
     for (const target of Object.values(targets)) expect(can(actor, 'user.manage', target)).toBe(true);
     expect(can(actor, 'user.manage', p01)).toBe(true);
+  });
+
+  it("lets a province role held at the province keep the province's own logbook, not the Sở's", () => {
+    const actor: Actor = { userId: 1, grants: [{ role: 'province_officer', unit: p42 }] };
+    expect(can(actor, 'logbook.edit', p42)).toBe(true);
+    expect(can(actor, 'logbook.edit', body42)).toBe(false);
+    expect(can(actor, 'logbook.read', communeA)).toBe(true);
   });
 
   it('adds up several grants', () => {

@@ -49,6 +49,13 @@ export const ACTIONS = [
    */
   'outline.manage',
   'audit.read',
+  /**
+   * The logbook (sổ theo dõi): a unit's own officers and leaders record and correct its records;
+   * the province reads its communes' and bodies' records, the ministry the provinces', always
+   * without personal data (only the keeping unit sees names, passports, addresses).
+   */
+  'logbook.read',
+  'logbook.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,12 +81,29 @@ export const POLICY: Record<Role, RolePolicy> = {
   commune_officer: {
     reach: 'unit',
     heldAt: ['commune', 'body'],
-    actions: ['unit.list', 'unit.read', 'report.read', 'report.edit', 'report.submit'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'logbook.read',
+      'logbook.edit',
+    ],
   },
   commune_leader: {
     reach: 'unit',
     heldAt: ['commune', 'body'],
-    actions: ['unit.list', 'unit.read', 'report.read', 'report.edit', 'report.submit', 'report.approve'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'report.approve',
+      'logbook.read',
+      'logbook.edit',
+    ],
   },
   province_officer: {
     reach: 'province',
@@ -93,6 +117,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   province_leader: {
@@ -108,6 +134,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   /**
@@ -129,6 +157,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   national_leader: {
@@ -145,6 +175,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   admin: {
@@ -189,7 +221,12 @@ export interface Actor {
  * of their province, but only to read it and, for their own unit, to edit it. Editing another
  * unit's report is never allowed: the province returns a report, it does not rewrite it.
  */
-const OWN_UNIT_ONLY: ReadonlySet<Action> = new Set(['report.edit', 'report.submit', 'report.approve']);
+const OWN_UNIT_ONLY: ReadonlySet<Action> = new Set([
+  'report.edit',
+  'report.submit',
+  'report.approve',
+  'logbook.edit',
+]);
 
 function reaches(grant: RoleGrant, target: UnitRef, action: Action): boolean {
   const policy = POLICY[grant.role];

@@ -27,6 +27,8 @@ const RoundPage = lazy(() => import('./pages/RoundPage'));
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+// The registers (sổ theo dõi): their forms and lists load when opened.
+const LogbookPage = lazy(() => import('./pages/LogbookPage'));
 
 export function AppRoutes() {
   return (
@@ -51,6 +53,7 @@ export function AppRoutes() {
           <Route path="tien-do" element={<BoardPage />} />
           <Route path="thong-ke" element={<DashboardPage />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="so-theo-doi" element={<LogbookPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

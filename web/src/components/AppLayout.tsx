@@ -1,3 +1,4 @@
+import { POLICY } from '@domain/authz';
 import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -93,6 +94,14 @@ export function AppLayout() {
   ];
   if (me.data.abilities.writeReports || me.data.grants.length > 0) {
     links.push({ to: '/bao-cao', label: 'Báo cáo', active: location.pathname.startsWith('/bao-cao') });
+  }
+  // Units that keep registers (sổ theo dõi), and the province and ministry that read them.
+  if (me.data.grants.some((g) => POLICY[g.role].actions.includes('logbook.read'))) {
+    links.push({
+      to: '/so-theo-doi',
+      label: 'Sổ theo dõi',
+      active: location.pathname.startsWith('/so-theo-doi'),
+    });
   }
   if (me.data.grants.length > 0) {
     links.push({
