@@ -320,7 +320,7 @@ export function windowFor(period: Period, override?: DataWindow | null): DataWin
 }
 
 function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------
