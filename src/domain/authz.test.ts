@@ -46,6 +46,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.read': ['A'],
     'report.edit': ['A'],
     'report.submit': ['A'],
+    'logbook.read': ['A'],
+    'logbook.edit': ['A'],
   },
   commune_leader: {
     'unit.read': ['A'],
@@ -53,6 +55,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.edit': ['A'],
     'report.submit': ['A'],
     'report.approve': ['A'],
+    'logbook.read': ['A'],
+    'logbook.edit': ['A'],
   },
   province_officer: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -62,6 +66,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
     'outline.manage': ['A', 'B', 'P', 'S'],
+    'logbook.read': ['A', 'B', 'P', 'S'],
+    'logbook.edit': ['S'],
   },
   province_leader: {
     'unit.read': ['A', 'B', 'P', 'S'],
@@ -72,6 +78,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['A', 'B', 'P', 'S'],
     'round.manage': ['A', 'B', 'P', 'S'],
     'outline.manage': ['A', 'B', 'P', 'S'],
+    'logbook.read': ['A', 'B', 'P', 'S'],
+    'logbook.edit': ['S'],
   },
   // The ministry reads everything down to the communes, receives only from the provinces, and
   // manages only its own rounds: never a province's round nor a commune's report in its place.
@@ -83,6 +91,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['P', 'N'],
     'round.manage': ['N'],
     'outline.manage': ['N'],
+    'logbook.read': ['P', 'N'],
+    'logbook.edit': ['N'],
   },
   national_leader: {
     'unit.read': ['A', 'B', 'P', 'S', 'X', 'N'],
@@ -93,6 +103,8 @@ const MATRIX: Record<Role, Partial<Record<Action, Target[]>>> = {
     'report.receive': ['P', 'N'],
     'round.manage': ['N'],
     'outline.manage': ['N'],
+    'logbook.read': ['P', 'N'],
+    'logbook.edit': ['N'],
   },
   admin: {
     'unit.read': ['A', 'B', 'P', 'S'],

@@ -49,6 +49,12 @@ export const ACTIONS = [
    */
   'outline.manage',
   'audit.read',
+  /**
+   * The logbook (sổ theo dõi): a unit's own people read and edit its records; province roles read
+   * their province's units' records, national roles the provinces', both without personal fields.
+   */
+  'logbook.read',
+  'logbook.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,12 +80,29 @@ export const POLICY: Record<Role, RolePolicy> = {
   commune_officer: {
     reach: 'unit',
     heldAt: ['commune', 'body'],
-    actions: ['unit.list', 'unit.read', 'report.read', 'report.edit', 'report.submit'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'logbook.read',
+      'logbook.edit',
+    ],
   },
   commune_leader: {
     reach: 'unit',
     heldAt: ['commune', 'body'],
-    actions: ['unit.list', 'unit.read', 'report.read', 'report.edit', 'report.submit', 'report.approve'],
+    actions: [
+      'unit.list',
+      'unit.read',
+      'report.read',
+      'report.edit',
+      'report.submit',
+      'report.approve',
+      'logbook.read',
+      'logbook.edit',
+    ],
   },
   province_officer: {
     reach: 'province',
@@ -93,6 +116,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   province_leader: {
@@ -108,6 +133,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   /**
@@ -119,7 +146,12 @@ export const POLICY: Record<Role, RolePolicy> = {
   national_officer: {
     reach: 'subtree',
     heldAt: ['country'],
-    narrower: { 'report.receive': 'children', 'round.manage': 'unit', 'outline.manage': 'unit' },
+    narrower: {
+      'report.receive': 'children',
+      'round.manage': 'unit',
+      'outline.manage': 'unit',
+      'logbook.read': 'children',
+    },
     actions: [
       'unit.list',
       'unit.read',
@@ -129,12 +161,19 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   national_leader: {
     reach: 'subtree',
     heldAt: ['country'],
-    narrower: { 'report.receive': 'children', 'round.manage': 'unit', 'outline.manage': 'unit' },
+    narrower: {
+      'report.receive': 'children',
+      'round.manage': 'unit',
+      'outline.manage': 'unit',
+      'logbook.read': 'children',
+    },
     actions: [
       'unit.list',
       'unit.read',
@@ -145,6 +184,8 @@ export const POLICY: Record<Role, RolePolicy> = {
       'report.receive',
       'round.manage',
       'outline.manage',
+      'logbook.read',
+      'logbook.edit',
     ],
   },
   admin: {
@@ -189,7 +230,12 @@ export interface Actor {
  * of their province, but only to read it and, for their own unit, to edit it. Editing another
  * unit's report is never allowed: the province returns a report, it does not rewrite it.
  */
-const OWN_UNIT_ONLY: ReadonlySet<Action> = new Set(['report.edit', 'report.submit', 'report.approve']);
+const OWN_UNIT_ONLY: ReadonlySet<Action> = new Set([
+  'report.edit',
+  'report.submit',
+  'report.approve',
+  'logbook.edit',
+]);
 
 function reaches(grant: RoleGrant, target: UnitRef, action: Action): boolean {
   const policy = POLICY[grant.role];

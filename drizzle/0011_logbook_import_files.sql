@@ -1,0 +1,3 @@
+ALTER TABLE "logbook_imports" ADD COLUMN "file_hash" text;--> statement-breakpoint
+ALTER TABLE "logbook_imports" ADD COLUMN "source" "bytea";--> statement-breakpoint
+ALTER TABLE "logbook_imports" ADD COLUMN "headers" jsonb;
