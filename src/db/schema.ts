@@ -559,6 +559,8 @@ export const logbookImports = pgTable(
     source: bytea('source'),
     /** The sheet's header row, as read. */
     headers: jsonb('headers').$type<string[]>(),
+    /** When it was queued, then when a run took it: a run older than a while died with its process. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     error: text('error'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),

@@ -42,6 +42,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'round.close': 'Đóng đợt báo cáo',
   'round.reopen': 'Mở lại đợt báo cáo',
   'round.request_letter': 'Ban hành công văn đề nghị báo cáo',
+  'logbook.import': 'Nhập sổ theo dõi từ tệp Excel/CSV',
+  'logbook.export.personal': 'Xuất sổ theo dõi có thông tin cá nhân',
 };
 
 export function auditActionLabel(action: string): string {

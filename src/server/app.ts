@@ -26,6 +26,7 @@ import { registerDocumentRoutes } from './documents/routes.js';
 import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
 import { registerInputGuard } from './input-guard.js';
+import { registerLogbookSheetRoutes } from './logbook/sheet-routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOutlineRoutes } from './outlines/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerBoardRoutes(app, options);
   registerConsolidationRoutes(app, options);
   registerNotificationRoutes(app, options);
+  registerLogbookSheetRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');

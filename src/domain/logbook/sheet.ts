@@ -290,6 +290,16 @@ export function isEmptyRow(row: SheetRow, mapping: SheetMapping): boolean {
   return mapping.every((target, i) => target === null || isEmptyCell(row.cells[i] ?? null));
 }
 
+const COLUMNS = new WeakMap<LogbookKind, Map<SheetTarget, SheetColumn>>();
+function columnsByTarget(kind: LogbookKind): Map<SheetTarget, SheetColumn> {
+  let map = COLUMNS.get(kind);
+  if (!map) {
+    map = new Map(sheetColumns(kind).map((c) => [c.target, c]));
+    COLUMNS.set(kind, map);
+  }
+  return map;
+}
+
 /** One row of the sheet as a checked entry, or its reasons for refusal (in Vietnamese, by field). */
 export function rowToEntry(
   kind: LogbookKind,
@@ -297,7 +307,7 @@ export function rowToEntry(
   row: SheetRow,
   sectionKeys?: ReadonlySet<string>,
 ): RowResult {
-  const columns = new Map(sheetColumns(kind).map((c) => [c.target, c]));
+  const columns = columnsByTarget(kind);
   const cellErrors: LogbookFieldError[] = [];
   const input: { startsOn?: unknown; endsOn?: unknown; sectionKey?: unknown; data: LogbookData } = {
     data: {},
@@ -405,4 +415,32 @@ export function kindOrThrow(code: string): LogbookKind {
   const kind = logbookKind(code);
   if (!kind) throw new Error(`unknown logbook kind ${code}`);
   return kind;
+}
+
+export interface CheckedRows {
+  accepted: { row: number; entry: LogbookEntryInput }[];
+  refused: { row: number; reasons: LogbookFieldError[] }[];
+  /** Rows with nothing in the mapped columns: skipped. */
+  empty: number;
+}
+
+/** Every row checked: the entries to create and the refused rows with their reasons. */
+export function checkRows(
+  kind: LogbookKind,
+  mapping: SheetMapping,
+  rows: readonly SheetRow[],
+  sectionKeys?: ReadonlySet<string>,
+  onProgress?: (done: number) => void,
+): CheckedRows {
+  const out: CheckedRows = { accepted: [], refused: [], empty: 0 };
+  rows.forEach((row, i) => {
+    if (isEmptyRow(row, mapping)) out.empty++;
+    else {
+      const result = rowToEntry(kind, mapping, row, sectionKeys);
+      if (result.ok) out.accepted.push({ row: result.row, entry: result.entry });
+      else out.refused.push({ row: result.row, reasons: result.reasons });
+    }
+    if (onProgress && (i + 1) % 5000 === 0) onProgress(i + 1);
+  });
+  return out;
 }

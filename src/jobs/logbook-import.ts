@@ -1,0 +1,121 @@
+/**
+ * The background run of a confirmed import (src/db/logbook-import.ts): the sheet read again from
+ * the stored file (or from this process's cache of the upload), every row checked with
+ * `checkLogbookEntry`, progress written to the import's row (rows read, checked; written rows are
+ * counted in this process, the transaction being invisible to the others until it commits), then
+ * every record in one transaction with the import's final row and its audit row.
+ *
+ * It runs in the process that received the confirmation, right away; the scheduler's job
+ * `logbook.imports` puts back in the queue an import whose process ended while running it, and
+ * runs it (claimed with a conditional update: one run per import, whichever instance).
+ */
+import {
+  claimImport,
+  commitImport,
+  failImport,
+  getImport,
+  getImportSource,
+  type ImportRecord,
+  importActor,
+  requeueStaleImports,
+  setImportProgress,
+} from '../db/logbook-import.js';
+import type { Db } from '../db/client.js';
+import { AppError } from '../domain/errors.js';
+import { logbookKind } from '../domain/logbook/kinds.js';
+import { checkRows } from '../domain/logbook/sheet.js';
+import { readSheet, type SheetTable } from '../domain/logbook/sheet-read.js';
+import type { SchedulerLog } from './scheduler.js';
+
+/** The sheets read at upload, kept for the preview and the run (a few, newest last). */
+const tables = new Map<number, SheetTable>();
+const KEPT_TABLES = 3;
+
+export function rememberTable(importId: number, table: SheetTable): void {
+  tables.delete(importId);
+  tables.set(importId, table);
+  while (tables.size > KEPT_TABLES) {
+    const oldest = tables.keys().next().value;
+    if (oldest === undefined) break;
+    tables.delete(oldest);
+  }
+}
+
+export function forgetTable(importId: number): void {
+  tables.delete(importId);
+}
+
+/** The import's sheet: from the cache, else read again from the stored file. */
+export async function importTable(db: Db, imp: ImportRecord): Promise<SheetTable> {
+  const cached = tables.get(imp.id);
+  if (cached) return cached;
+  const kind = logbookKind(imp.kind);
+  const source = await getImportSource(db, imp.id);
+  if (!kind || !source) throw new AppError('NOT_FOUND', 'Tệp của lần nhập này không còn (đã nhập xong hoặc đã hủy).');
+  const table = await readSheet(kind, source);
+  rememberTable(imp.id, table);
+  return table;
+}
+
+/** Records written so far by a run of this process (its transaction is not visible before commit). */
+const writing = new Map<number, number>();
+
+export function writtenRows(importId: number): number | undefined {
+  return writing.get(importId);
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs one queued import to its end: done (all records) or failed (none). */
+export async function runLogbookImport(db: Db, importId: number, log?: SchedulerLog): Promise<void> {
+  if (!(await claimImport(db, importId))) return;
+  try {
+    const imp = await getImport(db, importId);
+    const kind = imp ? logbookKind(imp.kind) : undefined;
+    if (!imp || !kind) throw new Error(`import ${importId} has no register`);
+    const table = await importTable(db, imp);
+    await setImportProgress(db, importId, { status: 'checking', totalRows: table.rows.length, doneRows: 0 });
+    // Checked in slices, with a pause between them, so that the server keeps answering meanwhile.
+    const SLICE = 5000;
+    const accepted: Parameters<typeof commitImport>[3][number][] = [];
+    const refused: Parameters<typeof commitImport>[4][number][] = [];
+    for (let start = 0; start < table.rows.length; start += SLICE) {
+      const checked = checkRows(kind, imp.mapping, table.rows.slice(start, start + SLICE));
+      for (const a of checked.accepted) accepted.push(a.entry);
+      refused.push(...checked.refused);
+      const done = Math.min(start + SLICE, table.rows.length);
+      await setImportProgress(db, importId, { status: 'checking', doneRows: done });
+      await tick();
+    }
+    await setImportProgress(db, importId, { status: 'writing', doneRows: table.rows.length });
+    writing.set(importId, 0);
+    const created = await commitImport(db, await importActor(db, imp), imp, accepted, refused, (rows) =>
+      writing.set(importId, rows),
+    );
+    log?.info({ job: 'logbook.import', importId, created, refused: refused.length }, 'sheet imported');
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? error.message
+        : 'Lỗi khi ghi dữ liệu: không bản ghi nào được nhập. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên.';
+    log?.warn({ job: 'logbook.import', importId, err: error }, 'sheet import failed: nothing written');
+    await failImport(db, importId, message).catch(() => undefined);
+  } finally {
+    writing.delete(importId);
+    forgetTable(importId);
+  }
+}
+
+/** Starts a confirmed import in this process, in the background. */
+export function startLogbookImport(db: Db, importId: number, log?: SchedulerLog): Promise<void> {
+  const run = runLogbookImport(db, importId, log);
+  run.catch(() => undefined);
+  return run;
+}
+
+/** The scheduler's job: imports whose process ended while running them are run again. */
+export async function resumeStaleImports(db: Db, now: Date, log?: SchedulerLog): Promise<{ resumed: number }> {
+  const ids = await requeueStaleImports(db, new Date(now.getTime() - 30 * 60_000));
+  for (const id of ids) await runLogbookImport(db, id, log);
+  return { resumed: ids.length };
+}
