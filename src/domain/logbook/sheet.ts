@@ -309,7 +309,9 @@ export function rowToEntry(
 ): RowResult {
   const columns = columnsByTarget(kind);
   const cellErrors: LogbookFieldError[] = [];
-  const input: { startsOn?: unknown; endsOn?: unknown; sectionKey?: unknown; data: LogbookData } = {
+  // startsOn is always present ('' when not given): checkLogbookEntry then names it as missing.
+  const input: { startsOn: unknown; endsOn?: unknown; sectionKey?: unknown; data: LogbookData } = {
+    startsOn: '',
     data: {},
   };
   mapping.forEach((target, i) => {
