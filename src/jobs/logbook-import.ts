@@ -9,6 +9,8 @@
  * `logbook.imports` puts back in the queue an import whose process ended while running it, and
  * runs it (claimed with a conditional update: one run per import, whichever instance).
  */
+
+import type { Db } from '../db/client.js';
 import {
   claimImport,
   commitImport,
@@ -20,7 +22,6 @@ import {
   requeueStaleImports,
   setImportProgress,
 } from '../db/logbook-import.js';
-import type { Db } from '../db/client.js';
 import { AppError } from '../domain/errors.js';
 import { logbookKind } from '../domain/logbook/kinds.js';
 import { checkRows } from '../domain/logbook/sheet.js';
@@ -51,7 +52,8 @@ export async function importTable(db: Db, imp: ImportRecord): Promise<SheetTable
   if (cached) return cached;
   const kind = logbookKind(imp.kind);
   const source = await getImportSource(db, imp.id);
-  if (!kind || !source) throw new AppError('NOT_FOUND', 'Tệp của lần nhập này không còn (đã nhập xong hoặc đã hủy).');
+  if (!kind || !source)
+    throw new AppError('NOT_FOUND', 'Tệp của lần nhập này không còn (đã nhập xong hoặc đã hủy).');
   const table = await readSheet(kind, source);
   rememberTable(imp.id, table);
   return table;
@@ -114,7 +116,11 @@ export function startLogbookImport(db: Db, importId: number, log?: SchedulerLog)
 }
 
 /** The scheduler's job: imports whose process ended while running them are run again. */
-export async function resumeStaleImports(db: Db, now: Date, log?: SchedulerLog): Promise<{ resumed: number }> {
+export async function resumeStaleImports(
+  db: Db,
+  now: Date,
+  log?: SchedulerLog,
+): Promise<{ resumed: number }> {
   const ids = await requeueStaleImports(db, new Date(now.getTime() - 30 * 60_000));
   for (const id of ids) await runLogbookImport(db, id, log);
   return { resumed: ids.length };

@@ -48,7 +48,8 @@ export function excelValueToCell(value: ExcelJS.CellValue): SheetCell {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: 'Ô ngày không hợp lệ.' } : { date: utcDay(value) };
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? { problem: 'Ô ngày không hợp lệ.' } : { date: utcDay(value) };
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
@@ -90,7 +91,12 @@ function pickHeader(kind: LogbookKind, rows: SheetRow[]): number {
   return Math.max(first, 0);
 }
 
-function toTable(kind: LogbookKind, format: SheetFormat, sheetName: string | null, rows: SheetRow[]): SheetTable {
+function toTable(
+  kind: LogbookKind,
+  format: SheetFormat,
+  sheetName: string | null,
+  rows: SheetRow[],
+): SheetTable {
   if (rows.length === 0) throw new AppError('VALIDATION', 'Tệp không có dòng dữ liệu nào.');
   const index = pickHeader(kind, rows);
   const header = rows[index] as SheetRow;
@@ -110,9 +116,14 @@ async function readXlsx(kind: LogbookKind, bytes: Uint8Array): Promise<SheetTabl
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+    );
   } catch {
-    throw new AppError('VALIDATION', 'Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không phải tệp Excel.');
+    throw new AppError(
+      'VALIDATION',
+      'Không đọc được tệp Excel (.xlsx): tệp bị hỏng hoặc không phải tệp Excel.',
+    );
   }
   // The first worksheet with rows in it.
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
@@ -174,7 +185,8 @@ function readCsv(kind: LogbookKind, bytes: Uint8Array): SheetTable {
   }
   const rows: SheetRow[] = [];
   records.forEach((cells, i) => {
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) });
+    if (cells.some((c) => c.trim() !== ''))
+      rows.push({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) });
   });
   return toTable(kind, 'csv', null, rows);
 }

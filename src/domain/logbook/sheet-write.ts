@@ -16,7 +16,10 @@ function csvField(text: string): string {
 }
 
 /** CSV: comma-separated, dates dd/mm/yyyy, decimal commas (quoted), a BOM for Excel. */
-export function registerCsv(columns: readonly SheetColumn[], records: Iterable<ExportableRecord>): Uint8Array {
+export function registerCsv(
+  columns: readonly SheetColumn[],
+  records: Iterable<ExportableRecord>,
+): Uint8Array {
   const lines = [columns.map((c) => csvField(c.label)).join(',')];
   for (const record of records)
     lines.push(

@@ -16,9 +16,21 @@ import {
 import { readSheet } from './sheet-read.js';
 import { registerCsv, registerXlsx } from './sheet-write.js';
 
-const delegation = logbookKind('delegation') ?? (() => { throw new Error('no kind'); })();
-const foreigner = logbookKind('foreigner') ?? (() => { throw new Error('no kind'); })();
-const service = logbookKind('service') ?? (() => { throw new Error('no kind'); })();
+const delegation =
+  logbookKind('delegation') ??
+  (() => {
+    throw new Error('no kind');
+  })();
+const foreigner =
+  logbookKind('foreigner') ??
+  (() => {
+    throw new Error('no kind');
+  })();
+const service =
+  logbookKind('service') ??
+  (() => {
+    throw new Error('no kind');
+  })();
 const field = (kind: typeof delegation, key: string) => {
   const f = kind.fields.find((x) => x.key === key);
   if (!f) throw new Error(key);
@@ -69,17 +81,28 @@ describe('numbers written the Vietnamese way', () => {
 
 describe('countries, choices, documents', () => {
   it('splits a list of countries (the catalogue names them when checked)', () => {
-    expect(cellToFieldValue(field(delegation, 'countries'), 'Hàn Quốc; nhat ban')).toEqual(['Hàn Quốc', 'nhat ban']);
-    const row = rowToEntry(delegation, ['startsOn', 'data.direction', 'data.purpose', 'data.size', 'data.countries'], {
-      row: 2,
-      cells: ['01/03/2026', 'Đoàn vào', 'Khảo sát', 3, 'han quoc, Nhật'],
-    });
+    expect(cellToFieldValue(field(delegation, 'countries'), 'Hàn Quốc; nhat ban')).toEqual([
+      'Hàn Quốc',
+      'nhat ban',
+    ]);
+    const row = rowToEntry(
+      delegation,
+      ['startsOn', 'data.direction', 'data.purpose', 'data.size', 'data.countries'],
+      {
+        row: 2,
+        cells: ['01/03/2026', 'Đoàn vào', 'Khảo sát', 3, 'han quoc, Nhật'],
+      },
+    );
     expect(row.ok).toBe(false);
     // "han quoc" is known under its official name; "Nhật" alone is only a suggestion: refused with its reason.
-    const one = rowToEntry(delegation, ['startsOn', 'data.direction', 'data.purpose', 'data.size', 'data.countries'], {
-      row: 2,
-      cells: ['01/03/2026', 'Đoàn vào', 'Khảo sát', 3, 'han quoc; Nhật Bản'],
-    });
+    const one = rowToEntry(
+      delegation,
+      ['startsOn', 'data.direction', 'data.purpose', 'data.size', 'data.countries'],
+      {
+        row: 2,
+        cells: ['01/03/2026', 'Đoàn vào', 'Khảo sát', 3, 'han quoc; Nhật Bản'],
+      },
+    );
     expect(one.ok && one.entry.data.countries).toEqual(['Hàn Quốc', 'Nhật Bản']);
   });
 
@@ -93,7 +116,10 @@ describe('countries, choices, documents', () => {
 
   it('reads a document as notation and date', () => {
     const approval = field(delegation, 'approval');
-    expect(cellToFieldValue(approval, '12/QĐ-UBND ngày 03/3/2026')).toEqual({ notation: '12/QĐ-UBND', date: '2026-03-03' });
+    expect(cellToFieldValue(approval, '12/QĐ-UBND ngày 03/3/2026')).toEqual({
+      notation: '12/QĐ-UBND',
+      date: '2026-03-03',
+    });
     expect(cellToFieldValue(approval, '12/QĐ-UBND')).toEqual({ notation: '12/QĐ-UBND' });
   });
 
@@ -108,7 +134,14 @@ describe('countries, choices, documents', () => {
 
 describe('mapping', () => {
   it('proposes columns from Vietnamese headers without diacritics, case or remarks', () => {
-    const mapping = proposeMapping(delegation, ['STT', 'ngay bat dau', 'LOẠI ĐOÀN', 'Mục đích, nội dung', 'Số thành viên (người)', 'Ghi chú']);
+    const mapping = proposeMapping(delegation, [
+      'STT',
+      'ngay bat dau',
+      'LOẠI ĐOÀN',
+      'Mục đích, nội dung',
+      'Số thành viên (người)',
+      'Ghi chú',
+    ]);
     expect(mapping).toEqual([null, 'startsOn', 'data.direction', 'data.purpose', 'data.size', null]);
     expect(checkMapping(delegation, mapping)).toEqual([]);
   });
@@ -148,7 +181,13 @@ describe('reading XLSX', () => {
       ws.addRow(['SỔ THEO DÕI ĐOÀN RA, ĐOÀN VÀO NĂM 2026']);
       ws.mergeCells('A1:E1');
       ws.addRow(['Ngày bắt đầu', 'Loại đoàn', 'Mục đích, nội dung', 'Số thành viên', 'Nước, vùng lãnh thổ']);
-      ws.addRow([new Date(Date.UTC(2026, 2, 1)), 'Đoàn vào', 'Khảo sát dự án', { formula: '2+3', result: 5 }, 'Hàn Quốc']);
+      ws.addRow([
+        new Date(Date.UTC(2026, 2, 1)),
+        'Đoàn vào',
+        'Khảo sát dự án',
+        { formula: '2+3', result: 5 },
+        'Hàn Quốc',
+      ]);
       ws.addRow([new Date(Date.UTC(2026, 2, 5)), null, 'Làm việc với tỉnh', { formula: 'B9*2' }, 'Nhật Bản']);
       ws.mergeCells('B3:B4');
       ws.addRow(['05/03/2026', 'Đoàn ra', 'Xúc tiến', { error: '#N/A' }, 'Lào']);
@@ -158,7 +197,10 @@ describe('reading XLSX', () => {
     expect(table.rows.map((r) => r.row)).toEqual([3, 4, 5]);
     const mapping = proposeMapping(delegation, table.headers);
     const [first, second, third] = table.rows.map((r) => rowToEntry(delegation, mapping, r));
-    expect(first).toMatchObject({ ok: true, entry: { startsOn: '2026-03-01', data: { direction: 'in', size: 5, countries: ['Hàn Quốc'] } } });
+    expect(first).toMatchObject({
+      ok: true,
+      entry: { startsOn: '2026-03-01', data: { direction: 'in', size: 5, countries: ['Hàn Quốc'] } },
+    });
     // Row 4: "Đoàn vào" from the merged range B3:B4; its formula has no cached result: refused.
     expect(second?.ok).toBe(false);
     if (second && !second.ok) {
@@ -170,7 +212,9 @@ describe('reading XLSX', () => {
   });
 
   it('refuses an old .xls and a broken file in Vietnamese', async () => {
-    await expect(readSheet(delegation, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).rejects.toThrow(/\.xls/);
+    await expect(readSheet(delegation, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).rejects.toThrow(
+      /\.xls/,
+    );
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     await expect(readSheet(delegation, broken)).rejects.toBeInstanceOf(AppError);
   });
@@ -178,11 +222,15 @@ describe('reading XLSX', () => {
 
 describe('CSV', () => {
   it('reads semicolons, a BOM and quoted cells; Windows-1258 text is decoded', async () => {
-    const text = '\uFEFFNgày bắt đầu;Loại đoàn;Mục đích, nội dung;Số thành viên\r\n14/6/2026;Đoàn ra;"Xúc tiến; đầu tư";1.234\r\n\r\n';
+    const text =
+      '\uFEFFNgày bắt đầu;Loại đoàn;Mục đích, nội dung;Số thành viên\r\n14/6/2026;Đoàn ra;"Xúc tiến; đầu tư";1.234\r\n\r\n';
     const table = await readSheet(delegation, new TextEncoder().encode(text));
     expect(table.rows).toHaveLength(1);
     const r = rowToEntry(delegation, proposeMapping(delegation, table.headers), table.rows[0] as never);
-    expect(r).toMatchObject({ ok: true, entry: { startsOn: '2026-06-14', data: { purpose: 'Xúc tiến; đầu tư', size: 1234 } } });
+    expect(r).toMatchObject({
+      ok: true,
+      entry: { startsOn: '2026-06-14', data: { purpose: 'Xúc tiến; đầu tư', size: 1234 } },
+    });
   });
 });
 
@@ -205,7 +253,10 @@ describe('export re-imports', () => {
 
   it('CSV and XLSX give back the same records', async () => {
     const columns = exportColumns(delegation, true);
-    for (const bytes of [registerCsv(columns, records), await registerXlsx(delegation, columns, records, 'Sổ')]) {
+    for (const bytes of [
+      registerCsv(columns, records),
+      await registerXlsx(delegation, columns, records, 'Sổ'),
+    ]) {
       const table = await readSheet(delegation, bytes);
       const mapping = proposeMapping(delegation, table.headers);
       expect(mapping).toEqual(sheetColumns(delegation).map((c) => c.target));

@@ -40,9 +40,15 @@ export function sheetColumns(kind: LogbookKind): SheetColumn[] {
   const columns: SheetColumn[] = [{ target: 'startsOn', label: kind.startsOnLabel, required: true }];
   if (kind.endsOnLabel)
     columns.push({ target: 'endsOn', label: kind.endsOnLabel, required: kind.endsOnRequired === true });
-  if (kind.code === 'activity') columns.push({ target: 'sectionKey', label: SECTION_KEY_LABEL, required: true });
+  if (kind.code === 'activity')
+    columns.push({ target: 'sectionKey', label: SECTION_KEY_LABEL, required: true });
   for (const field of kind.fields)
-    columns.push({ target: `data.${field.key}`, label: field.label, field, required: field.required === true });
+    columns.push({
+      target: `data.${field.key}`,
+      label: field.label,
+      field,
+      required: field.required === true,
+    });
   return columns;
 }
 
@@ -171,7 +177,8 @@ function cellToNumber(cell: SheetCell, field: LogbookField | undefined): Convert
   if (cell === null || cell === '') return undefined;
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'boolean') return { error: 'Cần một số.' };
-  if (typeof cell === 'object') return 'problem' in cell ? { error: cell.problem } : { error: 'Cần một số, không phải ngày.' };
+  if (typeof cell === 'object')
+    return 'problem' in cell ? { error: cell.problem } : { error: 'Cần một số, không phải ngày.' };
   let text = cell.trim();
   if (!text) return undefined;
   const suffixes = [...(field?.unit ? [field.unit] : []), ...MONEY_SUFFIXES];
@@ -182,8 +189,7 @@ function cellToNumber(cell: SheetCell, field: LogbookField | undefined): Convert
     }
   if (text.startsWith('-')) return { error: `“${cell.trim()}”: không được là số âm.` };
   const n = parseVietnameseNumber(text);
-  if (n === null)
-    return { error: `“${cell.trim()}” không phải là số (viết như 1.234 hoặc 12,5).` };
+  if (n === null) return { error: `“${cell.trim()}” không phải là số (viết như 1.234 hoặc 12,5).` };
   return n;
 }
 

@@ -117,7 +117,8 @@ function preview(kind: LogbookKind, table: SheetTable, mapping: SheetMapping): I
 }
 
 function statusView(imp: ImportRecord): ImportStatusView {
-  const written = imp.status === 'done' ? imp.createdRows : imp.status === 'writing' ? (writtenRows(imp.id) ?? 0) : 0;
+  const written =
+    imp.status === 'done' ? imp.createdRows : imp.status === 'writing' ? (writtenRows(imp.id) ?? 0) : 0;
   return {
     id: imp.id,
     unitId: imp.unitId,
@@ -194,7 +195,8 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
         },
         schema: {
           tags: ['logbook'],
-          summary: 'Tải lên tệp Excel (.xlsx) hoặc CSV để nhập vào sổ theo dõi: đề xuất ghép cột và xem trước',
+          summary:
+            'Tải lên tệp Excel (.xlsx) hoặc CSV để nhập vào sổ theo dõi: đề xuất ghép cột và xem trước',
           params: sheetRegisterParams,
           querystring: importUploadQuery,
           response: { 200: importUploadOut, ...errors },
@@ -232,7 +234,11 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
           headerRow: table.headerRow,
           headers: table.headers,
           examples: examples(table),
-          columns: sheetColumns(kind).map((c) => ({ target: c.target, label: c.label, required: c.required })),
+          columns: sheetColumns(kind).map((c) => ({
+            target: c.target,
+            label: c.label,
+            required: c.required,
+          })),
           mapping,
           preview: preview(kind, table, mapping),
           sameFile: sameFileView(sameFile),
