@@ -27,6 +27,8 @@ const RoundPage = lazy(() => import('./pages/RoundPage'));
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
+// Try-out page of the register's import/export buttons (until the register pages render them).
+const SheetsTryPage = lazy(() => import('./components/logbook/sheets/SheetsTryPage'));
 
 export function AppRoutes() {
   return (
@@ -51,6 +53,7 @@ export function AppRoutes() {
           <Route path="tien-do" element={<BoardPage />} />
           <Route path="thong-ke" element={<DashboardPage />} />
           <Route path="thong-bao" element={<NotificationsPage />} />
+          <Route path="thu-nghiem/nhap-xuat-so" element={<SheetsTryPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
