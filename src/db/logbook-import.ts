@@ -8,7 +8,7 @@
  * the audit row in ONE transaction (`done`): nothing is ever half-imported. A run that fails
  * leaves no record and marks the import `failed` with the reason.
  */
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
 import type { LogbookKindCode } from '../domain/logbook/kinds.js';
 import type { LogbookData, LogbookEntryInput, LogbookFieldError } from '../domain/logbook/record.js';
 import type { SheetMapping } from '../domain/logbook/sheet.js';
@@ -164,6 +164,27 @@ export async function findSameFileImport(
     .orderBy(asc(logbookImports.id))
     .limit(1);
   return row ? toRecord(row) : null;
+}
+
+/** The mapping confirmed for the last import of a sheet with exactly these headers (a monthly sheet). */
+export async function mappingOfSameHeaders(
+  q: Queryable,
+  input: { unitId: number; kind: LogbookKindCode; headers: string[] },
+): Promise<SheetMapping | null> {
+  const [row] = await q
+    .select({ mapping: logbookImports.mapping })
+    .from(logbookImports)
+    .where(
+      and(
+        eq(logbookImports.unitId, input.unitId),
+        eq(logbookImports.kind, input.kind),
+        eq(logbookImports.status, 'done'),
+        sql`${logbookImports.headers} = ${JSON.stringify(input.headers)}::jsonb`,
+      ),
+    )
+    .orderBy(desc(logbookImports.id))
+    .limit(1);
+  return row ? (row.mapping as SheetMapping) : null;
 }
 
 export async function saveImportMapping(q: Queryable, id: number, mapping: SheetMapping): Promise<void> {

@@ -11,6 +11,7 @@ import {
   findSameFileImport,
   getImport,
   type ImportRecord,
+  mappingOfSameHeaders,
   queueImport,
   recordsForExport,
   saveImportMapping,
@@ -40,6 +41,7 @@ import {
   checkRows,
   exportCellToText,
   exportColumns,
+  isoToVietnamese,
   proposeMapping,
   recordToCells,
   type SheetMapping,
@@ -150,7 +152,11 @@ function examples(table: SheetTable): string[][] {
       const cell = row.cells[i] ?? null;
       if (cell === null || cell === '') continue;
       const text =
-        typeof cell === 'object' ? ('date' in cell ? cell.date : cell.problem) : String(cell).slice(0, 60);
+        typeof cell === 'object'
+          ? 'date' in cell
+            ? isoToVietnamese(cell.date)
+            : cell.problem
+          : String(cell).slice(0, 60);
       values.push(text);
       if (values.length === 3) break;
     }
@@ -211,7 +217,10 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
         if (!(body instanceof Uint8Array))
           throw new AppError('VALIDATION', 'Chưa gửi tệp (cần tệp .xlsx hoặc .csv).');
         const table = await readSheet(kind, body);
-        const mapping = proposeMapping(kind, table.headers);
+        // The officer's mapping of the last sheet with the same headers, else the proposal from the labels.
+        const mapping =
+          (await mappingOfSameHeaders(ctx.db, { unitId, kind: kind.code, headers: table.headers })) ??
+          proposeMapping(kind, table.headers);
         const fileHash = createHash('sha256').update(body).digest('hex');
         const sameFile = await findSameFileImport(ctx.db, { unitId, kind: kind.code, fileHash });
         const id = await createImportDraft(ctx.db, {

@@ -362,18 +362,16 @@ function ImportProgress({
   const total = Math.max(status.totalRows, 1);
   const accepted = Math.max(status.totalRows - status.refusedRows, 1);
   const value =
-    status.status === 'done'
-      ? 100
-      : status.status === 'writing'
-        ? 50 + (50 * status.writtenRows) / accepted
-        : status.status === 'checking'
-          ? (50 * status.checkedRows) / total
-          : 2;
+    status.status === 'writing'
+      ? 50 + (50 * status.writtenRows) / accepted
+      : status.status === 'checking'
+        ? (50 * status.checkedRows) / total
+        : 2;
   return (
     <Stack gap="md" aria-live="polite">
       <Text fw={600}>{PHASES[status.status]}</Text>
-      {status.status !== 'failed' && (
-        <Progress value={value} size="lg" animated={status.status !== 'done'} aria-label="Tiến độ nhập" />
+      {status.status !== 'failed' && status.status !== 'done' && (
+        <Progress value={value} size="lg" animated aria-label="Tiến độ nhập" />
       )}
       <Text size="sm">
         Đã đọc {n(status.totalRows)} dòng · đã kiểm tra {n(status.checkedRows)} dòng · đã ghi{' '}
