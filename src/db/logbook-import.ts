@@ -236,8 +236,8 @@ export async function failImport(q: Queryable, id: number, message: string): Pro
     .where(and(eq(logbookImports.id, id), inArray(logbookImports.status, RUNNING_STATUSES)));
 }
 
-/** Rows per INSERT: 1,000 records of ~12 columns stay far below PostgreSQL's 65,535 parameters. */
-const INSERT_BATCH = 1000;
+/** Records per INSERT (progress is counted per batch). */
+const INSERT_BATCH = 2000;
 
 /**
  * Writes the accepted rows as records of the import, the import as done (with its refused rows)
@@ -267,19 +267,20 @@ export async function commitImport(
       .returning({ id: logbookImports.id });
     if (claimed.length === 0) return null;
     for (let i = 0; i < entries.length; i += INSERT_BATCH) {
-      await tx.insert(logbookRecords).values(
-        entries.slice(i, i + INSERT_BATCH).map((e) => ({
-          unitId: imp.unitId,
-          kind: imp.kind,
-          startsOn: e.startsOn,
-          endsOn: e.endsOn ?? null,
-          sectionKey: e.sectionKey ?? null,
-          data: e.data,
-          importId: imp.id,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })),
-      );
+      const batch = entries.slice(i, i + INSERT_BATCH).map((e) => ({
+        starts_on: e.startsOn,
+        ends_on: e.endsOn ?? null,
+        section_key: e.sectionKey ?? null,
+        data: e.data,
+      }));
+      // One parameter per batch (the rows as JSON): building a 1,000-row drizzle INSERT took ~400 ms.
+      await tx.execute(sql`
+        INSERT INTO logbook_records
+          (unit_id, kind, starts_on, ends_on, section_key, data, import_id, created_by, updated_by)
+        SELECT ${imp.unitId}::integer, ${imp.kind}::text, r.starts_on, r.ends_on, r.section_key, r.data,
+               ${imp.id}::integer, ${actor.userId}::integer, ${actor.userId}::integer
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+          AS r(starts_on text, ends_on text, section_key text, data jsonb)`);
       onWritten?.(Math.min(i + INSERT_BATCH, entries.length));
     }
     await writeAudit(tx, actor, {

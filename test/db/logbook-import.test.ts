@@ -251,7 +251,7 @@ describe('import of a sheet into a register', () => {
   });
 
   it('nothing is written when a write fails half-way through a large sheet', async () => {
-    // A fault in the database: the 1,500th record (in the second batch of inserts) cannot be written.
+    // A fault in the database: the 2,500th record (in the second batch of inserts) cannot be written.
     await database.db.execute(sql`
       CREATE FUNCTION refuse_marked_record() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -263,12 +263,12 @@ describe('import of a sheet into a register', () => {
       FOR EACH ROW EXECUTE FUNCTION refuse_marked_record()`);
     try {
       const lines = ['Ngày bắt đầu;Loại đoàn;Mục đích, nội dung;Số thành viên'];
-      for (let i = 1; i <= 2000; i++)
-        lines.push(`01/05/2026;Đoàn vào;${i === 1500 ? 'GHI LỖI' : `Đoàn số ${i}`};${i}`);
+      for (let i = 1; i <= 3000; i++)
+        lines.push(`01/05/2026;Đoàn vào;${i === 2500 ? 'GHI LỖI' : `Đoàn số ${i}`};${i}`);
       const res = await upload(officer, commune, 'delegation', lines.join('\n'), 'lon.csv');
       expect(res.statusCode, res.body).toBe(200);
       const up = res.json() as ImportUpload;
-      expect(up.preview.acceptedRows).toBe(2000);
+      expect(up.preview.acceptedRows).toBe(3000);
       await officer.request('POST', `/api/logbook/imports/${up.import.id}/confirm`, { mapping: up.mapping });
       const failed = await finished(officer, up.import.id);
       expect(failed.status).toBe('failed');
