@@ -23,10 +23,11 @@ import {
   setImportProgress,
 } from '../db/logbook-import.js';
 import { AppError } from '../domain/errors.js';
-import { logbookKind } from '../domain/logbook/kinds.js';
-import { checkRows } from '../domain/logbook/sheet.js';
-import { readSheet, type SheetTable } from '../domain/logbook/sheet-read.js';
+import { type LogbookKind, logbookKind } from '../domain/logbook/kinds.js';
+import { type CheckedRows, checkRows, type SheetMapping, type SheetRow } from '../domain/logbook/sheet.js';
+import type { SheetTable } from '../domain/logbook/sheet-read.js';
 import type { SchedulerLog } from './scheduler.js';
+import { readSheetOffThread } from './sheet-reader.js';
 
 /** The sheets read at upload, kept for the preview and the run (a few, newest last). */
 const tables = new Map<number, SheetTable>();
@@ -54,7 +55,7 @@ export async function importTable(db: Db, imp: ImportRecord): Promise<SheetTable
   const source = await getImportSource(db, imp.id);
   if (!kind || !source)
     throw new AppError('NOT_FOUND', 'Tệp của lần nhập này không còn (đã nhập xong hoặc đã hủy).');
-  const table = await readSheet(kind, source);
+  const table = await readSheetOffThread(kind, source);
   rememberTable(imp.id, table);
   return table;
 }
@@ -68,6 +69,31 @@ export function writtenRows(importId: number): number | undefined {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Rows checked between two pauses. */
+const SLICE = 2000;
+
+/**
+ * Every row checked, in slices with a pause between them, so that the server keeps answering
+ * meanwhile (a 50,000-row sheet is about two seconds of checks); `onSlice` after each slice.
+ */
+export async function checkRowsYielding(
+  kind: LogbookKind,
+  mapping: SheetMapping,
+  rows: readonly SheetRow[],
+  onSlice?: (done: number) => Promise<void>,
+): Promise<CheckedRows> {
+  const out: CheckedRows = { accepted: [], refused: [], empty: 0 };
+  for (let start = 0; start < rows.length; start += SLICE) {
+    const part = checkRows(kind, mapping, rows.slice(start, start + SLICE));
+    for (const a of part.accepted) out.accepted.push(a);
+    for (const r of part.refused) out.refused.push(r);
+    out.empty += part.empty;
+    await onSlice?.(Math.min(start + SLICE, rows.length));
+    await tick();
+  }
+  return out;
+}
+
 /** Runs one queued import to its end: done (all records) or failed (none). */
 export async function runLogbookImport(db: Db, importId: number, log?: SchedulerLog): Promise<void> {
   if (!(await claimImport(db, importId))) return;
@@ -77,18 +103,11 @@ export async function runLogbookImport(db: Db, importId: number, log?: Scheduler
     if (!imp || !kind) throw new Error(`import ${importId} has no register`);
     const table = await importTable(db, imp);
     await setImportProgress(db, importId, { status: 'checking', totalRows: table.rows.length, doneRows: 0 });
-    // Checked in slices, with a pause between them, so that the server keeps answering meanwhile.
-    const SLICE = 5000;
-    const accepted: Parameters<typeof commitImport>[3][number][] = [];
-    const refused: Parameters<typeof commitImport>[4][number][] = [];
-    for (let start = 0; start < table.rows.length; start += SLICE) {
-      const checked = checkRows(kind, imp.mapping, table.rows.slice(start, start + SLICE));
-      for (const a of checked.accepted) accepted.push(a.entry);
-      refused.push(...checked.refused);
-      const done = Math.min(start + SLICE, table.rows.length);
-      await setImportProgress(db, importId, { status: 'checking', doneRows: done });
-      await tick();
-    }
+    const checked = await checkRowsYielding(kind, imp.mapping, table.rows, (done) =>
+      setImportProgress(db, importId, { status: 'checking', doneRows: done }),
+    );
+    const accepted = checked.accepted.map((a) => a.entry);
+    const refused = checked.refused;
     await setImportProgress(db, importId, { status: 'writing', doneRows: table.rows.length });
     writing.set(importId, 0);
     const created = await commitImport(db, await importActor(db, imp), imp, accepted, refused, (rows) =>

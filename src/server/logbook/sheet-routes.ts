@@ -38,7 +38,6 @@ import { AppError } from '../../domain/errors.js';
 import { type KeeperKind, type LogbookKind, logbookKind } from '../../domain/logbook/kinds.js';
 import {
   checkMapping,
-  checkRows,
   exportCellToText,
   exportColumns,
   isoToVietnamese,
@@ -47,10 +46,17 @@ import {
   type SheetMapping,
   sheetColumns,
 } from '../../domain/logbook/sheet.js';
-import { readSheet, type SheetTable } from '../../domain/logbook/sheet-read.js';
-import { registerCsv, registerXlsx } from '../../domain/logbook/sheet-write.js';
+import type { SheetTable } from '../../domain/logbook/sheet-read.js';
+import { registerCsv } from '../../domain/logbook/sheet-write.js';
 import { asciiSlug } from '../../domain/text.js';
-import { importTable, rememberTable, startLogbookImport, writtenRows } from '../../jobs/logbook-import.js';
+import {
+  checkRowsYielding,
+  importTable,
+  rememberTable,
+  startLogbookImport,
+  writtenRows,
+} from '../../jobs/logbook-import.js';
+import { readSheetOffThread, registerXlsxOffThread } from '../../jobs/sheet-reader.js';
 import { auditActor, authorize } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
@@ -84,7 +90,7 @@ function isOwnPeople(actor: Actor, unitId: number): boolean {
   return actor.grants.some((g) => g.unit.id === unitId && POLICY[g.role].actions.includes('logbook.read'));
 }
 
-function preview(kind: LogbookKind, table: SheetTable, mapping: SheetMapping): ImportPreview {
+async function preview(kind: LogbookKind, table: SheetTable, mapping: SheetMapping): Promise<ImportPreview> {
   const columns = sheetColumns(kind);
   const problems = checkMapping(kind, mapping);
   const shown = columns.map((c) => ({ target: c.target, label: c.label, required: c.required }));
@@ -98,7 +104,7 @@ function preview(kind: LogbookKind, table: SheetTable, mapping: SheetMapping): I
       sample: [],
       refused: [],
     };
-  const checked = checkRows(kind, mapping, table.rows);
+  const checked = await checkRowsYielding(kind, mapping, table.rows);
   return {
     mappingProblems: [],
     acceptedRows: checked.accepted.length,
@@ -216,7 +222,7 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
         const body = request.body;
         if (!(body instanceof Uint8Array))
           throw new AppError('VALIDATION', 'Chưa gửi tệp (cần tệp .xlsx hoặc .csv).');
-        const table = await readSheet(kind, body);
+        const table = await readSheetOffThread(kind, body);
         // The officer's mapping of the last sheet with the same headers, else the proposal from the labels.
         const mapping =
           (await mappingOfSameHeaders(ctx.db, { unitId, kind: kind.code, headers: table.headers })) ??
@@ -249,7 +255,7 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
             required: c.required,
           })),
           mapping,
-          preview: preview(kind, table, mapping),
+          preview: await preview(kind, table, mapping),
           sameFile: sameFileView(sameFile),
         };
       },
@@ -273,7 +279,7 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
       const table = await importTable(ctx.db, imp);
       const mapping = request.body.mapping.slice(0, table.headers.length) as SheetMapping;
       await saveImportMapping(ctx.db, imp.id, mapping);
-      return preview(kind, table, mapping);
+      return await preview(kind, table, mapping);
     },
   );
 
@@ -364,7 +370,9 @@ export function registerLogbookSheetRoutes(app: App, ctx: AppContext): void {
       const records = await recordsForExport(ctx.db, unitId, kind.code, { from, to });
       const title = `${kind.name} - ${unit.name}`;
       const bytes =
-        format === 'csv' ? registerCsv(columns, records) : await registerXlsx(kind, columns, records, title);
+        format === 'csv'
+          ? registerCsv(columns, records)
+          : await registerXlsxOffThread(kind, personal, records, title);
       const hasPersonal = personal && kind.fields.some((f) => f.personal);
       if (hasPersonal)
         await auditPersonalExport(ctx.db, auditActor(request), {
