@@ -30,9 +30,9 @@ async function sheetFile(): Promise<string> {
   return file;
 }
 
-async function signIn(page: Page): Promise<number> {
+async function signIn(page: Page, username = 'demo.canbo.thachha'): Promise<number> {
   await page.goto(`${app.server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập').fill('demo.canbo.thachha');
+  await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
@@ -125,5 +125,30 @@ describe('importing a sheet into a register and exporting it', () => {
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
+  });
+
+  it('a province reader sees the export buttons only, and his file has no personal column', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+    const commune = await signIn(await context.newPage());
+    await context.close();
+    const reader = await app.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    const page = await reader.newPage();
+    await signIn(page, 'demo.canbo.songv');
+    await page.goto(`${app.server.url}/thu-nghiem/nhap-xuat-so?unitId=${commune}&so=foreigner`);
+    await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất CSV' }).click(),
+    ]);
+    const header = readFileSync(await download.path(), 'utf8').split('\r\n')[0] ?? '';
+    expect(header).toContain('Quốc tịch');
+    expect(header).not.toContain('Họ và tên');
+    expect(header).not.toContain('Số hộ chiếu');
+    await reader.close();
   });
 });

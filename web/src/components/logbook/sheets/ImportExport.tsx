@@ -4,10 +4,12 @@
  * in the columns the import reads (another unit's reader gets it without the personal fields).
  */
 
+import { POLICY } from '@domain/authz';
 import type { LogbookKindCode } from '@domain/logbook/kinds';
 import { Button, Group } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useMe } from '../../../api/session';
 import { notifyError } from '../../../lib/notify';
 import { downloadExport, exportUrl } from './api';
 import { ImportDialog } from './ImportDialog';
@@ -18,12 +20,21 @@ export interface ImportExportProps {
   /** The list's filter: records whose date falls in [from, to] (ISO days). */
   from?: string | null;
   to?: string | null;
-  /** Shows the import (the unit's own editors); the export is for every reader. Default: true. */
+  /**
+   * Shows the import; default: when the user holds at the unit a role that edits its records
+   * (the server checks again). The export is for every reader.
+   */
   canImport?: boolean;
 }
 
-export function ImportExport({ unitId, kind, from, to, canImport = true }: ImportExportProps) {
+export function ImportExport({ unitId, kind, from, to, canImport }: ImportExportProps) {
   const [importing, setImporting] = useState(false);
+  const me = useMe();
+  const mayImport =
+    canImport ??
+    (me.data?.grants ?? []).some(
+      (g) => g.unit.id === unitId && POLICY[g.role].actions.includes('logbook.edit'),
+    );
   const exporting = useMutation({
     mutationFn: (format: 'xlsx' | 'csv') =>
       downloadExport(exportUrl(unitId, kind, format, { from, to }), `so-theo-doi-${kind}.${format}`),
@@ -31,7 +42,7 @@ export function ImportExport({ unitId, kind, from, to, canImport = true }: Impor
   });
   return (
     <Group gap="xs" wrap="wrap">
-      {canImport && (
+      {mayImport && (
         <Button variant="light" size="sm" onClick={() => setImporting(true)}>
           Nhập từ Excel/CSV
         </Button>
@@ -52,7 +63,7 @@ export function ImportExport({ unitId, kind, from, to, canImport = true }: Impor
       >
         Xuất CSV
       </Button>
-      {canImport && (
+      {mayImport && (
         <ImportDialog unitId={unitId} kind={kind} opened={importing} onClose={() => setImporting(false)} />
       )}
     </Group>
