@@ -141,6 +141,7 @@ describe('importing a sheet into a register and exporting it', () => {
     await page.goto(`${app.server.url}/thu-nghiem/nhap-xuat-so?unitId=${commune}&so=foreigner`);
     await page.getByRole('button', { name: 'Xuất Excel' }).waitFor();
     expect(await page.getByRole('button', { name: 'Nhập từ Excel/CSV' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'logbook-export-reader.png') });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Xuất CSV' }).click(),
