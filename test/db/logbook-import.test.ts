@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, logbookImports, logbookRecords } from '../../src/db/schema.js';
 import type { ImportPreview, ImportStatusView, ImportUpload } from '../../src/domain/api-logbook-sheets.js';
+import { resumeStaleImports } from '../../src/jobs/logbook-import.js';
 import type { App } from '../../src/server/context.js';
 import { buildTestApp, buildUser, type Client, signIn, unitId } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -286,6 +287,30 @@ describe('import of a sheet into a register', () => {
       await database.db.execute(sql`DROP TRIGGER refuse_marked_record ON logbook_records`);
       await database.db.execute(sql`DROP FUNCTION refuse_marked_record()`);
     }
+  });
+
+  it("an import left behind by a process that ended is run again by the scheduler's job", async () => {
+    const res = await upload(
+      officer,
+      commune,
+      'delegation',
+      'Ngày bắt đầu;Loại đoàn;Mục đích, nội dung;Số thành viên\n07/05/2026;Đoàn ra;Bỏ dở;2\n',
+      'do-dang.csv',
+    );
+    const up = res.json() as ImportUpload;
+    // As if a process had claimed it an hour ago and ended before writing.
+    await database.db
+      .update(logbookImports)
+      .set({ status: 'checking', startedAt: new Date(Date.now() - 3600_000) })
+      .where(eq(logbookImports.id, up.import.id));
+    // A run that is still fresh is left alone.
+    expect(await resumeStaleImports(database.db, new Date(Date.now() - 2 * 3600_000))).toEqual({
+      resumed: 0,
+    });
+    expect(await resumeStaleImports(database.db, new Date())).toEqual({ resumed: 1 });
+    const status = await finished(officer, up.import.id);
+    expect(status).toMatchObject({ status: 'done', createdRows: 1 });
+    expect(await recordsOf(up.import.id)).toBe(1);
   });
 
   it('refuses what is not a sheet, in Vietnamese, and a register the unit does not keep', async () => {
