@@ -31,7 +31,7 @@ import { readSheetOffThread } from './sheet-reader.js';
 
 /** The sheets read at upload, kept for the preview and the run (a few, newest last). */
 const tables = new Map<number, SheetTable>();
-const KEPT_TABLES = 3;
+const KEPT_TABLES = 2;
 
 export function rememberTable(importId: number, table: SheetTable): void {
   tables.delete(importId);
