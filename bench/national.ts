@@ -238,7 +238,10 @@ async function benchDatabase(database: Database): Promise<void> {
   await benchScope(database, data.outline, { label: 'whole country', reports: data.reports });
   // 60 stored periods are 200,000 reports: on PostgreSQL by default, on PGlite on request.
   // BENCH_HISTORY=0 leaves it out (a quick run of the rest).
-  if (process.env.BENCH_HISTORY !== '0' && (database.kind === 'postgres' || process.env.BENCH_HISTORY_PGLITE === '1'))
+  if (
+    process.env.BENCH_HISTORY !== '0' &&
+    (database.kind === 'postgres' || process.env.BENCH_HISTORY_PGLITE === '1')
+  )
     await benchHistory(database, data.provinceCode);
   // Last: it stores the provinces' consolidated reports beside the communes' (same period).
   await benchLevels(

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`) runs
+ * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`, `logbook-import`) runs
  * one group only.
  */
 import { benchApi } from './api.js';
@@ -9,6 +9,7 @@ import { benchDocuments } from './documents.js';
 import { benchFaults } from './faults.js';
 import { benchForm } from './form.js';
 import { fuzzFigures } from './fuzz.js';
+import { benchLogbookImport } from './logbook-import.js';
 import { benchNational } from './national.js';
 import { benchPdf } from './pdf.js';
 import { benchBundle, benchStartup } from './startup.js';
@@ -27,3 +28,4 @@ if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });
 if (wants('form')) await benchForm();
+if (wants('logbook-import')) await benchLogbookImport();

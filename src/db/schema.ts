@@ -553,6 +553,14 @@ export const logbookImports = pgTable(
     createdRows: integer('created_rows').notNull().default(0),
     /** Refused rows: [{ row, reasons }]. */
     refused: jsonb('refused').notNull().default([]),
+    /** SHA-256 of the uploaded file: a second import of the same file is told, never silent. */
+    fileHash: text('file_hash'),
+    /** The uploaded file, kept until the import is done (mapping and preview read it again). */
+    source: bytea('source'),
+    /** The sheet's header row, as read. */
+    headers: jsonb('headers').$type<string[]>(),
+    /** When it was queued, then when a run took it: a run older than a while died with its process. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
     error: text('error'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),

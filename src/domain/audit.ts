@@ -49,6 +49,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'logbook.delete': 'Xóa bản ghi khỏi sổ theo dõi',
   'logbook.restore': 'Khôi phục bản ghi đã xóa trong sổ theo dõi',
   'logbook.seed': 'Nạp sổ theo dõi minh họa',
+  'logbook.import': 'Nhập sổ theo dõi từ tệp Excel/CSV',
+  'logbook.export.personal': 'Xuất sổ theo dõi có thông tin cá nhân',
 };
 
 export function auditActionLabel(action: string): string {

@@ -18,6 +18,7 @@ import type { PdfConverter } from '../documents/pdf.js';
 import { type IsoDate, todayInVietnam } from '../domain/periods.js';
 import type { Config } from '../server/config.js';
 import { enableIssuedPdfs, storeMissingPdfs } from './issued-pdfs.js';
+import { resumeStaleImports } from './logbook-import.js';
 import { createMailTransport, type MailTransport, sendPendingEmails } from './mailer.js';
 
 export interface SchedulerLog {
@@ -80,6 +81,7 @@ export function createJobRunner(options: SchedulerOptions): JobRunner {
         );
       }
       await guarded('pdfs.issued', () => storeMissingPdfs(db, pdf));
+      await guarded('logbook.imports', () => resumeStaleImports(db, now(), log));
     },
     close() {
       disableIssuedPdfs();

@@ -27,6 +27,7 @@ import { registerErrorHandling, sendNotFound } from './errors.js';
 import { registerHomeRoutes } from './home/routes.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerLogbookRoutes } from './logbook/routes.js';
+import { registerLogbookSheetRoutes } from './logbook/sheet-routes.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerOutlineRoutes } from './outlines/routes.js';
 import { registerReportRoutes } from './reports/routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   registerConsolidationRoutes(app, options);
   registerNotificationRoutes(app, options);
   registerLogbookRoutes(app, options);
+  registerLogbookSheetRoutes(app, options);
 
   const webDist = options.webDist ?? WEB_DIST;
   const indexHtml = path.join(webDist, 'index.html');
