@@ -202,7 +202,9 @@ export async function activityLines(
       ...(r.ends_on ? { endsOn: String(r.ends_on) } : {}),
       text,
     };
-    (out[key] ??= []).push(line);
+    const list = out[key] ?? [];
+    list.push(line);
+    out[key] = list;
   }
   return out;
 }
