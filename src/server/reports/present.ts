@@ -177,6 +177,8 @@ export interface ReportAnalysis {
   supplements: Record<string, SectionSupplement> | null;
   consolidation: ConsolidatedFigures | null;
   frame: DraftedFrame;
+  /** An issued report's figures from the logbook that the records no longer give (null otherwise). */
+  logbook: ReportView['logbook'];
 }
 
 export function presentReportView(actor: Actor, rec: ReportRecord, analysis: ReportAnalysis): ReportView {
@@ -218,5 +220,6 @@ export function presentReportView(actor: Actor, rec: ReportRecord, analysis: Rep
     supplements: analysis.supplements,
     consolidation: analysis.consolidation,
     frame: analysis.frame,
+    logbook: analysis.logbook,
   };
 }
