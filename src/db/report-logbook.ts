@@ -79,10 +79,22 @@ export async function refreshFromLogbook(
   });
 }
 
+/** JSON with object keys in order (a jsonb column gives them back in its own order). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
 /** The same content, apart from when the figures were computed. */
 function sameApart(a: ReportContent, b: ReportContent): boolean {
   const strip = (c: ReportContent) =>
-    JSON.stringify({ ...c, logbook: c.logbook ? { ...c.logbook, computedAt: '' } : undefined });
+    canonical({ ...c, logbook: c.logbook ? { ...c.logbook, computedAt: '' } : undefined });
   return strip(a) === strip(b);
 }
 
