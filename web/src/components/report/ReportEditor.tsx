@@ -23,6 +23,7 @@ import { ConflictModal } from './ConflictModal';
 import { FrameBlock } from './FrameBlock';
 import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
+import { LogbookDifferences, LogbookRefresh, LogbookScope } from './LogbookFigure';
 import { KeepAllProposals } from './ParagraphList';
 import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
@@ -290,6 +291,8 @@ export function ReportEditor({
                   )}
                 </Alert>
               )}
+              {!consolidated && <LogbookDifferences view={view} />}
+              {!consolidated && <LogbookRefresh draft={draft} />}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
               <SectionNumbersContext.Provider value={numberStore}>
@@ -348,5 +351,9 @@ export function ReportEditor({
       )}
     </Stack>
   );
-  return consolidated ? <consolidated.Scope draft={draft}>{page}</consolidated.Scope> : page;
+  return consolidated ? (
+    <consolidated.Scope draft={draft}>{page}</consolidated.Scope>
+  ) : (
+    <LogbookScope draft={draft}>{page}</LogbookScope>
+  );
 }
