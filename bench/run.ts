@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`) runs
+ * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`, `registers`) runs
  * one group only.
  */
 import { benchApi } from './api.js';
@@ -11,6 +11,7 @@ import { benchForm } from './form.js';
 import { fuzzFigures } from './fuzz.js';
 import { benchNational } from './national.js';
 import { benchPdf } from './pdf.js';
+import { benchRegisters } from './registers.js';
 import { benchBundle, benchStartup } from './startup.js';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -27,3 +28,4 @@ if (wants('national')) await benchNational();
 if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });
 if (wants('form')) await benchForm();
+if (wants('registers')) await benchRegisters();
