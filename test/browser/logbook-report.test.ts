@@ -137,6 +137,7 @@ describe('figures from the logbook on the report form', () => {
     await note.scrollIntoViewIfNeeded();
     await note.getByRole('button', { name: /Các bản ghi sổ theo dõi/ }).click();
     await popover.getByRole('table').waitFor();
+    await page.waitForTimeout(300); // the popover's fade-in
     await page.screenshot({ path: path.join(SHOTS_DIR, 'logbook-report-records-390.png') });
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
