@@ -201,6 +201,7 @@ export const VIEW_STEPS = [
   'receive',
   'accept',
   'reject',
+  'correct',
 ] as const;
 export type ViewStep = (typeof VIEW_STEPS)[number];
 

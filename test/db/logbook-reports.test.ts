@@ -215,5 +215,30 @@ describe('a report from the logbook', () => {
     expect(later.content.logbook?.figures['delegations.out.count']?.records.map(([id]) => id)).toContain(
       ids[0],
     );
+
+    // The leader is offered a corrected report: reopened, it takes the records as they are now.
+    const seen = (await leader.request('GET', `/api/reports/${reportId}`)).json() as ReportView;
+    expect(seen.report.steps).toContain('correct');
+    const reopened = await leader.request('POST', `/api/reports/${reportId}/correct`, {
+      revision: seen.report.revision,
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect((reopened.json() as ReportView).report.status).toBe('returned');
+    const refreshed = await officer.request('POST', `/api/reports/${reportId}/logbook/refresh`, {
+      revision: (reopened.json() as ReportView).report.revision,
+    });
+    const corrected = refreshed.json() as ReportView;
+    expect(corrected.content.values['delegations.out.people']).toBe(8);
+    // The officer's 3 had become the records' own figure before issuing (the late delegation was
+    // recorded), so it follows the records again: 2 now that one is deleted.
+    expect(corrected.content.values['delegations.out.count']).toBe(2);
+    expect(corrected.content.logbook?.figures['delegations.out.count']).toEqual({
+      computed: 2,
+      records: [
+        [ids[1], 2],
+        [expect.any(Number), 1],
+      ],
+    });
+    expect(corrected.logbook).toBeNull();
   });
 });

@@ -184,7 +184,9 @@ export interface ReportAnalysis {
 export function presentReportView(actor: Actor, rec: ReportRecord, analysis: ReportAnalysis): ReportView {
   const ref = unitRefOf(rec);
   const editable = EDITABLE_STATUSES.includes(rec.row.status);
-  const steps = allowedSteps(actor, rec);
+  // A correction is offered where the logbook no longer gives the issued figures.
+  const corrections = (analysis.logbook?.differences.length ?? 0) > 0;
+  const steps = allowedSteps(actor, rec).filter((s) => s !== 'correct' || corrections);
   const comments = commentsOf(rec, targetIndex(rec.outline.definition, analysis.drafted));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {

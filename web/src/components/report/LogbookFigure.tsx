@@ -400,8 +400,9 @@ export function LogbookDifferences({ view }: { view: ReportView }) {
           ))}
         </List>
         <Text size="sm">
-          Để sửa số liệu đã ban hành, đơn vị lập báo cáo điều chỉnh: báo cáo được mở lại thành bản mới, cập
-          nhật từ sổ theo dõi, trình ký và ban hành với số mới.
+          Để sửa số liệu đã ban hành, lãnh đạo đơn vị chọn “Lập báo cáo điều chỉnh”: báo cáo được mở lại thành
+          bản mới, cập nhật từ sổ theo dõi, trình ký và ban hành với số mới; bản đã ban hành vẫn giữ trong sổ
+          văn bản đi.
         </Text>
       </Stack>
     </Alert>
