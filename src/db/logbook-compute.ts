@@ -66,8 +66,10 @@ function totalsStatement(units: readonly number[], window: DataWindow, bindings:
       columns.push(
         sql`coalesce(sum(${sql.raw(amount(b))}) FILTER (WHERE ${cond}), 0) AS ${sql.raw(`t${i}`)}`,
       );
+    // Two integer arrays (ids and revisions in the same order): lighter than JSON pairs to build and read.
     columns.push(
-      sql`jsonb_agg(jsonb_build_array(id, revision) ORDER BY id) FILTER (WHERE ${cond}) AS ${sql.raw(`r${i}`)}`,
+      sql`array_agg(id ORDER BY id) FILTER (WHERE ${cond}) AS ${sql.raw(`r${i}`)}`,
+      sql`array_agg(revision ORDER BY id) FILTER (WHERE ${cond}) AS ${sql.raw(`v${i}`)}`,
     );
     if (checksMoney(b))
       columns.push(
@@ -122,9 +124,17 @@ function namesStatement(
 
 type Row = Record<string, unknown>;
 
-function refsOf(json: unknown): RecordRef[] {
-  const list = (typeof json === 'string' ? JSON.parse(json) : json) as [number, number][] | null;
-  return (list ?? []).map(([id, revision]) => ({ id, revision }));
+/** An int[] as the driver gives it: an array, or PostgreSQL's text form "{1,2,3}". */
+function ints(value: unknown): number[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.map(Number);
+  const text = String(value).replace(/[{}]/g, '');
+  return text ? text.split(',').map(Number) : [];
+}
+
+function refsOf(ids: unknown, revisions: unknown): RecordRef[] {
+  const revs = ints(revisions);
+  return ints(ids).map((id, i) => ({ id, revision: revs[i] ?? 1 }));
 }
 
 /**
@@ -149,7 +159,7 @@ export async function computeAggregates(
     const unit = Number(row.unit_id);
     const perUnit = new Map<string, BindingAggregate>();
     bindings.forEach((b, i) => {
-      const records = refsOf(row[`r${i}`]);
+      const records = refsOf(row[`r${i}`], row[`v${i}`]);
       const agg: BindingAggregate = { records, total: Number(row[`t${i}`] ?? 0) };
       if (checksMoney(b)) {
         const raw = row[`o${i}`];
