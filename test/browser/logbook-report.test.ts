@@ -8,24 +8,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { DEMO_PASSWORD } from '../../src/db/demo.js';
+import { reports } from '../../src/db/schema.js';
 import { unitId } from '../support/app.js';
 import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { insertRecords } from '../support/logbook.js';
+import { changeRecord, insertRecords } from '../support/logbook.js';
 import { type Server, startServer } from '../support/process.js';
 
 let dir = '';
 let server: Server | undefined;
 let browser: Browser | undefined;
 let activityId = 0;
+let delegationIds: number[] = [];
+let env: { DATA_DIR: string } = { DATA_DIR: '' };
 const YEAR = new Date().getFullYear();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'doingoai-logbook-report-'));
-  const env = { DATA_DIR: path.join(dir, 'data') };
+  env = { DATA_DIR: path.join(dir, 'data') };
   // The first start migrates and seeds the demo; the records go in while the server is stopped.
   await (await startServer(env)).stop();
   const database = await openDatabase({ dataDir: env.DATA_DIR });
@@ -50,6 +54,7 @@ beforeAll(async () => {
       },
     ]);
     activityId = ids[3] ?? 0;
+    delegationIds = ids.slice(0, 3);
   } finally {
     await database.close();
   }
@@ -142,6 +147,35 @@ describe('figures from the logbook on the report form', () => {
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
+
+    // Issued, then a record changes: the page says "đã ban hành … ≠ hiện nay …" with the record.
+    // (Issuing itself, with its signer and number, is tested through HTTP in
+    // test/db/logbook-reports.test.ts; here the row is marked issued while the server is stopped.)
+    const reportUrl = page.url();
+    await server?.stop();
+    const database = await openDatabase({ dataDir: env.DATA_DIR });
+    try {
+      const unit = await unitId(database.db, '18562');
+      await database.db
+        .update(reports)
+        .set({ status: 'issued' })
+        .where(and(eq(reports.unitId, unit), eq(reports.periodKey, `half1-${YEAR}`)));
+      await changeRecord(database.db, delegationIds[1] as number, { size: 6 });
+    } finally {
+      await database.close();
+    }
+    server = await startServer(env);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}${new URL(reportUrl).pathname}`);
+    const alert = page.locator('[data-logbook-differences]');
+    await alert.waitFor().catch(async (e) => {
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'logbook-report-debug.png') });
+      throw e;
+    });
+    const people = alert.locator('[data-difference="delegations.out.people"]');
+    await expect.poll(() => people.innerText()).toContain('đã ban hành 12 ≠ hiện nay 15');
+    expect(await people.innerText()).toContain('Dự Hội chợ nông sản quốc tế tại Nhật Bản — đã sửa');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'logbook-report-issued-differences.png') });
     await context.close();
   });
 });

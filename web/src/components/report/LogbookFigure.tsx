@@ -368,14 +368,17 @@ const CHANGE_LABELS: Record<LogbookDifferenceOut['records'][number]['change'], s
 
 /** An issued report: the figures whose records changed since it was issued, with those records. */
 export function LogbookDifferences({ view }: { view: ReportView }) {
-  const differences = view.logbook?.differences ?? [];
+  // The figures that read differently first; then those whose records changed without changing them.
+  const differs = (d: LogbookDifferenceOut) =>
+    formatValue(d.issued ?? undefined) === formatValue(d.now ?? undefined) ? 1 : 0;
+  const differences = [...(view.logbook?.differences ?? [])].sort((a, b) => differs(a) - differs(b));
   if (differences.length === 0) return null;
   return (
     <Alert color="orange" title="Sổ theo dõi đã thay đổi sau khi ban hành báo cáo" data-logbook-differences>
       <Stack gap="xs">
         <Text size="sm">
-          Báo cáo đã ban hành giữ nguyên số liệu và các bản ghi lúc ban hành. Các số liệu dưới đây hiện tính
-          từ sổ ra khác:
+          Báo cáo đã ban hành giữ nguyên số liệu và các bản ghi lúc ban hành. Các bản ghi làm nên những số
+          liệu dưới đây đã thay đổi:
         </Text>
         <List size="sm" spacing={6}>
           {differences.map((d) => (
@@ -384,7 +387,9 @@ export function LogbookDifferences({ view }: { view: ReportView }) {
                 {d.label}:
               </Text>{' '}
               <Text size="sm" span>
-                đã ban hành {formatValue(d.issued ?? undefined)} ≠ hiện nay {formatValue(d.now ?? undefined)}
+                {formatValue(d.issued ?? undefined) === formatValue(d.now ?? undefined)
+                  ? `vẫn là ${formatValue(d.now ?? undefined)}, nhưng bản ghi đã thay đổi`
+                  : `đã ban hành ${formatValue(d.issued ?? undefined)} ≠ hiện nay ${formatValue(d.now ?? undefined)}`}
               </Text>
               <List size="xs" withPadding>
                 {d.records.map((r) => (

@@ -230,6 +230,7 @@ export function ReportEditor({
         </Alert>
       )}
       <ReportActions draft={draft} fileName={fileName} />
+      {!consolidated && <LogbookDifferences view={view} />}
       <Tabs
         ref={tabsRef}
         style={{ scrollMarginTop: 'var(--app-shell-header-offset, 0px)' }}
@@ -291,7 +292,6 @@ export function ReportEditor({
                   )}
                 </Alert>
               )}
-              {!consolidated && <LogbookDifferences view={view} />}
               {!consolidated && <LogbookRefresh draft={draft} />}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
