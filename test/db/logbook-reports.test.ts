@@ -167,6 +167,12 @@ describe('a report from the logbook', () => {
       changes: { values: { 'delegations.out.people': 12 } },
     });
     expect(patched.statusCode).toBe(200);
+    // The autosave never writes what the logbook gave (only the server computes it).
+    const forged = await officer.request('PATCH', `/api/reports/${reportId}`, {
+      revision: patched.json().report.revision,
+      changes: { logbook: { computedAt: 'x', window: { start: '2026-01-01', end: '2026-01-02' } } },
+    });
+    expect(forged.statusCode).toBe(400);
     const submitted = await officer.request('POST', `/api/reports/${reportId}/submit`, {
       revision: patched.json().report.revision,
     });
