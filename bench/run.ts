@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints figures and ratios. Not a test: nothing here passes or fails.
- * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`, `logbook-import`) runs
+ * `npm run bench -- documents` (or `startup`, `pdf`, `national`, `api`, `faults`, `countries`, `form`, `logbook-import`, `registers`) runs
  * one group only.
  */
 import { benchApi } from './api.js';
@@ -12,6 +12,7 @@ import { fuzzFigures } from './fuzz.js';
 import { benchLogbookImport } from './logbook-import.js';
 import { benchNational } from './national.js';
 import { benchPdf } from './pdf.js';
+import { benchRegisters } from './registers.js';
 import { benchBundle, benchStartup } from './startup.js';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -29,3 +30,4 @@ if (wants('api')) await benchApi();
 if (wants('faults')) await benchFaults({ extra: fuzzFigures });
 if (wants('form')) await benchForm();
 if (wants('logbook-import')) await benchLogbookImport();
+if (wants('registers')) await benchRegisters();

@@ -18,10 +18,11 @@ import { dbId, dbIdParam, errorResponse, idParam, text, unitRefOut } from './api
 import { consolidatedFigures } from './consolidation/api.js';
 import type { OfficialDocument } from './document.js';
 import type { SectionSupplement } from './drafting/types.js';
-import type { Outline } from './outline.js';
+import type { IndicatorValue, Outline } from './outline.js';
 import { DOCUMENT_KINDS } from './outline.js';
 import { PERIOD_KINDS } from './periods.js';
 import {
+  indicatorValueSchema,
   periodSchema as periodInSchema,
   type ReportContent,
   type ReportJson,
@@ -200,6 +201,7 @@ export const VIEW_STEPS = [
   'receive',
   'accept',
   'reject',
+  'correct',
 ] as const;
 export type ViewStep = (typeof VIEW_STEPS)[number];
 
@@ -311,8 +313,70 @@ export const reportView = z.object({
   supplements: (z.unknown() as unknown as z.ZodType<Record<string, SectionSupplement>>).nullable(),
   /** A consolidated report's figures: sums, sources and overrides with their reasons (null otherwise). */
   consolidation: consolidatedFigures.nullable(),
+  /**
+   * An issued report whose figures came from the logbook: the figures whose records changed since
+   * ("đã ban hành 12 ≠ hiện nay 13"), with those records. Null for any other report.
+   */
+  logbook: z.object({ differences: z.array(z.lazy(() => logbookDifferenceOut)) }).nullable(),
 });
 export type ReportView = z.infer<typeof reportView>;
+
+/** A logbook record behind a figure or a line, as a report shows it (never personal data). */
+export const logbookRecordOut = z.object({
+  id: z.number(),
+  kind: z.string(),
+  /** The register's short name: "Đoàn ra, đoàn vào". */
+  kindName: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  title: z.string(),
+  revision: z.number(),
+  deleted: z.boolean(),
+});
+export type LogbookRecordOut = z.infer<typeof logbookRecordOut>;
+
+const outValue = z.unknown() as unknown as z.ZodType<IndicatorValue>;
+
+export const RECORD_CHANGES = ['changed', 'deleted', 'added', 'left'] as const;
+
+export const logbookDifferenceOut = z.object({
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  issued: outValue.nullable(),
+  now: outValue.nullable(),
+  records: z.array(
+    z.object({ change: z.enum(RECORD_CHANGES), record: logbookRecordOut.nullable(), id: z.number() }),
+  ),
+});
+export type LogbookDifferenceOut = z.infer<typeof logbookDifferenceOut>;
+
+/** POST /api/reports/:id/logbook/refresh: the figures and lines computed again from the logbook. */
+export const logbookRefreshBody = z.object({
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
+});
+
+/**
+ * POST /api/reports/:id/logbook/override: the officer's figure instead of the one computed from the
+ * logbook, with the reason (value null: back to the computed figure).
+ */
+export const logbookOverrideBody = z.object({
+  revision: dbId('Số phiên bản của báo cáo không hợp lệ.', 'Thiếu số phiên bản của báo cáo.'),
+  code: z.string().min(1).max(100),
+  value: indicatorValueSchema.nullable(),
+  reason: z
+    .string({ error: 'Lý do phải là chữ.' })
+    .max(1000, 'Lý do quá dài (tối đa 1.000 ký tự).')
+    .optional(),
+});
+export type LogbookOverrideBody = z.input<typeof logbookOverrideBody>;
+
+/** GET /api/reports/:id/logbook/records: the records behind a figure (`code`) or a section's lines. */
+export const logbookRecordsQuery = z.object({
+  code: z.string().max(100).optional(),
+  section: z.string().max(100).optional(),
+});
+export const logbookRecordsResponse = z.object({ items: z.array(logbookRecordOut) });
 
 /** The answer of an autosave: the new revision and who saved; nothing is recomputed for it. */
 export const reportSaved = z.object({

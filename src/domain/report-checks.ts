@@ -7,6 +7,7 @@ import type { ReportIssue } from './api-reports.js';
 import { consolidationIssues, type LaterReport } from './consolidation/checks.js';
 import type { Coverage } from './consolidation/coverage.js';
 import type { DraftedReport } from './drafting/types.js';
+import { logbookIssues } from './logbook/report-figures.js';
 import type { Outline, ReportValues } from './outline.js';
 import { qualityChecks } from './quality.js';
 import { missingSections, withNilHint } from './report-completeness.js';
@@ -53,7 +54,14 @@ export function formChecks(input: Pick<CheckInput, 'outline' | 'content' | 'draf
     })),
     ...missingSections(outline, content, drafted),
   ];
-  return [...validation, ...missing];
+  // A figure other than the one computed from the logbook needs the officer's reason.
+  const logbook: ReportIssue[] = logbookIssues(outline, content).map((i) => ({
+    source: 'validation',
+    severity: 'error',
+    path: i.path,
+    message: i.message,
+  }));
+  return [...validation, ...logbook, ...missing];
 }
 
 export function reportChecks(input: CheckInput): ReportIssue[] {

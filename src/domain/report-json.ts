@@ -109,6 +109,44 @@ const approximateSchema = z
 
 export type NarrativeEdit = z.infer<typeof narrativeEditSchema>;
 
+/** A logbook record behind a figure or a line: `[id, revision]` (compact: a figure may have thousands). */
+const recordRefSchema = z.tuple([z.number().int().positive(), z.number().int().positive()]);
+
+/**
+ * A figure computed from the logbook (src/domain/logbook/bindings.ts): the computed value, the
+ * records behind it, and, when `values[code]` differs from it, the officer's reason.
+ */
+export const logbookFigureSchema = z.object({
+  /** The computed value; null when the records cannot give it (`problem` says why). */
+  computed: indicatorValueSchema.nullable(),
+  problem: line(1000).optional(),
+  records: z.array(recordRefSchema).max(200_000),
+  /** Why the officer's figure (`values[code]`) differs from the computed one. */
+  reason: prose(1000).optional(),
+});
+export type LogbookFigure = z.infer<typeof logbookFigureSchema>;
+
+/** An activity-log entry of the window, drafted as one of its section's first paragraphs. */
+export const logbookLineSchema = z.object({
+  id: z.number().int().positive(),
+  revision: z.number().int().positive(),
+  date: isoDate,
+  endsOn: isoDate.optional(),
+  text: prose(5000),
+});
+export type LogbookLine = z.infer<typeof logbookLineSchema>;
+
+/** What the report took from the unit's logbook, when it last did (docs/report-json.md). */
+export const logbookPartSchema = z.object({
+  /** When the figures were computed (ISO timestamp) and for which data window. */
+  computedAt: z.string().max(40),
+  window: windowSchema,
+  figures: z.record(z.string().max(100), logbookFigureSchema).default({}),
+  /** Section key → the activity-log entries of the window, in date order. */
+  lines: z.record(z.string().max(100), z.array(logbookLineSchema).max(1000)).default({}),
+});
+export type LogbookPart = z.infer<typeof logbookPartSchema>;
+
 /** What the officer (or a file) supplies; everything else is computed. */
 export const reportContentSchema = z.object({
   /** Data window override; default: the period's ND 09/2019 window. */
@@ -163,6 +201,11 @@ export const reportContentSchema = z.object({
    * sentence): `replace` with an empty text deletes what it stands for.
    */
   narratives: z.record(z.string().max(100), narrativeEditSchema).default({}),
+  /**
+   * Figures and first lines computed from the unit's logbook (sổ theo dõi), with the records behind
+   * them: kept as issued, so that a later change of a record shows on the issued report.
+   */
+  logbook: logbookPartSchema.optional(),
   document: z
     .object({
       number: z.number().int().min(1).max(99_999).nullable().optional(),

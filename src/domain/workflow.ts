@@ -22,6 +22,7 @@ export const REPORT_STEPS = [
   'receive',
   'accept',
   'reject',
+  'correct',
 ] as const;
 export type ReportStep = (typeof REPORT_STEPS)[number];
 
@@ -118,6 +119,16 @@ export const STEP_RULES: Record<ReportStep, StepRule> = {
     action: 'report.receive',
     audit: 'report.reject',
     label: 'Trả lại (cấp trên)',
+  },
+  // An issued report whose figures no longer match the unit's logbook: the leader reopens it as a
+  // new version (corrected, submitted, issued again with a new number; the issued one stays in the
+  // register).
+  correct: {
+    from: ['issued', 'received', 'accepted'],
+    to: 'returned',
+    action: 'report.approve',
+    audit: 'report.correct',
+    label: 'Lập báo cáo điều chỉnh',
   },
 };
 

@@ -236,6 +236,14 @@ export const nilKey = (sectionKey: string): string => `${sectionKey}#nil`;
 export const moreKey = (sectionKey: string): string => `${sectionKey}#more`;
 /** A consolidation's coverage paragraph at the head of a section. */
 export const leadKey = (sectionKey: string): string => `${sectionKey}#lead`;
+/** An activity-log entry drafted as one of the section's first paragraphs (content.logbook.lines). */
+export const logKey = (sectionKey: string, recordId: number): string => `${sectionKey}#log-${recordId}`;
+
+/** "14/3/2026" as the form labels an activity-log paragraph. */
+function shortDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${Number(d)}/${Number(m)}/${y}`;
+}
 
 function officerEdit(ctx: Ctx, key: string): OfficerEdit | undefined {
   const edit = ctx.content.narratives[key];
@@ -302,9 +310,10 @@ function isNil(ctx: Ctx, section: Section, parentNil: boolean): boolean {
   if (!section.nilPhrase || section.nilAllowed === false) return false;
   const indicators = directIndicators(section);
   if (indicators.length === 0) return false;
-  const ownText = [section.key, ...section.children.map((c) => (c.kind === 'narrative' ? c.key : ''))].some(
-    (key) => key !== '' && (ctx.content.narratives[key]?.text.trim() ?? '') !== '',
-  );
+  const ownText =
+    [section.key, ...section.children.map((c) => (c.kind === 'narrative' ? c.key : ''))].some(
+      (key) => key !== '' && (ctx.content.narratives[key]?.text.trim() ?? '') !== '',
+    ) || (ctx.content.logbook?.lines[section.key]?.length ?? 0) > 0;
   // Figures not entered say nothing: only figures entered as 0 (or empty lists) answer "không
   // phát sinh" by themselves. A section left blank is flagged by the checks, never declared nil.
   const entered = indicators.filter((i) => ctx.content.values[i.code] !== undefined);
@@ -355,6 +364,17 @@ function draftSection(
   // A consolidation's coverage ("Số liệu tổng hợp từ báo cáo của 65/69 xã, phường…") leads.
   if (given?.lead?.length)
     items.push(slot(ctx, leadKey(section.key), 'figures', given.lead, { afterChildren }));
+  // The unit's activity log of the window, in date order: the section's first lines, each edited
+  // (or removed) like any drafted paragraph. A section answered "không phát sinh" prints none.
+  if (!nil)
+    for (const line of ctx.content.logbook?.lines[section.key] ?? []) {
+      items.push(
+        slot(ctx, logKey(section.key, line.id), 'logbook', [line.text], {
+          label: `Từ nhật ký hoạt động ngày ${shortDate(line.date)}`,
+          afterChildren,
+        }),
+      );
+    }
   if (nil && section.nilPhrase) {
     const sentence = given?.nilSentence ?? nilSentence(ctx.unit, section.nilPhrase, ctx.input.period);
     items.push(slot(ctx, nilKey(section.key), 'nil', [sentence], { afterChildren }));

@@ -77,10 +77,11 @@ export interface OfficerEdit {
 export interface DraftedParagraph {
   /**
    * A narrative block's key, `<section>#<n>` (n-th run of figures), `<section>#nil`,
-   * `<section>#more`, `<section>#lead`, `<section>#digest-…` (a unit's fact in a consolidation).
+   * `<section>#more`, `<section>#lead`, `<section>#digest-…` (a unit's fact in a consolidation),
+   * `<section>#log-<record id>` (an activity-log entry of the window, content.logbook.lines).
    */
   key: string;
-  kind: 'figures' | 'default' | 'text' | 'nil' | 'more' | 'digest';
+  kind: 'figures' | 'default' | 'text' | 'nil' | 'more' | 'digest' | 'logbook';
   /** The outline's label of a narrative block ("Công tác chỉ đạo, điều hành"). */
   label?: string;
   /** What the drafting writes: the figures' sentences, the outline's default paragraph(s). */

@@ -177,12 +177,16 @@ export interface ReportAnalysis {
   supplements: Record<string, SectionSupplement> | null;
   consolidation: ConsolidatedFigures | null;
   frame: DraftedFrame;
+  /** An issued report's figures from the logbook that the records no longer give (null otherwise). */
+  logbook: ReportView['logbook'];
 }
 
 export function presentReportView(actor: Actor, rec: ReportRecord, analysis: ReportAnalysis): ReportView {
   const ref = unitRefOf(rec);
   const editable = EDITABLE_STATUSES.includes(rec.row.status);
-  const steps = allowedSteps(actor, rec);
+  // A correction is offered where the logbook no longer gives the issued figures.
+  const corrections = (analysis.logbook?.differences.length ?? 0) > 0;
+  const steps = allowedSteps(actor, rec).filter((s) => s !== 'correct' || corrections);
   const comments = commentsOf(rec, targetIndex(rec.outline.definition, analysis.drafted));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
@@ -218,5 +222,6 @@ export function presentReportView(actor: Actor, rec: ReportRecord, analysis: Rep
     supplements: analysis.supplements,
     consolidation: analysis.consolidation,
     frame: analysis.frame,
+    logbook: analysis.logbook,
   };
 }

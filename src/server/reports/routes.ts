@@ -3,7 +3,8 @@
  * the form needs, and the autosave with its revision check (409 with the server's copy).
  */
 import { getOutlineRow } from '../../db/outlines.js';
-import { loadReport } from '../../db/report-record.js';
+import { refreshFromLogbook } from '../../db/report-logbook.js';
+import { loadReport, loadReportHead } from '../../db/report-record.js';
 import { listReports, ReportConflictError, saveReportChanges, saveReportContent } from '../../db/reports.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
@@ -26,6 +27,7 @@ import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
 import { checkedPeriod, openDraft, SAVE_ERRORS, sendConflict } from './access.js';
+import { registerReportLogbookRoutes } from './logbook.js';
 import { presentListItem, presentSaved, unitRefOf } from './present.js';
 import { registerReportTransferRoutes } from './transfer.js';
 import { loadReportView, reportView as viewOf } from './view.js';
@@ -80,9 +82,13 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
         kept: [],
         ...(request.body.window ? { window: request.body.window } : {}),
       });
-      const { id } = await ctx.db.transaction((tx) =>
-        openDraft(tx, auditActor(request), { unitId, outline, period, window, content }),
-      );
+      const { id } = await ctx.db.transaction(async (tx) => {
+        const opened = await openDraft(tx, auditActor(request), { unitId, outline, period, window, content });
+        // A draft opens with the figures and first lines of its window's logbook records.
+        const head = await loadReportHead(tx, opened.id);
+        await refreshFromLogbook(tx, auditActor(request), head, outline.definition);
+        return opened;
+      });
       return loadReportView(ctx.db, auth.actor, id);
     },
   );
@@ -183,4 +189,5 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
 
   registerReportWorkflowRoutes(app, ctx);
   registerReportTransferRoutes(app, ctx);
+  registerReportLogbookRoutes(app, ctx);
 }

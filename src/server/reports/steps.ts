@@ -49,7 +49,11 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
     return view;
   };
 
-  const simple: { step: 'withdraw' | 'approve' | 'receive' | 'accept'; path: string; summary: string }[] = [
+  const simple: {
+    step: 'withdraw' | 'approve' | 'receive' | 'accept' | 'correct';
+    path: string;
+    summary: string;
+  }[] = [
     {
       step: 'withdraw',
       path: 'withdraw',
@@ -58,6 +62,12 @@ export function registerReportStepRoutes(app: App, ctx: AppContext): void {
     { step: 'approve', path: 'approve', summary: 'Lãnh đạo duyệt báo cáo (sau đó ban hành)' },
     { step: 'receive', path: 'receive', summary: 'Đơn vị nhận báo cáo tiếp nhận báo cáo đã ban hành' },
     { step: 'accept', path: 'accept', summary: 'Đơn vị nhận báo cáo chấp nhận báo cáo' },
+    {
+      step: 'correct',
+      path: 'correct',
+      summary:
+        'Lãnh đạo mở lại báo cáo đã ban hành thành bản điều chỉnh (sửa, trình và ban hành lại với số mới)',
+    },
   ];
   for (const s of simple) {
     app.post(

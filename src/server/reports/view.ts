@@ -20,6 +20,7 @@ import { catalogueFor, reportChecks } from '../../domain/report-checks.js';
 import { composeReportDocument, draftSource, reportFrame } from '../../domain/report-document.js';
 import { SENT_STATUSES } from '../../domain/workflow.js';
 import { presentConsolidatedFigures } from '../consolidation/present.js';
+import { logbookOfView } from './logbook.js';
 import { presentReportView, type ReportAnalysis } from './present.js';
 
 /**
@@ -44,10 +45,12 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
   const source = reportSource(rec);
   const drafted = draftSource(source);
   const stored = readStored(rec.row.consolidation);
-  const [history, catalogue, later] = await Promise.all([
+  const [history, catalogue, later, logbook] = await Promise.all([
     historyFor(q, rec),
     unitNameCatalogue(q),
     stored ? laterReports(q, stored) : [],
+    // Only an issued report that took figures from the logbook reads the records again.
+    rec.content.logbook && SENT_STATUSES.includes(rec.row.status) ? logbookOfView(q, rec) : null,
   ]);
   const issues = [
     ...closedRoundIssues(rec),
@@ -72,6 +75,7 @@ export async function analyseReport(q: Queryable, rec: ReportRecord): Promise<Re
     supplements: stored?.narrative ?? null,
     consolidation: stored ? presentConsolidatedFigures(source.outline, stored, rec.content.values) : null,
     frame,
+    logbook,
   };
 }
 

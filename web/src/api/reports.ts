@@ -105,6 +105,7 @@ export type StepBodies = {
   receive: { revision?: number };
   accept: { revision?: number };
   reject: RejectBody;
+  correct: { revision?: number };
 };
 
 export function takeReportStep<S extends Exclude<ViewStep, 'issue'>>(

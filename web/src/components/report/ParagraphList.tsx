@@ -27,6 +27,7 @@ const KIND_LABELS: Record<DraftedParagraph['kind'], string> = {
   nil: 'Câu "không phát sinh"',
   more: 'Đoạn tổng hợp',
   digest: 'Từ báo cáo của đơn vị',
+  logbook: 'Từ nhật ký hoạt động',
 };
 
 /** What the slot shows: deleted, a proposal not printed, edited by the officer, or the draft. */

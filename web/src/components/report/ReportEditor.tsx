@@ -24,6 +24,7 @@ import { FormerUnitsNote } from './FormerUnitsNote';
 import { FrameBlock } from './FrameBlock';
 import { fieldId } from './IndicatorField';
 import { mergeIssues } from './issues';
+import { LogbookDifferences, LogbookRefresh, LogbookScope } from './LogbookFigure';
 import { KeepAllProposals } from './ParagraphList';
 import { PreviewPanel } from './PreviewPanel';
 import { ReportActions } from './ReportActions';
@@ -238,6 +239,7 @@ export function ReportEditor({
         </Alert>
       )}
       <ReportActions draft={draft} fileName={fileName} />
+      {!consolidated && <LogbookDifferences view={view} />}
       <Tabs
         ref={tabsRef}
         style={{ scrollMarginTop: 'var(--app-shell-header-offset, 0px)' }}
@@ -300,6 +302,7 @@ export function ReportEditor({
                 </Alert>
               )}
               <FormerUnitsNote comparison={content.comparison} />
+              {!consolidated && <LogbookRefresh draft={draft} />}
               <KeepAllProposals sections={drafted?.sections ?? []} ctx={ctx} />
               {!view.documentIssued && <FrameBlock part="opening" frame={view.frame} ctx={ctx} />}
               <SectionNumbersContext.Provider value={numberStore}>
@@ -358,5 +361,9 @@ export function ReportEditor({
       )}
     </Stack>
   );
-  return consolidated ? <consolidated.Scope draft={draft}>{page}</consolidated.Scope> : page;
+  return consolidated ? (
+    <consolidated.Scope draft={draft}>{page}</consolidated.Scope>
+  ) : (
+    <LogbookScope draft={draft}>{page}</LogbookScope>
+  );
 }

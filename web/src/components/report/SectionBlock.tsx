@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { type ComponentType, memo } from 'react';
 import { type ComparisonLabels, IndicatorField } from './IndicatorField';
+import { LogbookNote } from './LogbookFigure';
 import { ParagraphList } from './ParagraphList';
 import { useSectionNumber } from './sectionNumbers';
 import { sameDrafted, subtreeOf } from './sectionTree';
@@ -280,22 +281,28 @@ function SectionBlockView({ section, level, parentNil, ctx }: Props) {
                     sameLastYearLabel={ctx.labels.sameLastYear}
                   />
                 ) : (
-                  <IndicatorField
-                    key={indicator.code}
-                    indicator={indicator}
-                    value={ctx.content.values[indicator.code]}
-                    previous={ctx.content.comparison.previous?.[indicator.code]}
-                    sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
-                    labels={ctx.labels}
-                    error={ctx.errors[indicator.code]}
-                    warning={ctx.warnings[indicator.code]}
-                    disabled={ctx.disabled || nil}
-                    approximate={isApproximate(ctx.content, indicator.code)}
-                    onApproximate={(on) => ctx.update((c) => setApproximate(c, indicator.code, on))}
-                    onChange={(value, options) =>
-                      ctx.update((c) => setValue(c, indicator.code, value), options)
-                    }
-                  />
+                  <Stack key={indicator.code} gap={4}>
+                    <IndicatorField
+                      indicator={indicator}
+                      value={ctx.content.values[indicator.code]}
+                      previous={ctx.content.comparison.previous?.[indicator.code]}
+                      sameLastYear={ctx.content.comparison.sameLastYear?.[indicator.code]}
+                      labels={ctx.labels}
+                      error={ctx.errors[indicator.code]}
+                      warning={ctx.warnings[indicator.code]}
+                      disabled={ctx.disabled || nil}
+                      approximate={isApproximate(ctx.content, indicator.code)}
+                      onApproximate={(on) => ctx.update((c) => setApproximate(c, indicator.code, on))}
+                      onChange={(value, options) =>
+                        ctx.update((c) => setValue(c, indicator.code, value), options)
+                      }
+                    />
+                    <LogbookNote
+                      indicator={indicator}
+                      figure={ctx.content.logbook?.figures[indicator.code]}
+                      value={ctx.content.values[indicator.code]}
+                    />
+                  </Stack>
                 ),
               )}
             </SimpleGrid>

@@ -42,6 +42,8 @@ const STEP_HELP: Record<ViewStep, string> = {
   receive: 'xác nhận đã nhận báo cáo (đơn vị gửi thấy ngay); xem xét rồi chấp nhận hoặc trả lại',
   accept: 'số liệu của báo cáo được dùng khi tổng hợp',
   reject: 'gửi trả đơn vị kèm lý do; đơn vị sửa và ban hành lại với số mới',
+  correct:
+    'số liệu từ sổ theo dõi đã thay đổi sau khi ban hành: mở lại báo cáo để cập nhật, trình và ban hành lại với số mới',
 };
 
 /** "Kính gửi: Sở Ngoại vụ tỉnh Hà Tĩnh." → "Sở Ngoại vụ tỉnh Hà Tĩnh". */
@@ -66,6 +68,10 @@ const STEP_TEXT: Record<ViewStep, { label: string; done: string }> = {
   receive: { label: 'Tiếp nhận', done: 'Đã tiếp nhận báo cáo.' },
   accept: { label: 'Chấp nhận', done: 'Đã chấp nhận báo cáo.' },
   reject: { label: 'Trả lại với lý do', done: 'Đã trả lại báo cáo cho đơn vị gửi.' },
+  correct: {
+    label: 'Lập báo cáo điều chỉnh',
+    done: 'Đã mở lại báo cáo để điều chỉnh: cập nhật từ sổ theo dõi, trình và ban hành lại.',
+  },
 };
 
 type Modal = 'submit' | 'return' | 'reject' | 'nil' | 'issue' | null;
