@@ -350,7 +350,7 @@ export function fits(binding: LogbookBinding, indicator: Indicator): boolean {
 }
 
 function unitCurrency(unit: string): string | undefined {
-  const u = unit.toLocaleLowerCase('vi-VN');
+  const u = unit.toLowerCase();
   if (/usd|đô la/.test(u)) return 'USD';
   if (/đồng|vnd/.test(u)) return 'VND';
   return undefined;
