@@ -149,12 +149,12 @@ export async function computeAggregates(
   const out = new Map<number, Map<string, BindingAggregate>>();
   if (units.length === 0 || bindings.length === 0) return out;
   const named = bindings.flatMap((b, i) => (b.list || b.by ? [{ b, i }] : []));
-  const [totals, names] = await Promise.all([
-    q.execute(totalsStatement(units, window, bindings)) as unknown as Promise<{ rows: Row[] }>,
-    named.length
-      ? (q.execute(namesStatement(units, window, named)) as unknown as Promise<{ rows: Row[] }>)
-      : Promise.resolve({ rows: [] as Row[] }),
-  ]);
+  // One after the other: `q` may be a transaction's one connection, which runs one query at a time
+  // (node-postgres refuses overlapping queries on a client from its next major version).
+  const totals = (await q.execute(totalsStatement(units, window, bindings))) as unknown as { rows: Row[] };
+  const names = named.length
+    ? ((await q.execute(namesStatement(units, window, named))) as unknown as { rows: Row[] })
+    : { rows: [] as Row[] };
   for (const row of totals.rows) {
     const unit = Number(row.unit_id);
     const perUnit = new Map<string, BindingAggregate>();
@@ -251,10 +251,9 @@ export async function computeLogbook(
   bound: readonly { indicator: Indicator; binding: LogbookBinding }[],
   sectionKeys: readonly string[],
 ): Promise<LogbookComputation> {
-  const [figures, lines] = await Promise.all([
-    computeFigures(q, unitId, window, bound),
-    activityLines(q, unitId, window, sectionKeys),
-  ]);
+  // In turn: `q` may be a transaction's one connection.
+  const figures = await computeFigures(q, unitId, window, bound);
+  const lines = await activityLines(q, unitId, window, sectionKeys);
   return { window, figures, lines };
 }
 

@@ -188,9 +188,8 @@ export async function issuedDifferences(
   const frozen = content.logbook;
   if (!frozen || !SENT_STATUSES.includes(row.status) || row.consolidation !== null) return [];
   const frozenIds = Object.values(frozen.figures).flatMap((f) => f.records.map(([id]) => id));
-  const [now, deleted] = await Promise.all([
-    computeLogbook(q, row.unitId, frozen.window, boundIndicators(outline), []),
-    deletedRecords(q, [...new Set(frozenIds)]),
-  ]);
+  // In turn: `q` may be a transaction's one connection.
+  const now = await computeLogbook(q, row.unitId, frozen.window, boundIndicators(outline), []);
+  const deleted = await deletedRecords(q, [...new Set(frozenIds)]);
   return logbookDifferences(frozen, now, deleted);
 }
