@@ -13,6 +13,7 @@ import {
   type LineageRowInput,
   sumOfFormers,
 } from '../domain/lineage.js';
+import { boundIndicators, figureOf } from '../domain/logbook/bindings.js';
 import type { Outline, ReportValues } from '../domain/outline.js';
 import { indicatorsOf } from '../domain/outlines/numbering.js';
 import { type Period, periodKey, samePeriodLastYear, windowFor } from '../domain/periods.js';
@@ -21,6 +22,7 @@ import { foldForSearch } from '../domain/text.js';
 import { type CommuneKind, defaultCommuneIdentity } from '../domain/units.js';
 import { type AuditActor, writeAudit } from './audit.js';
 import type { Queryable } from './client.js';
+import { computeAggregates } from './logbook-compute.js';
 import { reports, unitLineage, units } from './schema.js';
 
 const former = alias(units, 'former');
@@ -238,6 +240,34 @@ export async function importLineage(
  * code is the unit itself, so its own report of then counts), and which of them reported.
  * Undefined for a unit without former units, or when the period last year is the unit's own.
  */
+/** Each unit's bound figures computed from its logbook records in a window (units with none left out). */
+async function valuesFromRecords(
+  q: Queryable,
+  unitIds: readonly number[],
+  outline: Outline,
+  window: { start: string; end: string },
+): Promise<Map<number, ReportValues>> {
+  const out = new Map<number, ReportValues>();
+  const bound = boundIndicators(outline);
+  if (unitIds.length === 0 || bound.length === 0) return out;
+  const aggregates = await computeAggregates(
+    q,
+    unitIds,
+    window,
+    bound.map((b) => b.binding),
+  );
+  for (const [unitId, perUnit] of aggregates) {
+    const values: ReportValues = {};
+    for (const { indicator, binding } of bound) {
+      const agg = perUnit.get(binding.code);
+      const figure = agg && figureOf(binding, indicator, agg);
+      if (figure?.ok) values[indicator.code] = figure.value;
+    }
+    if (Object.keys(values).length) out.set(unitId, values);
+  }
+  return out;
+}
+
 export async function sameLastYearFromFormers(
   q: Queryable,
   unitId: number,
@@ -275,8 +305,17 @@ export async function sameLastYearFromFormers(
       ),
     );
   const valuesOf = new Map(rows.map((r) => [r.unitId, (r.content as ReportContent | undefined)?.values]));
+  // A former unit that sent no report of that period but kept its logbook: its figures computed
+  // from its records of that window, as its report would have taken them.
+  const unreported = links.map((l) => l.formerId).filter((id) => !valuesOf.get(id));
+  const recorded = await valuesFromRecords(q, unreported, outline.definition, windowFor(lastYear));
   return sumOfFormers(
     indicatorsOf(outline.definition),
-    links.map((link) => ({ link, values: valuesOf.get(link.formerId) })),
+    links.map((link) => {
+      const own = valuesOf.get(link.formerId);
+      if (own) return { link, values: own };
+      const computed = recorded.get(link.formerId);
+      return computed ? { link, values: computed, fromRecords: true } : { link, values: undefined };
+    }),
   );
 }

@@ -69,6 +69,20 @@ describe('the total of the former units', () => {
     );
   });
 
+  it('says which figures were computed from a former commune’s logbook', () => {
+    const { values, basis } = sumOfFormers(
+      [flow],
+      [
+        { link: link(1, 'Xã Thạch Hà'), values: { f: 4 } },
+        { link: link(2, 'Xã Thạch Long'), values: { f: 1 }, fromRecords: true },
+      ],
+    );
+    expect(values).toEqual({ f: 5 });
+    expect(formerSumNote(basis)).toBe(
+      'tổng số liệu của các xã cũ: Thạch Hà và Thạch Long, số liệu của xã Thạch Long cũ tính từ sổ theo dõi',
+    );
+  });
+
   it('has no figures and no note when none of the former communes reported', () => {
     const { values, basis } = sumOfFormers(
       [flow],

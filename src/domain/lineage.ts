@@ -51,7 +51,15 @@ export interface LineageLink {
 /** The former units behind a comparison: who reported for that period and who did not. */
 export interface FormerSum {
   effectiveOn: string;
-  units: { code: string; name: string; kind: string; reported: boolean; split: boolean }[];
+  units: {
+    code: string;
+    name: string;
+    kind: string;
+    reported: boolean;
+    split: boolean;
+    /** Its figures come from its logbook records (it sent no report of that period). */
+    fromRecords?: boolean;
+  }[];
 }
 
 const HEADER_WORDS = /^(ma|successor|don vi moi|ma don vi moi|ma xa moi)/;
@@ -158,7 +166,7 @@ export function formersBefore(
  */
 export function sumOfFormers(
   indicators: readonly Indicator[],
-  formers: readonly { link: LineageLink; values: ReportValues | undefined }[],
+  formers: readonly { link: LineageLink; values: ReportValues | undefined; fromRecords?: boolean }[],
 ): { values: ReportValues; basis: FormerSum } {
   const reported = formers.filter((f) => f.values !== undefined && Object.keys(f.values).length > 0);
   const values: ReportValues = {};
@@ -182,6 +190,7 @@ export function sumOfFormers(
         kind: f.link.formerKind,
         reported: reported.includes(f),
         split: f.link.successorCount > 1,
+        ...(f.fromRecords && reported.includes(f) ? { fromRecords: true } : {}),
       })),
     },
   };
@@ -216,7 +225,12 @@ export function formerSumNote(basis: FormerSum): string | undefined {
     reported.length === 1
       ? `số liệu của ${namesOfFormers(reported)}`
       : `tổng số liệu của ${namesOfFormers(reported)}`;
-  return missing.length ? `${head}; chưa có số liệu của ${namesOfFormers(missing)}` : head;
+  const recorded = reported.filter((u) => u.fromRecords);
+  // Figures computed from a former unit's logbook, where it sent no report, say so.
+  const sourced = recorded.length
+    ? `${head}, ${recorded.length === reported.length ? 'tính' : `số liệu của ${namesOfFormers(recorded)} tính`} từ sổ theo dõi`
+    : head;
+  return missing.length ? `${sourced}; chưa có số liệu của ${namesOfFormers(missing)}` : sourced;
 }
 
 /** The form's note under "cùng kỳ năm trước": the sum, what is missing, the split units, the date. */

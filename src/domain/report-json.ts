@@ -174,6 +174,8 @@ export const reportContentSchema = z.object({
                 kind: z.string().max(20),
                 reported: z.boolean(),
                 split: z.boolean().default(false),
+                /** Its figures were computed from its logbook records (no report of that period). */
+                fromRecords: z.boolean().optional(),
               }),
             )
             .max(100),
