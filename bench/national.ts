@@ -1,25 +1,13 @@
-/**
- * The national consolidation benchmark (`npm run bench -- national`): on an empty PGlite database
- * in a temporary folder, and on PostgreSQL when a server is reachable, the synthetic national data
- * set (bench/national-data.ts: 3,321 invented commune reports), then the consolidation of the
- * largest province (TP Hồ Chí Minh, 168 communes) and of the whole country through the code the
- * application runs (loadSources + consolidate), against the bare SQL aggregate over the same rows
- * in the same run; then (bench/national-levels.ts) the two-level consolidation: 34 province reports
- * built from the communes' and the ministry's from those. Figures, not a test: the targets are
- * printed beside them.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Database, openDatabase } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { CONSOLIDATED_STATUSES, loadSources } from '../src/db/consolidation.js';
 import { type Consolidation, consolidate, numericValue } from '../src/domain/consolidation/index.js';
 import type { Outline } from '../src/domain/outline.js';
 import { buildNationalDataset, NATIONAL_OUTLINE, NATIONAL_PERIOD_KEY } from './national-data.js';
 import { benchHistory } from './national-history.js';
 import { benchLevels } from './national-levels.js';
-import { adminUrl, connectAdmin, createTempDatabase, redacted } from './postgres.js';
+import { onEachDatabase } from './postgres.js';
 
 /** Measured rounds for the country (BENCH_RUNS overrides), after the warm-up. */
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 7);
@@ -252,57 +240,11 @@ async function benchDatabase(database: Database): Promise<void> {
   );
 }
 
-async function benchPglite(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'doingoai-bench-national-'));
-  console.log(`PGlite (fresh data folder in ${dir}):`);
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await benchDatabase(database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function benchPostgres(): Promise<void> {
-  const url = adminUrl();
-  const name = `doingoai_bench_${process.pid}`;
-  const admin = await connectAdmin(url);
-  if (!admin) return;
-  if (!(await createTempDatabase(admin, name, url))) {
-    await admin.end().catch(() => undefined);
-    return;
-  }
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const [version] = (await admin.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version']))
-    .rows;
-  console.log(`PostgreSQL ${version?.v ?? ''} (temporary database ${name} on ${redacted(url)}):`);
-  const database = await openDatabase({ databaseUrl: dbUrl.toString() });
-  try {
-    await benchDatabase(database);
-  } finally {
-    await database.close();
-    // pg's Pool.end() resolves before its sockets close: wait for them before the forced drop.
-    for (let i = 0; i < 40; i++) {
-      const open = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
-        name,
-      ]);
-      if (open.rows[0]?.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 export async function benchNational(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   console.log(
     `national consolidation (invented data: 3,321 commune reports; warm-up ${WARM_UP}, median of ${PROVINCE_RUNS} (province) and ${RUNS} (country), all runs in ms; ` +
       `load average ${load.toFixed(1)} on ${cpus().length} cores):`,
   );
-  const only = process.env.BENCH_DATABASE;
-  if (only !== 'postgres') await benchPglite();
-  if (only !== 'pglite') await benchPostgres();
+  await onEachDatabase('national', benchDatabase);
 }

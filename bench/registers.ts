@@ -1,29 +1,15 @@
-/**
- * `npm run bench -- registers`: report figures computed from the logbook (issue 15), against the
- * bare SQL count over the same rows in the same run, on PGlite and PostgreSQL (BENCH_DATABASE=pglite
- * or postgres for one only):
- * - a commune report: every bound indicator of the commune outline (flows, stocks, breakdowns,
- *   lists, the records behind each) and the activity lines of its window, from a commune holding
- *   10,000 records (invented) over two years;
- * - a province's 168 communes (invented: 500 records each), every indicator of each: in one go
- *   (the two aggregate statements over all 168 units) and one report after another (168 × three
- *   statements, as each commune opening its draft).
- * The bare SQL is `SELECT unit_id, kind, count(*) … GROUP BY unit_id, kind` over the same window.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { SEED_ACTOR } from '../src/db/audit.js';
 import { seedCatalogue } from '../src/db/catalogue.js';
-import { type Database, openDatabase } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { computeAggregates, computeLogbook } from '../src/db/logbook-compute.js';
 import { logbookRecords } from '../src/db/schema.js';
 import { boundIndicators, figureOf } from '../src/domain/logbook/bindings.js';
 import type { LogbookKindCode } from '../src/domain/logbook/kinds.js';
 import type { LogbookData } from '../src/domain/logbook/record.js';
 import { findBuiltInOutline, sectionsOf } from '../src/domain/outlines/index.js';
-import { adminUrl, connectAdmin, createTempDatabase, redacted } from './postgres.js';
+import { onEachDatabase } from './postgres.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 9);
 const WARM_UP = 2;
@@ -256,55 +242,10 @@ async function benchDatabase(database: Database): Promise<void> {
   );
 }
 
-async function benchPglite(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'doingoai-bench-registers-'));
-  console.log(`PGlite (fresh data folder in ${dir}):`);
-  const database = await openDatabase({ dataDir: dir });
-  try {
-    await benchDatabase(database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function benchPostgres(): Promise<void> {
-  const url = adminUrl();
-  const name = `doingoai_bench_registers_${process.pid}`;
-  const admin = await connectAdmin(url);
-  if (!admin) return;
-  if (!(await createTempDatabase(admin, name, url))) {
-    await admin.end().catch(() => undefined);
-    return;
-  }
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const [version] = (await admin.query<{ v: string }>('SELECT current_setting($1) AS v', ['server_version']))
-    .rows;
-  console.log(`PostgreSQL ${version?.v ?? ''} (temporary database ${name} on ${redacted(url)}):`);
-  const database = await openDatabase({ databaseUrl: dbUrl.toString() });
-  try {
-    await benchDatabase(database);
-  } finally {
-    await database.close();
-    for (let i = 0; i < 40; i++) {
-      const open = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
-        name,
-      ]);
-      if (open.rows[0]?.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 export async function benchRegisters(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   console.log(
     `registers: report figures from the logbook (invented records; window ${WINDOW.start}…${WINDOW.end}; warm-up ${WARM_UP}, median of ${RUNS}; load average ${load.toFixed(1)} on ${cpus().length} cores):`,
   );
-  const only = process.env.BENCH_DATABASE;
-  if (only !== 'postgres') await benchPglite();
-  if (only !== 'pglite') await benchPostgres();
+  await onEachDatabase('registers', benchDatabase);
 }

@@ -689,28 +689,13 @@ const DEMO_ACTIVITIES_COMMUNE: readonly [string, string][] = [
     'delegations',
     'Phối hợp đón tiếp đoàn công tác của tổ chức phi chính phủ nước ngoài đến khảo sát mô hình sinh kế tại địa phương.',
   ],
-  [
-    'cooperation',
-    'Làm việc với đối tác nước ngoài về dự án hỗ trợ nước sạch cho các thôn vùng khó khăn.',
-  ],
-  [
-    'foreigners',
-    'Phối hợp Công an xã rà soát, nắm tình hình người nước ngoài tạm trú trên địa bàn.',
-  ],
-  [
-    'consular',
-    'Tiếp nhận, hướng dẫn gia đình có con đi làm việc ở nước ngoài làm thủ tục cần thiết.',
-  ],
-  [
-    'information',
-    'Đăng tải tin, bài về hoạt động đối ngoại của xã trên trang thông tin điện tử.',
-  ],
+  ['cooperation', 'Làm việc với đối tác nước ngoài về dự án hỗ trợ nước sạch cho các thôn vùng khó khăn.'],
+  ['foreigners', 'Phối hợp Công an xã rà soát, nắm tình hình người nước ngoài tạm trú trên địa bàn.'],
+  ['consular', 'Tiếp nhận, hướng dẫn gia đình có con đi làm việc ở nước ngoài làm thủ tục cần thiết.'],
+  ['information', 'Đăng tải tin, bài về hoạt động đối ngoại của xã trên trang thông tin điện tử.'],
   ['culture', 'Giới thiệu sản phẩm làng nghề truyền thống tới đoàn khách quốc tế.'],
   ['overseas', 'Thăm hỏi, tặng quà gia đình người Việt Nam ở nước ngoài về quê đón Tết.'],
-  [
-    'people',
-    'Phối hợp Mặt trận Tổ quốc xã tổ chức giao lưu hữu nghị với thanh niên nước bạn.',
-  ],
+  ['people', 'Phối hợp Mặt trận Tổ quốc xã tổ chức giao lưu hữu nghị với thanh niên nước bạn.'],
 ];
 
 const DEMO_ACTIVITIES_BODY: readonly [string, string][] = [
@@ -723,10 +708,7 @@ const DEMO_ACTIVITIES_BODY: readonly [string, string][] = [
     'Phối hợp tổ chức buổi làm việc giữa lãnh đạo tỉnh và Đại sứ quán nước ngoài về hợp tác giáo dục.',
   ],
   ['delegations_consular', 'Thẩm định hồ sơ đoàn ra của các sở, ngành theo quy định.'],
-  [
-    'delegations_consular',
-    'Hướng dẫn thủ tục xác minh nhân thân công dân gặp khó khăn ở nước ngoài.',
-  ],
+  ['delegations_consular', 'Hướng dẫn thủ tục xác minh nhân thân công dân gặp khó khăn ở nước ngoài.'],
   ['office', 'Tổ chức giao ban công tác đối ngoại tháng của Sở.'],
   ['services', 'Biên dịch tài liệu phục vụ các đoàn công tác của tỉnh.'],
 ];

@@ -9,7 +9,7 @@ import { SEED_ACTOR } from '../../src/db/audit.js';
 import { importLineage } from '../../src/db/lineage.js';
 import { findCurrentOutline } from '../../src/db/outlines.js';
 import { createReport } from '../../src/db/reports.js';
-import { auditLog, logbookRecords, unitLineage, units } from '../../src/db/schema.js';
+import { auditLog, unitLineage, units } from '../../src/db/schema.js';
 import type { ReportView } from '../../src/domain/api-reports.js';
 import { AppError } from '../../src/domain/errors.js';
 import { checkLineageRows } from '../../src/domain/lineage.js';
