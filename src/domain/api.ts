@@ -275,6 +275,11 @@ export const unitDetail = unitSummary.extend({
    */
   restricted: z.boolean(),
   canManage: z.boolean(),
+  /**
+   * The user may bring in this unit's report files: its own editors, and for a former unit (before
+   * the 2025 reform, which has none) its successor's, so that last year's figures can be compared.
+   */
+  canImportReports: z.boolean(),
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
 

@@ -76,4 +76,39 @@ describe('"same period last year" from a former commune’s logbook', () => {
       ['Xã Thạch Sơn', true, true],
     ]);
   });
+
+  it('lets the successor’s officer bring in a former commune’s old report file, and nobody else', async () => {
+    const thachSon = await unitId(database.db, '18571');
+    const file = {
+      format: 'doingoai.report/1',
+      unit: { code: '18571', name: 'Xã Thạch Sơn' },
+      outline: { code: 'commune-report', version: 1 },
+      period: { kind: 'quarter', year: 2025, index: 1 },
+      values: { 'delegations.in.count': 5 },
+    };
+    const stranger = await signIn(
+      app,
+      (await buildUser(database.db, [{ role: 'commune_officer', unitCode: '18277' }])).username,
+    );
+    expect((await stranger.request('POST', `/api/units/${thachSon}/reports/import`, file)).statusCode).toBe(
+      403,
+    );
+    const page = (await officer.request('GET', `/api/units/${thachSon}`)).json() as {
+      canImportReports: boolean;
+    };
+    expect(page.canImportReports).toBe(true);
+    const imported = await officer.request('POST', `/api/units/${thachSon}/reports/import`, file);
+    expect(imported.statusCode, imported.body).toBe(200);
+    // Thạch Hà's first quarter of 2026 compares with Thạch Sơn's imported report of 2025.
+    const view = (
+      await officer.request('POST', `/api/units/${thachHa}/reports`, {
+        outlineId,
+        period: { kind: 'quarter', year: 2026, index: 1 },
+      })
+    ).json() as ReportView;
+    expect(view.content.comparison.sameLastYear?.['delegations.in.count']).toBe(5);
+    expect(view.content.comparison.sameLastYearFormers?.units.find((u) => u.code === '18571')).toMatchObject({
+      reported: true,
+    });
+  });
 });

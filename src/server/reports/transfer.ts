@@ -24,6 +24,7 @@ import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
 import { loadOwners, outlineVisible, ownerOf } from '../outlines/present.js';
 import { checkedPeriod, openDraft, SAVE_ERRORS, sendConflict } from './access.js';
+import { mayImportReports } from './import-access.js';
 import { unitRefOf } from './present.js';
 import { loadReportView } from './view.js';
 
@@ -80,7 +81,8 @@ export function registerReportTransferRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const { unitId } = request.params;
       const unit = await loadUnitRef(ctx.db, unitId);
-      const auth = authorize(request, 'report.edit', unit);
+      const auth = requireAuth(request);
+      if (!(await mayImportReports(ctx.db, auth.actor, unit))) throw new AppError('FORBIDDEN');
       const json = request.body;
       if (json.unit.code !== unit.code) {
         const message = `Tệp này là báo cáo của đơn vị mã "${json.unit.code}", không phải của đơn vị đang mở (mã "${unit.code}").`;

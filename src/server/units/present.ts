@@ -36,7 +36,7 @@ export function presentSigner(s: SignerRow): SignerOut {
  */
 export function presentUnitDetail(
   record: UnitDetailRecord,
-  access: { canRead: boolean; canManage: boolean },
+  access: { canRead: boolean; canManage: boolean; canImportReports: boolean },
 ): UnitDetail {
   const { identity } = record;
   return {
@@ -67,5 +67,6 @@ export function presentUnitDetail(
     })),
     restricted: !access.canRead,
     canManage: access.canManage,
+    canImportReports: access.canImportReports,
   };
 }

@@ -29,6 +29,7 @@ import { AppError } from '../../domain/errors.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { mayImportReports } from '../reports/import-access.js';
 import { presentSigner, presentUnitDetail, presentUnitSummary } from './present.js';
 
 const signerParams = idParam.extend({ signerId: idParam.shape.id });
@@ -41,6 +42,7 @@ export function registerUnitRoutes(app: App, ctx: AppContext): void {
     const access = {
       canRead: can(auth.actor, 'unit.read', ref),
       canManage: can(auth.actor, 'unit.manage', ref),
+      canImportReports: await mayImportReports(ctx.db, auth.actor, ref),
     };
     return presentUnitDetail(await loadUnitDetail(ctx.db, id, access), access);
   };

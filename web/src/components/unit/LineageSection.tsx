@@ -1,7 +1,71 @@
 import type { UnitDetail } from '@domain/api';
-import { Anchor, Badge, Card, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client';
+import { importReport, reportIdOf } from '../../api/reports';
 import { formatDate } from '../../lib/format';
+import { notifySuccess } from '../../lib/notify';
+
+/**
+ * On a former unit's page, for its successor's editors: its old reports (files exported from this
+ * system, or made with its JSON format) are brought in under it, so that the merged commune's
+ * "cùng kỳ năm trước" can add them up.
+ */
+function FormerReportImport({ unit }: { unit: UnitDetail }) {
+  const input = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+  const importing = useMutation({
+    mutationFn: async (file: File) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new ApiError(400, null, `Tệp "${file.name}" không phải là tệp JSON hợp lệ.`);
+      }
+      return importReport(unit.id, json);
+    },
+    onSuccess: (view) => {
+      notifySuccess(`Đã nhập báo cáo của ${unit.name}.`);
+      navigate(`/bao-cao/${reportIdOf(view)}`);
+    },
+  });
+  return (
+    <>
+      <Group gap="xs" mt="sm">
+        <Button
+          variant="light"
+          size="xs"
+          loading={importing.isPending}
+          onClick={() => input.current?.click()}
+        >
+          Nhập báo cáo cũ của đơn vị (tệp JSON)
+        </Button>
+        <Text size="xs" c="dimmed">
+          Số liệu của các báo cáo này được cộng vào cùng kỳ năm trước của đơn vị mới.
+        </Text>
+      </Group>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label="Tệp JSON báo cáo cũ của đơn vị"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) importing.mutate(file);
+        }}
+      />
+      {importing.error && (
+        <Alert color="red" mt="xs" title="Không nhập được báo cáo">
+          {importing.error instanceof Error ? importing.error.message : String(importing.error)}
+        </Alert>
+      )}
+    </>
+  );
+}
 
 /**
  * "Đơn vị trước sắp xếp": the former units a commune was formed from (the 2025 reform) and the
@@ -28,6 +92,9 @@ export function LineageSection({ unit }: { unit: UnitDetail }) {
           ))}{' '}
           từ ngày {formatDate(unit.successors[0]?.effectiveOn ?? '')}.
         </Text>
+      )}
+      {unit.successors.length > 0 && unit.formers.length === 0 && unit.canImportReports && (
+        <FormerReportImport unit={unit} />
       )}
       {unit.formers.length > 0 && (
         <>
