@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR, SEED_ACTOR } from '../../src/db/audit.js';
-import { DEMO_COMMUNES, DEMO_PASSWORD, seedDemo } from '../../src/db/demo.js';
+import { DEMO_COMMUNES, DEMO_LOGBOOK_COMMUNES, DEMO_PASSWORD, seedDemo } from '../../src/db/demo.js';
 import { activitySections } from '../../src/db/logbook.js';
 import { auditLog, logbookRecords } from '../../src/db/schema.js';
 import { createBodyUnit } from '../../src/db/units.js';
@@ -435,10 +435,7 @@ describe('the demo registers', () => {
     const current = windowFor(quarter);
     const previous = windowFor(previousPeriod(quarter));
     const body = await unitId(demo.db, '42.SNGV');
-    const keepers = [
-      ...(await Promise.all(Object.values(DEMO_COMMUNES).map((c) => unitId(demo.db, c)))),
-      body,
-    ];
+    const keepers = [...(await Promise.all(DEMO_LOGBOOK_COMMUNES.map((c) => unitId(demo.db, c)))), body];
     for (const id of keepers) {
       const rows = await demo.db.select().from(logbookRecords).where(eq(logbookRecords.unitId, id));
       const kinds = new Set(rows.map((r) => r.kind));
@@ -468,12 +465,12 @@ describe('the demo registers', () => {
   });
 
   it('shows a commune officer its foreigners with names, and the Sở the same list without them', async () => {
-    const officer = await signIn(demoApp, 'demo.canbo.thachha', DEMO_PASSWORD);
-    const thachHa = await unitId(demo.db, DEMO_COMMUNES.thachHa);
-    const own = await officer.request('GET', `/api/units/${thachHa}/logbook/foreigner`);
+    const officer = await signIn(demoApp, 'demo.canbo.thanhsen', DEMO_PASSWORD);
+    const thanhSen = await unitId(demo.db, DEMO_COMMUNES.thanhSen);
+    const own = await officer.request('GET', `/api/units/${thanhSen}/logbook/foreigner`);
     expect(own.json().items.some((r: LogbookRecordOut) => r.data.fullName)).toBe(true);
     const province = await signIn(demoApp, 'demo.canbo.songv', DEMO_PASSWORD);
-    const read = await province.request('GET', `/api/units/${thachHa}/logbook/foreigner`);
+    const read = await province.request('GET', `/api/units/${thanhSen}/logbook/foreigner`);
     expect(read.statusCode).toBe(200);
     expect(read.json().total).toBeGreaterThan(0);
     expect(read.body).not.toContain('Minh Họa');
