@@ -190,7 +190,10 @@ describe("the UBND tỉnh answers the ministry from its Sở Ngoại vụ's cons
     const values = reportContentSchema.parse(row?.content).values;
     expect(values['delegations.in.count']).toBe(4 + 7);
     expect(values['delegations.out.count']).toBe(1 + 2);
-    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, provinceReport));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(provinceReport)));
     expect(audit.map((a) => a.action)).toContain('report.consolidate.department');
     // Its figures trace to the communes' reports, and its page states the Sở's coverage.
     const trace = (
