@@ -204,18 +204,26 @@ export async function answerFromDepartmentReport(
   return { reportId: existing.id, created: false };
 }
 
-/** The Sở Ngoại vụ's consolidated reports of a province for a period (newest first), for the page. */
-export async function departmentReportsOf(q: Queryable, provinceCode: string, key: string) {
-  return q
+/** The Sở Ngoại vụ's consolidated report of a province for a period (the ministry round's page). */
+export async function departmentReportOf(q: Queryable, roundId: number, provinceId: number) {
+  const round = await loadRoundRow(q, roundId);
+  const [province] = await q
+    .select({ provinceCode: units.provinceCode })
+    .from(units)
+    .where(eq(units.id, provinceId));
+  if (!province?.provinceCode) return null;
+  const [row] = await q
     .select({ id: reports.id, status: reports.status, unitName: units.name })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(
       and(
-        eq(units.provinceCode, provinceCode),
+        eq(units.provinceCode, province.provinceCode),
         eq(units.kind, 'body'),
         eq(reports.outlineCode, DEPARTMENT_CONSOLIDATED_REPORT_CODE),
-        eq(reports.periodKey, key),
+        eq(reports.periodKey, round.periodKey),
       ),
-    );
+    )
+    .limit(1);
+  return row ? { ...row, issued: ISSUED.includes(row.status) } : null;
 }

@@ -115,6 +115,17 @@ afterAll(async () => {
 
 describe("the UBND tỉnh answers the ministry from its Sở Ngoại vụ's consolidated report", () => {
   it('refuses while the Sở has no consolidated report, naming what to choose', async () => {
+    const none = await officer.request(
+      'GET',
+      `/api/rounds/${nationalRound}/department-report?provinceId=${provinceId}`,
+    );
+    expect(none.json()).toEqual({ report: null });
+    // Another province's officer does not see Hà Tĩnh's.
+    const ngheAn = await signIn(app, 'demo.canbo.nghean', DEMO_PASSWORD);
+    expect(
+      (await ngheAn.request('GET', `/api/rounds/${nationalRound}/department-report?provinceId=${provinceId}`))
+        .statusCode,
+    ).toBe(403);
     const res = await fromDepartment(officer, { provinceId, departmentReportId: communeReports[0] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('không phải báo cáo tổng hợp của Sở Ngoại vụ');
@@ -127,6 +138,19 @@ describe("the UBND tỉnh answers the ministry from its Sở Ngoại vụ's cons
     departmentReport = (made.json() as RoundConsolidation).report?.id ?? 0;
     const [row] = await database.db.select().from(reports).where(eq(reports.id, departmentReport));
     expect(row?.outlineCode).toBe(DEPARTMENT_CONSOLIDATED_REPORT_CODE);
+    // The ministry round's page offers the Sở's report, not yet usable.
+    const offered = await officer.request(
+      'GET',
+      `/api/rounds/${nationalRound}/department-report?provinceId=${provinceId}`,
+    );
+    expect(offered.json()).toEqual({
+      report: {
+        id: departmentReport,
+        unitName: 'Sở Ngoại vụ tỉnh Hà Tĩnh',
+        statusLabel: 'Đang soạn',
+        issued: false,
+      },
+    });
     const res = await fromDepartment(officer, { provinceId, departmentReportId: departmentReport });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/chưa được ban hành \(đang ở trạng thái "Đang soạn"\)/u);

@@ -7,7 +7,7 @@
  * - POST /api/reports/:id/overrides          a figure set instead of its sum, with the reason
  */
 import { z } from 'zod';
-import { dbId } from '../api.js';
+import { dbId, dbIdParam } from '../api.js';
 import { indicatorValueSchema as inputValueSchema } from '../report-json.js';
 
 /** An indicator's value in an answer (no input transforms: responses are only serialised). */
@@ -191,3 +191,18 @@ export const answerFromDepartmentBody = z.object({
 });
 export type AnswerFromDepartmentBody = z.input<typeof answerFromDepartmentBody>;
 export const answerFromDepartmentResult = z.object({ reportId: z.number().int(), created: z.boolean() });
+
+export const departmentReportQuery = z.object({ provinceId: dbIdParam('Tỉnh, thành phố không hợp lệ.') });
+/** The Sở Ngoại vụ's consolidated report of the round's period the province may answer from, if any. */
+export const departmentReportAnswer = z.object({
+  report: z
+    .object({
+      id: z.number().int(),
+      unitName: z.string(),
+      statusLabel: z.string(),
+      /** Issued to the UBND tỉnh (or received): the province may draft from it. */
+      issued: z.boolean(),
+    })
+    .nullable(),
+});
+export type DepartmentReportAnswer = z.infer<typeof departmentReportAnswer>;

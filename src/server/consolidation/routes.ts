@@ -12,7 +12,7 @@ import {
   loadRoundConsolidation,
 } from '../../db/consolidation.js';
 import { overrideFigure } from '../../db/consolidation-overrides.js';
-import { answerFromDepartmentReport } from '../../db/province-answer.js';
+import { answerFromDepartmentReport, departmentReportOf } from '../../db/province-answer.js';
 import { loadReportHead } from '../../db/report-record.js';
 import { isRoundUnit, loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
@@ -22,11 +22,14 @@ import { can } from '../../domain/authz.js';
 import {
   answerFromDepartmentBody,
   answerFromDepartmentResult,
+  departmentReportAnswer,
+  departmentReportQuery,
   overrideFigureBody,
   reportTrace,
   roundConsolidation,
 } from '../../domain/consolidation/api.js';
 import { AppError } from '../../domain/errors.js';
+import { REPORT_STATUS_LABELS } from '../../domain/workflow.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
@@ -116,6 +119,33 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
           departmentReportId: request.body.departmentReportId,
         }),
       );
+    },
+  );
+
+  app.get(
+    '/api/rounds/:id/department-report',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Báo cáo tổng hợp cùng kỳ của Sở Ngoại vụ mà tỉnh có thể dùng để báo cáo Bộ Ngoại giao',
+        params: idParam,
+        querystring: departmentReportQuery,
+        response: { 200: departmentReportAnswer, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      authorize(request, 'report.edit', await loadUnitRef(ctx.db, request.query.provinceId));
+      const row = await departmentReportOf(ctx.db, request.params.id, request.query.provinceId);
+      return {
+        report: row
+          ? {
+              id: row.id,
+              unitName: row.unitName,
+              statusLabel: REPORT_STATUS_LABELS[row.status],
+              issued: row.issued,
+            }
+          : null,
+      };
     },
   );
 
