@@ -72,6 +72,10 @@ function FromDepartment({ round, item }: { round: RoundDetail; item: RoundUnitOu
       <Button
         size="compact-sm"
         variant="light"
+        h="auto"
+        py={4}
+        maw={280}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 } }}
         disabled={!found.issued}
         loading={make.isPending}
         onClick={() => make.mutate(found.id)}
