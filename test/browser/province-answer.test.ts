@@ -152,6 +152,8 @@ describe("the UBND tỉnh answers the ministry from its Sở's report", () => {
         .getByText(/Số liệu tổng hợp từ báo cáo của 2\/\d+ xã, phường/u)
         .first()
         .waitFor();
+      // The top of the long page as the officer first sees it.
+      await page.screenshot({ path: path.join(SHOTS_DIR, 'province-answer-report-top-desktop.png') });
       await shoot(page, 'report');
       const [row42] = await database.db.select().from(reports).where(eq(reports.id, reportId));
       expect(row42?.outlineCode).toBe('province-report');
