@@ -104,6 +104,25 @@ export const DEMO_NATION_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/**
+ * The UBND tỉnh Hà Tĩnh's officer and chair: they answer the ministry's round from the Sở Ngoại
+ * vụ's consolidated report (created by `seedDemoProvinceAnswer`, also on a demo made before).
+ */
+export const DEMO_PROVINCE_ACCOUNTS: DemoAccount[] = [
+  {
+    username: 'demo.canbo.hatinh',
+    fullName: 'Cán bộ Demo UBND tỉnh Hà Tĩnh',
+    role: 'province_officer',
+    unit: DEMO_PROVINCE_CODE,
+  },
+  {
+    username: 'demo.chutich.hatinh',
+    fullName: 'Chủ tịch Demo UBND tỉnh Hà Tĩnh',
+    role: 'province_leader',
+    unit: DEMO_PROVINCE_CODE,
+  },
+];
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: 'demo.canbo.thachha',
@@ -149,6 +168,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { username: 'demo.quantri', fullName: 'Quản trị Demo Hà Tĩnh', role: 'admin', unit: DEMO_PROVINCE_CODE },
   ...DEMO_NATION_ACCOUNTS,
+  ...DEMO_PROVINCE_ACCOUNTS,
 ];
 
 async function idOfCode(q: Queryable, code: string): Promise<number> {
@@ -198,6 +218,7 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
       await seedDemoNation(q, actor);
       added = true;
     }
+    added = (await seedDemoProvinceAnswer(q, actor)) || added;
     return (await seedDemoLineage(q, actor)) || added;
   }
   const provinceId = await idOfCode(q, DEMO_PROVINCE_CODE);
@@ -276,13 +297,31 @@ export async function seedDemo(q: Queryable, actor: AuditActor): Promise<boolean
   await createAccounts(
     q,
     actor,
-    DEMO_ACCOUNTS.filter((a) => !DEMO_NATION_ACCOUNTS.includes(a)),
+    DEMO_ACCOUNTS.filter((a) => !DEMO_NATION_ACCOUNTS.includes(a) && !DEMO_PROVINCE_ACCOUNTS.includes(a)),
     bodyId,
   );
   await seedDemoRound(q, actor, bodyId);
   await seedDemoLogbook(q, actor, bodyId);
   await seedDemoNation(q, actor);
+  await seedDemoProvinceAnswer(q, actor);
   await seedDemoLineage(q, actor);
+  return true;
+}
+
+/**
+ * The UBND tỉnh Hà Tĩnh's people (invented): its officer and chair, its signers (the chair "TM. ỦY
+ * BAN NHÂN DÂN", a deputy "KT. CHỦ TỊCH") and its recipients (Bộ Ngoại giao), so that the province
+ * can answer the ministry's round from its Sở Ngoại vụ's consolidated report. Once.
+ */
+async function seedDemoProvinceAnswer(q: Queryable, actor: AuditActor): Promise<boolean> {
+  if (await findUserByUsername(q, DEMO_PROVINCE_ACCOUNTS[0]?.username ?? '')) return false;
+  const provinceId = await idOfCode(q, DEMO_PROVINCE_CODE);
+  await demoCommitteeSigners(q, actor, provinceId, ['Trần Quang Minh', 'Đặng Thị Thu Hương']);
+  await setRecipients(q, actor, provinceId, {
+    kinhGui: ['Bộ Ngoại giao'],
+    noiNhan: ['Như trên', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các PCT UBND tỉnh'],
+  });
+  await createAccounts(q, actor, DEMO_PROVINCE_ACCOUNTS, null);
   return true;
 }
 

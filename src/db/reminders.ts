@@ -31,7 +31,17 @@ import {
 
 export const DIGEST_KIND = 'digest';
 
-const REMINDED_ROLES: Role[] = ['commune_officer', 'commune_leader', 'province_officer', 'province_leader'];
+/** The country unit is the ministry (Bộ Ngoại giao): its rounds ask the provinces. */
+const MINISTRY_NAME = 'Bộ Ngoại giao';
+
+const REMINDED_ROLES: Role[] = [
+  'commune_officer',
+  'commune_leader',
+  'province_officer',
+  'province_leader',
+  'national_officer',
+  'national_leader',
+];
 
 export interface RunRemindersOptions {
   /** Queue an e-mail for each new digest of a person with an address (SMTP configured). */
@@ -62,7 +72,8 @@ export async function loadReminderInput(q: Queryable, today: IsoDate) {
     .from(rounds)
     .where(eq(rounds.status, 'open'));
   const due = open.filter((r) => inReminderDays(r, today));
-  if (due.length === 0) return { today, rounds: [], units: [], reports: [], grants: [] };
+  if (due.length === 0)
+    return { today, rounds: [], units: [], reports: [], grants: [], askers: new Map<number, string>() };
   const roundIds = due.map((r) => r.id);
 
   const members = await q
@@ -84,9 +95,14 @@ export async function loadReminderInput(q: Queryable, today: IsoDate) {
   const unitIds = new Set<number>(due.map((r) => r.receivingUnitId));
   for (const m of members) unitIds.add(m.unitId);
   const receivingUnits = await q
-    .select({ id: units.id, name: units.name })
+    .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
     .where(inArray(units.id, [...unitIds]));
+  // The ministry's rounds (received by the country unit): the provinces asked are told it is its round.
+  const country = new Set(receivingUnits.filter((u) => u.kind === 'country').map((u) => u.id));
+  const askers = new Map(
+    due.flatMap((r) => (country.has(r.receivingUnitId) ? [[r.id, MINISTRY_NAME] as const] : [])),
+  );
   const grants: ReminderGrant[] = await q
     .select({ userId: userRoles.userId, role: userRoles.role, unitId: userRoles.unitId })
     .from(userRoles)
@@ -106,7 +122,8 @@ export async function loadReminderInput(q: Queryable, today: IsoDate) {
   return {
     today,
     rounds: roundsIn,
-    units: receivingUnits,
+    units: receivingUnits.map((u) => ({ id: u.id, name: u.name })),
+    askers,
     reports: reportRows.flatMap((r) =>
       r.roundId === null ? [] : [{ ...r, roundId: r.roundId, status: r.status as ReportStatus }],
     ),

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.logbook_override': 'Dùng số liệu khác số tính từ sổ theo dõi',
   'report.consolidate': 'Tổng hợp báo cáo của đợt',
   'report.consolidate.refresh': 'Cập nhật số liệu tổng hợp',
+  'report.consolidate.department': 'Lập báo cáo của tỉnh từ báo cáo tổng hợp của Sở Ngoại vụ',
   'report.countries': 'Chuẩn hóa tên nước, vùng lãnh thổ theo danh mục',
   'outline.countries': 'Danh sách nước của đề cương có sẵn chọn theo danh mục',
   'auth.sign_in': 'Đăng nhập',

@@ -4,7 +4,8 @@
  * A round's reminders start `remindDays` days before its deadline and go on every day after it,
  * while the round is open. For a member unit whose report is not yet sent (issued, received or
  * accepted): its officers are reminded of the deadline; its leaders when the report waits for them
- * or is late. The receiving unit's province officers and leaders get one line per round: how many
+ * or is late (a commune's, and a province's asked by the ministry: "Đợt … của Bộ Ngoại giao – Tỉnh
+ * Hà Tĩnh: còn 2 ngày (hạn …)"). The receiving unit's province officers and leaders get one line per round: how many
  * units have sent, which are late, how many reports wait to be received. Everything one person is
  * reminded of on one day is gathered into one digest.
  */
@@ -65,6 +66,11 @@ export interface ReminderInput {
   units: ReminderUnit[];
   reports: ReminderReport[];
   grants: ReminderGrant[];
+  /**
+   * Round id → the name of the level above that asks (the ministry, for its rounds to the
+   * provinces), named in the reminders of the units asked. Absent for a province's own rounds.
+   */
+  askers?: ReadonlyMap<number, string>;
 }
 
 /** "2026-06-17" → "17/6/2026", as the reminders read. */
@@ -99,6 +105,19 @@ const REPORT_STATE: Record<ReportStatus | 'none', string> = {
 };
 
 const WAITS_FOR_LEADER: readonly ReportStatus[] = ['submitted', 'approved'];
+/**
+ * The roles reminded of their unit's report: a commune's, and a province's (or a body's) when the
+ * level above (the ministry) asks it for a report.
+ */
+const OFFICER_ROLES: readonly Role[] = ['commune_officer', 'province_officer'];
+const LEADER_ROLES: readonly Role[] = ['commune_leader', 'province_leader'];
+/** The roles told how a round they receive stands: a province's, and the ministry's for its rounds. */
+const RECEIVER_ROLES: readonly Role[] = [
+  'province_officer',
+  'province_leader',
+  'national_officer',
+  'national_leader',
+];
 /** How many late units a province line names before "và N đơn vị khác". */
 const LATE_NAMES_SHOWN = 5;
 
@@ -164,25 +183,28 @@ export function buildDigests(input: ReminderInput): Digest[] {
         href: report ? `/bao-cao/${report.reportId}` : roundHref,
         daysLeft,
       };
-      const head = `Đợt “${round.name}” – ${unitName(unitId)}: ${deadlinePhrase(round.deadline, today)}`;
+      // A province asked by the ministry is told whose round it is ("của Bộ Ngoại giao").
+      const asker = input.askers?.get(round.id);
+      const of = asker ? ` của ${asker}` : '';
+      const head = `Đợt “${round.name}”${of} – ${unitName(unitId)}: ${deadlinePhrase(round.deadline, today)}`;
       const waiting = status !== null && WAITS_FOR_LEADER.includes(status);
       const key = `${round.id}:${unitId}`;
       const grants = grantsAt.get(unitId) ?? [];
       // Leaders first: when one person is both, the line that asks him to act wins.
       for (const g of grants) {
-        if (g.role === 'commune_leader' && (waiting || daysLeft < 0)) {
+        if (LEADER_ROLES.includes(g.role) && (waiting || daysLeft < 0)) {
           add(g.userId, key, { ...base, text: `${head}; ${state}.` });
         }
       }
       for (const g of grants) {
-        if (g.role === 'commune_officer') add(g.userId, key, { ...base, text: `${head}; ${state}.` });
+        if (OFFICER_ROLES.includes(g.role)) add(g.userId, key, { ...base, text: `${head}; ${state}.` });
       }
     }
 
     const line = provinceLine(round, today, statusOf, unitName);
     if (line) {
       for (const g of grantsAt.get(round.receivingUnitId) ?? []) {
-        if (g.role !== 'province_officer' && g.role !== 'province_leader') continue;
+        if (!RECEIVER_ROLES.includes(g.role)) continue;
         add(g.userId, `${round.id}:round`, {
           roundId: round.id,
           reportId: null,

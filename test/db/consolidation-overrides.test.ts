@@ -298,6 +298,39 @@ describe('overriding a figure of a consolidated report', () => {
     expect(audit?.after).toMatchObject({ overrides: [CODE] });
   });
 
+  it("says under the appendix where the figure used differs from the column's sum", async () => {
+    const text = await previewText();
+    // The total row stays the sum of the column (3 + 6 + 3 = 12), the note gives the figure used.
+    const total = text.split('\n').find((l) => l.includes('Tổng cộng'));
+    expect(total?.split('|').map((c) => c.trim())).toContain('12');
+    // The communes of this test are wards: "tổng của các phường".
+    expect(text).toContain(
+      `Số liệu “Số đoàn vào” được điều chỉnh thành 14 đoàn (tổng của các phường: 12 đoàn; lý do: ${REASON}).`,
+    );
+  });
+
+  it('marks the overridden figure in the Excel export: the figure used, the sum, the reason', async () => {
+    const res = await officer.request('GET', `/api/rounds/${roundId}/consolidation.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const [totals, detail] = book.worksheets;
+    const rows = (sheet: typeof totals) => sheet?.getRows(1, sheet.rowCount) ?? [];
+    const row = rows(totals).find((r) => r.getCell(1).value === CODE);
+    expect(row?.getCell(4).value).toBe(14);
+    expect(row?.getCell(7).value).toBe(12);
+    expect(String(row?.getCell(8).value)).toContain(REASON);
+    // Other figures carry no mark.
+    expect(
+      rows(totals)
+        .find((r) => r.getCell(1).value === 'delegations.out.count')
+        ?.getCell(8).value,
+    ).toBeNull();
+    const texts = rows(detail).map((r) => String(r.getCell(3).value ?? ''));
+    expect(texts.some((t) => t.startsWith('Số liệu “Số đoàn vào” được điều chỉnh thành 14 đoàn'))).toBe(true);
+  });
+
   it('puts the sum back on request, audited', async () => {
     const { report } = await view();
     const res = await override({ revision: report.revision, code: CODE, value: null });

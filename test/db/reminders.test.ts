@@ -463,3 +463,54 @@ describe('the scheduler', () => {
     );
   });
 });
+
+describe("the ministry's round to the provinces", () => {
+  it("reminds a province's officer like a commune's, naming the ministry's round and its deadline; the ministry gets the summary", async () => {
+    const country = await unitId(database.db, 'VN');
+    const ngheAn = await unitId(database.db, '40');
+    const [hàTĩnh] = await database.db.select({ name: units.name }).from(units).where(eq(units.id, province));
+    const officer = (await buildUser(database.db, [{ role: 'province_officer', unitCode: '42' }])).id;
+    const leader = (await buildUser(database.db, [{ role: 'province_leader', unitCode: '42' }])).id;
+    const national = (await buildUser(database.db, [{ role: 'national_officer', unitCode: 'VN' }])).id;
+    const [round] = await database.db
+      .insert(rounds)
+      .values({
+        unitId: country,
+        name: 'Báo cáo công tác đối ngoại Quý III năm 2026',
+        outlineId,
+        outlineCode: 'commune-report',
+        periodKind: 'quarter',
+        periodYear: 2026,
+        periodIndex: 3,
+        periodKey: 'quarter-2026-3',
+        windowStart: '2026-06-15',
+        windowEnd: '2026-09-14',
+        deadlineDays: 10,
+        deadline: '2026-09-24',
+        remindDays: 3,
+      })
+      .returning({ id: rounds.id });
+    const roundId = round?.id ?? 0;
+    await database.db.insert(roundUnits).values([
+      { roundId, unitId: province },
+      { roundId, unitId: ngheAn },
+    ]);
+    await runReminders(database.db, '2026-09-22', { email: false });
+    const ofRound = async (userId: number) =>
+      itemsOf((await digestsOf(userId, '2026-09-22'))[0]).filter((i) => i.roundId === roundId);
+    expect((await ofRound(officer)).map((i) => i.text)).toEqual([
+      `Đợt “Báo cáo công tác đối ngoại Quý III năm 2026” của Bộ Ngoại giao – ${hàTĩnh?.name}: còn 2 ngày (hạn 24/9/2026); chưa lập báo cáo.`,
+    ]);
+    // Nothing waits for the leader yet and the deadline has not passed.
+    expect(await ofRound(leader)).toEqual([]);
+    expect((await ofRound(national)).map((i) => i.text)).toEqual([
+      'Đợt “Báo cáo công tác đối ngoại Quý III năm 2026”: còn 2 ngày (hạn 24/9/2026); 0/2 đơn vị đã gửi.',
+    ]);
+    // Once past the deadline, the province's leader is reminded too.
+    await runReminders(database.db, '2026-09-25', { email: false });
+    const late = itemsOf((await digestsOf(leader, '2026-09-25'))[0]).filter((i) => i.roundId === roundId);
+    expect(late.map((i) => i.text)).toEqual([
+      `Đợt “Báo cáo công tác đối ngoại Quý III năm 2026” của Bộ Ngoại giao – ${hàTĩnh?.name}: đã quá hạn 1 ngày (hạn 24/9/2026); chưa lập báo cáo.`,
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
  * - POST /api/reports/:id/overrides          a figure set instead of its sum, with the reason
  */
 import { z } from 'zod';
+import { dbId, dbIdParam } from '../api.js';
 import { indicatorValueSchema as inputValueSchema } from '../report-json.js';
 
 /** An indicator's value in an answer (no input transforms: responses are only serialised). */
@@ -176,3 +177,32 @@ export const overrideFigureBody = z.object({
   reason: z.string({ error: 'Lý do sửa số liệu phải là chữ.' }).max(2000).default(''),
 });
 export type OverrideFigureBody = z.input<typeof overrideFigureBody>;
+
+/**
+ * The UBND tỉnh answers the ministry's round from its Sở Ngoại vụ's consolidated report of the
+ * same period (the province whose communes report to the Sở).
+ */
+export const answerFromDepartmentBody = z.object({
+  provinceId: dbId('Tỉnh, thành phố không hợp lệ.'),
+  departmentReportId: dbId(
+    'Báo cáo tổng hợp của Sở Ngoại vụ không hợp lệ.',
+    'Hãy chọn báo cáo tổng hợp của Sở Ngoại vụ.',
+  ),
+});
+export type AnswerFromDepartmentBody = z.input<typeof answerFromDepartmentBody>;
+export const answerFromDepartmentResult = z.object({ reportId: z.number().int(), created: z.boolean() });
+
+export const departmentReportQuery = z.object({ provinceId: dbIdParam('Tỉnh, thành phố không hợp lệ.') });
+/** The Sở Ngoại vụ's consolidated report of the round's period the province may answer from, if any. */
+export const departmentReportAnswer = z.object({
+  report: z
+    .object({
+      id: z.number().int(),
+      unitName: z.string(),
+      statusLabel: z.string(),
+      /** Issued to the UBND tỉnh (or received): the province may draft from it. */
+      issued: z.boolean(),
+    })
+    .nullable(),
+});
+export type DepartmentReportAnswer = z.infer<typeof departmentReportAnswer>;

@@ -197,6 +197,35 @@ export function appendixIndicators(outline: Outline): Indicator[] {
   return (keys.length >= 3 ? keys : numeric).slice(0, MAX_COLUMNS);
 }
 
+/** A figure as the document prints it ("1.250"; a list joined; a text as written). */
+export function figureText(value: IndicatorValue | undefined): string {
+  if (value === undefined) return '';
+  const n = numericValue(value);
+  if (n !== undefined) return formatNumberVi(n);
+  if (Array.isArray(value)) return value.join(', ');
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * "Số liệu “Số đoàn vào” được điều chỉnh thành 14 (tổng của các xã, phường: 12; lý do: …)." for
+ * each figure the receiving unit set instead of its sum, in the outline's order: the appendix's
+ * total row stays the sum of its column, the document says where the figure used differs.
+ */
+export function overrideNotes(outline: Outline, stored: StoredConsolidation, kinds: string): string[] {
+  const overrides = stored.overrides ?? {};
+  if (Object.keys(overrides).length === 0) return [];
+  return indicatorsOf(outline.sections).flatMap((i) => {
+    const o = overrides[i.code];
+    if (!o) return [];
+    const sum = stored.sums?.[i.code];
+    const unit = i.unit ? ` ${i.unit}` : '';
+    const sumText = sum === undefined ? 'chưa có số liệu' : `${figureText(sum)}${unit}`;
+    return [
+      `Số liệu “${i.label}” được điều chỉnh thành ${figureText(o.value)}${unit} (tổng của các ${kinds}: ${sumText}; lý do: ${o.reason.trim().replace(/[.;]\s*$/u, '')}).`,
+    ];
+  });
+}
+
 function cell(value: IndicatorValue | undefined): TableCell {
   const n = numericValue(value);
   return { text: n === undefined ? '' : formatNumberVi(n), align: 'right' };
@@ -293,6 +322,9 @@ export function consolidationAppendix(
       boldRows: [rows.length - 1],
     },
   });
+  // The total row stays the column's sum; a figure the report uses instead is said under the table.
+  for (const note of overrideNotes(outline, stored, kindsOf(named)))
+    body.push({ kind: 'paragraph', runs: [{ text: note, italic: true }] });
   return {
     label: 'Phụ lục',
     title: `Số liệu công tác đối ngoại ${periodLabel} của các ${kindsOf(named)}`,

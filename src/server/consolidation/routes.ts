@@ -12,14 +12,24 @@ import {
   loadRoundConsolidation,
 } from '../../db/consolidation.js';
 import { overrideFigure } from '../../db/consolidation-overrides.js';
+import { answerFromDepartmentReport, departmentReportOf } from '../../db/province-answer.js';
 import { loadReportHead } from '../../db/report-record.js';
 import { isRoundUnit, loadRoundRow } from '../../db/rounds.js';
 import { loadUnitRef } from '../../db/units.js';
 import { idParam } from '../../domain/api.js';
 import { reportView } from '../../domain/api-reports.js';
 import { can } from '../../domain/authz.js';
-import { overrideFigureBody, reportTrace, roundConsolidation } from '../../domain/consolidation/api.js';
+import {
+  answerFromDepartmentBody,
+  answerFromDepartmentResult,
+  departmentReportAnswer,
+  departmentReportQuery,
+  overrideFigureBody,
+  reportTrace,
+  roundConsolidation,
+} from '../../domain/consolidation/api.js';
 import { AppError } from '../../domain/errors.js';
+import { REPORT_STATUS_LABELS } from '../../domain/workflow.js';
 import { auditActor, authorize, requireAuth } from '../auth/plugin.js';
 import type { App, AppContext } from '../context.js';
 import { sendFile } from '../documents/http.js';
@@ -81,6 +91,61 @@ export function registerConsolidationRoutes(app: App, ctx: AppContext): void {
       await roundFor(request, request.params.id);
       await ctx.db.transaction((tx) => consolidateRound(tx, auditActor(request), request.params.id));
       return presentRoundConsolidation(await loadRoundConsolidation(ctx.db, request.params.id));
+    },
+  );
+
+  /**
+   * The UBND tỉnh's answer to the ministry's round drafted from its Sở Ngoại vụ's consolidated
+   * report (issued to the UBND tỉnh) of the same period: report.edit on the province, the
+   * province's own officer (the leader then approves and issues it as any report).
+   */
+  app.post(
+    '/api/rounds/:id/answer-from-department',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Lập báo cáo của tỉnh gửi Bộ Ngoại giao từ báo cáo tổng hợp của Sở Ngoại vụ',
+        params: idParam,
+        body: answerFromDepartmentBody,
+        response: { 200: answerFromDepartmentResult, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      authorize(request, 'report.edit', await loadUnitRef(ctx.db, request.body.provinceId));
+      return ctx.db.transaction((tx) =>
+        answerFromDepartmentReport(tx, auditActor(request), {
+          roundId: request.params.id,
+          provinceId: request.body.provinceId,
+          departmentReportId: request.body.departmentReportId,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/api/rounds/:id/department-report',
+    {
+      schema: {
+        tags: ['consolidation'],
+        summary: 'Báo cáo tổng hợp cùng kỳ của Sở Ngoại vụ mà tỉnh có thể dùng để báo cáo Bộ Ngoại giao',
+        params: idParam,
+        querystring: departmentReportQuery,
+        response: { 200: departmentReportAnswer, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      authorize(request, 'report.edit', await loadUnitRef(ctx.db, request.query.provinceId));
+      const row = await departmentReportOf(ctx.db, request.params.id, request.query.provinceId);
+      return {
+        report: row
+          ? {
+              id: row.id,
+              unitName: row.unitName,
+              statusLabel: REPORT_STATUS_LABELS[row.status],
+              issued: row.issued,
+            }
+          : null,
+      };
     },
   );
 

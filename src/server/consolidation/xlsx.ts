@@ -10,7 +10,7 @@ import {
   partialMark,
 } from '../../domain/consolidation/coverage.js';
 import { combineAcrossUnits, indicatorsOf, numericValue } from '../../domain/consolidation/index.js';
-import { sourceValues } from '../../domain/consolidation/stored.js';
+import { overrideNotes, sourceValues } from '../../domain/consolidation/stored.js';
 import type { IndicatorValue, ReportValues } from '../../domain/outline.js';
 import { parsePeriodKey, periodLabel } from '../../domain/periods.js';
 
@@ -57,20 +57,32 @@ export async function consolidationXlsx(data: ExportData): Promise<Uint8Array> {
     'Số liệu',
     'Cùng kỳ năm trước',
     'Chi tiết',
+    'Tổng các đơn vị (trước điều chỉnh)',
+    'Lý do điều chỉnh',
   ]);
   head.font = { bold: true };
+  const overrides = data.stored.overrides ?? {};
   for (const i of indicators) {
-    totals.addRow([
+    const o = overrides[i.code];
+    const row = totals.addRow([
       i.code,
       i.label,
       i.unit,
       cellOf(data.totals[i.code]),
       cellOf(data.sameLastYear[i.code]),
       partsOf(data.totals[i.code]),
+      // An overridden figure: the value used above, the sum and the reason beside it.
+      o ? cellOf(data.stored.sums?.[i.code]) : null,
+      o ? `${o.reason} (${o.userName})` : null,
     ]);
+    if (o) {
+      row.getCell(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+      row.getCell(4).note =
+        `Số liệu đã điều chỉnh. Tổng các đơn vị: ${cellOf(data.stored.sums?.[i.code]) ?? 'chưa có'}. Lý do: ${o.reason}`;
+    }
   }
   totals.columns.forEach((c, n) => {
-    c.width = [24, 48, 16, 14, 18, 40][n] ?? 14;
+    c.width = [24, 48, 16, 14, 18, 40, 22, 48][n] ?? 14;
   });
 
   const detail = book.addWorksheet('Theo đơn vị');
@@ -121,6 +133,10 @@ export async function consolidationXlsx(data: ExportData): Promise<Uint8Array> {
     ),
   ]);
   total.font = { bold: true };
+  // The total row is the column's sum; where the report uses another figure, said under it.
+  const notes = overrideNotes(data.outline, data.stored, 'đơn vị');
+  if (notes.length) detail.addRow([]);
+  for (const note of notes) detail.addRow(['', '', note]).font = { italic: true };
   detail.views = [{ state: 'frozen', xSplit: 3, ySplit: 1 }];
   detail.getColumn(3).width = 28;
   const buffer = await book.xlsx.writeBuffer();

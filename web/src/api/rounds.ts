@@ -8,6 +8,7 @@ import type {
   RoundReportResponse,
   UpdateRoundBody,
 } from '@domain/api-rounds';
+import type { DepartmentReportAnswer } from '@domain/consolidation/api';
 import { useQuery } from '@tanstack/react-query';
 import { api, withQuery } from './client';
 
@@ -55,6 +56,25 @@ export const issueRequestLetter = (id: number, body: RequestLetterBody) =>
 /** Opens (or creates) a unit's report in the round: the id of the report to go to. */
 export const openRoundReport = (roundId: number, unitId: number) =>
   api.post<RoundReportResponse>(`/api/rounds/${roundId}/report`, { unitId });
+
+/** The Sở Ngoại vụ's consolidated report of the period the province may answer the ministry from. */
+export const useDepartmentReport = (roundId: number, provinceId: number, enabled: boolean) =>
+  useQuery({
+    queryKey: [...roundKeys.all, roundId, 'department-report', provinceId],
+    queryFn: ({ signal }) =>
+      api.get<DepartmentReportAnswer>(
+        `/api/rounds/${roundId}/department-report?provinceId=${provinceId}`,
+        signal,
+      ),
+    enabled,
+  });
+
+/** Drafts the province's report to the ministry from the Sở Ngoại vụ's consolidated report. */
+export const answerFromDepartment = (roundId: number, provinceId: number, departmentReportId: number) =>
+  api.post<{ reportId: number; created: boolean }>(`/api/rounds/${roundId}/answer-from-department`, {
+    provinceId,
+    departmentReportId,
+  });
 
 /** "Không phát sinh" for the whole report, submitted in one step (route of the report workflow). */
 export const submitNil = (reportId: number, revision: number) =>

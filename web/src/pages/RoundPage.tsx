@@ -20,7 +20,16 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { closeRound, nextRound, openRoundReport, reopenRound, roundKeys, useRound } from '../api/rounds';
+import {
+  answerFromDepartment,
+  closeRound,
+  nextRound,
+  openRoundReport,
+  reopenRound,
+  roundKeys,
+  useDepartmentReport,
+  useRound,
+} from '../api/rounds';
 import { RoundProgress } from '../components/board/RoundProgress';
 import { ConsolidatedReportButton } from '../components/consolidation/ConsolidatedReportButton';
 import { ConsolidationPanel } from '../components/consolidation/ConsolidationPanel';
@@ -41,6 +50,49 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/**
+ * A province whose communes report to its Sở Ngoại vụ answers the ministry from the Sở's
+ * consolidated report of the period: offered once the Sở has one, usable once it is issued.
+ */
+function FromDepartment({ round, item }: { round: RoundDetail; item: RoundUnitOut }) {
+  const navigate = useNavigate();
+  const query = useDepartmentReport(round.id, item.unit.id, true);
+  const make = useMutation({
+    mutationFn: (id: number) => answerFromDepartment(round.id, item.unit.id, id),
+    onSuccess: (answer) => {
+      notifySuccess('Đã lập báo cáo của tỉnh từ báo cáo tổng hợp của Sở Ngoại vụ.');
+      navigate(`/bao-cao/${answer.reportId}`);
+    },
+    onError: notifyError,
+  });
+  const found = query.data?.report;
+  if (!found) return null;
+  return (
+    <Stack gap={2} align="flex-start">
+      <Button
+        size="compact-sm"
+        variant="light"
+        h="auto"
+        py={4}
+        maw={280}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 } }}
+        disabled={!found.issued}
+        loading={make.isPending}
+        onClick={() => make.mutate(found.id)}
+      >
+        {item.report
+          ? 'Lấy lại số liệu từ báo cáo tổng hợp của Sở Ngoại vụ'
+          : 'Lập báo cáo từ báo cáo tổng hợp của Sở Ngoại vụ'}
+      </Button>
+      {!found.issued && (
+        <Text size="xs" c="dimmed">
+          {`Báo cáo tổng hợp của ${found.unitName} đang ở trạng thái “${found.statusLabel}”: cần được ban hành trước.`}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function UnitAction({ round, item }: { round: RoundDetail; item: RoundUnitOut }) {
   const navigate = useNavigate();
   const open = useMutation({
@@ -50,9 +102,15 @@ function UnitAction({ round, item }: { round: RoundDetail; item: RoundUnitOut })
   });
   if (item.canReport && round.status === 'open') {
     return (
-      <Button size="compact-sm" onClick={() => open.mutate()} loading={open.isPending}>
-        {item.report ? 'Mở báo cáo' : 'Lập báo cáo'}
-      </Button>
+      <Stack gap={4} align="flex-start">
+        <Button size="compact-sm" onClick={() => open.mutate()} loading={open.isPending}>
+          {item.report ? 'Mở báo cáo' : 'Lập báo cáo'}
+        </Button>
+        {item.unit.kind === 'province' &&
+          (!item.report || item.report.status === 'draft' || item.report.status === 'returned') && (
+            <FromDepartment round={round} item={item} />
+          )}
+      </Stack>
     );
   }
   return item.report ? (
