@@ -1,12 +1,13 @@
 /** The API of a register's imports (sheets in) and exports (sheets out): zod schemas, shared with the web app. */
 import { z } from 'zod';
+import { dbIdParam } from './api.js';
 import { LOGBOOK_KIND_CODES } from './logbook/kinds.js';
 
 const target = z.string().regex(/^(startsOn|endsOn|sectionKey|data\.[A-Za-z0-9_]+)$/, 'Cột không hợp lệ.');
 export const sheetMappingSchema = z.array(target.nullable()).max(500);
 
 export const sheetRegisterParams = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: dbIdParam('Mã đơn vị không hợp lệ.'),
   kind: z.enum(LOGBOOK_KIND_CODES, { error: 'Không có sổ theo dõi này.' }),
 });
 
@@ -14,7 +15,7 @@ export const importUploadQuery = z.object({
   fileName: z.string().trim().min(1, 'Thiếu tên tệp.').max(255, 'Tên tệp quá dài.'),
 });
 
-export const importIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const importIdParams = z.object({ id: dbIdParam('Mã lần nhập không hợp lệ.') });
 
 export const importPreviewBody = z.object({ mapping: sheetMappingSchema });
 export const importConfirmBody = z.object({
