@@ -75,7 +75,7 @@ export async function loadSources(q: Queryable, filter: SourceFilter): Promise<C
       code: units.code,
       name: units.name,
       kind: units.kind,
-      part: sql<unknown>`(${reports.content} - '{narratives,comparison,document,kept,omit,logbook}'::text[])`,
+      part: sql<unknown>`(${reports.content} - ${LONG_PARTS})`,
     })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
@@ -148,7 +148,8 @@ const byCode = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a 
  * cost three times one (measured: 72 ms against 33 ms over 3,321 reports). The long parts
  * (texts, comparisons) are left in the database; the keys used are picked here.
  */
-const SOURCE_PART = sql.raw(`(r.content - '{narratives,comparison,document,kept,omit,logbook}'::text[])`);
+const LONG_PARTS = sql.raw(`'{narratives,comparison,document,kept,omit,logbook}'::text[]`);
+const SOURCE_PART = sql`(r.content - ${LONG_PARTS})`;
 
 function sourcePart(
   raw: unknown,
